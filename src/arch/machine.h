@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The one object that holds a simulated machine's state. Layers only look
+ * down: arch (this file, topology, the running CPU and its current task, as
+ * the kernel keeps smp_processor_id() and current below mm) < mm < kernel.
+ * Upper layers' state is reached through pointers to structs this file only
+ * declares, so nothing here includes a header from above.
+ */
+#ifndef NC_ARCH_MACHINE_H
+#define NC_ARCH_MACHINE_H
+
+#include <stdint.h>
+
+#include "arch/topology.h"
+
+struct pglist_data;
+struct slab_state;
+struct task_struct;
+
+struct nc_machine {
+	struct nc_topology *topo;
+	unsigned int cpu;                 /* smp_processor_id() */
+	struct task_struct **curr;        /* current on each CPU [nr_cpu_ids] */
+	uint64_t rng;                     /* xorshift state (see nc_random()) */
+
+	/* mm/ */
+	struct pglist_data **node_data;   /* NODE_DATA(nid) [nr_node_ids] */
+	struct slab_state *slab;          /* mm/slub.c caches and kmalloc tables */
+};
+
+/* models smp_processor_id() */
+static inline unsigned int smp_processor_id(const struct nc_machine *m)
+{
+	return m->cpu;
+}
+
+/* models include/linux/topology.h:numa_node_id(): the running CPU's node */
+static inline int numa_node_id(const struct nc_machine *m)
+{
+	return cpu_to_node(m->topo, m->cpu);
+}
+
+/* models numa_mem_id(): equal to numa_node_id() on x86 (no
+ * CONFIG_HAVE_MEMORYLESS_NODES), even on a memoryless node */
+static inline int numa_mem_id(const struct nc_machine *m)
+{
+	return numa_node_id(m);
+}
+
+/* models the running task, get_current() */
+static inline struct task_struct *nc_current(const struct nc_machine *m)
+{
+	return m->curr ? m->curr[m->cpu] : NULL;
+}
+
+/* Deterministic stand-in for the places the kernel reads a cycle counter
+ * (get_cycles() in get_any_partial(), ...): xorshift64*, seeded per machine. */
+static inline uint64_t nc_random(struct nc_machine *m)
+{
+	m->rng ^= m->rng >> 12;
+	m->rng ^= m->rng << 25;
+	m->rng ^= m->rng >> 27;
+	return m->rng * 0x2545F4914F6CDD1DULL;
+}
+
+/* Switches the simulated CPU; returns the previous one. */
+static inline unsigned int nc_set_cpu(struct nc_machine *m, unsigned int cpu)
+{
+	unsigned int old = m->cpu;
+
+	m->cpu = cpu;
+	return old;
+}
+
+#endif

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Booting and tearing down a machine: models init/main.c:start_kernel()'s
+ * order of bringing the subsystems up (topology from firmware, then
+ * mm_core_init()'s zonelists, page allocator and kmem_cache_init(), then
+ * fork_init()), and the reverse order to destroy it.
+ */
+#include <stdlib.h>
+
+#include "arch/machine.h"
+#include "lib/error.h"
+
+const char *nc_version(void)
+{
+	return NC_VERSION;
+}
+
+/* models init/main.c:start_kernel() */
+struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
+				     struct nc_error *err)
+{
+	struct nc_machine *m = calloc(1, sizeof(*m));
+
+	if (!m) {
+		nc_err(err, "out of host memory");
+		return NULL;
+	}
+	m->rng = (cfg->seed ? cfg->seed : 0x6e756d61636c6f6eULL) | 1;
+	m->topo = nc_topology_parse(cfg->topology ? cfg->topology : NC_DEFAULT_TOPOLOGY,
+				    cfg->distance, err);
+	if (!m->topo)
+		goto fail;
+	/* The first online CPU boots, as the BSP does. */
+	for (m->cpu = 0; m->cpu < m->topo->nr_cpu_ids; m->cpu++)
+		if (m->topo->cpu_node[m->cpu] >= 0)
+			break;
+	return m;
+fail:
+	nc_machine_destroy(m);
+	return NULL;
+}
+
+void nc_machine_destroy(struct nc_machine *m)
+{
+	if (!m)
+		return;
+	nc_topology_free(m->topo);
+	free(m);
+}
