@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The modelled task, as include/linux/sched.h's struct task_struct is seen
+ * by every layer. Only the fields the model uses exist; each subsystem owns
+ * its section. Pointers to upper-layer objects are to declared-only structs,
+ * so mm/ can use current->mempolicy without including kernel/ headers.
+ * The object itself lives in memory handed out by the modelled
+ * task_struct_cachep (kernel/fork.c), on the node the model chose.
+ */
+#ifndef NC_ARCH_TASK_H
+#define NC_ARCH_TASK_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "lib/nodemask.h"
+
+struct mm_struct;
+struct mempolicy;
+struct pid;
+
+struct task_struct {
+	/* identity (kernel/pid.c, kernel/fork.c) */
+	pid_t pid;
+	pid_t tgid;
+	char comm[16];
+	struct task_struct *real_parent;
+	struct task_struct *parent;
+	struct task_struct *group_leader;
+	unsigned int flags;               /* PF_* */
+	int exit_signal;
+
+	/* scheduling (kernel/sched/) */
+	unsigned int cpu;                 /* task_cpu() */
+	cpumask_t cpus_mask;              /* sched_setaffinity() mask */
+
+	/* memory (mm/) */
+	struct mm_struct *mm;
+	struct mempolicy *mempolicy;      /* task policy; NULL means default */
+	short il_prev;                    /* last interleave node */
+	unsigned char il_weight;          /* weighted-interleave weight left */
+	nodemask_t mems_allowed;          /* cpuset mems */
+	int pref_node_fork;               /* kthreadd's node for the next fork */
+};
+
+#endif

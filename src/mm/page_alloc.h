@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The page allocator's interface (include/linux/gfp.h, mmzone.h): per-node
+ * buddy allocators of simulated frames, zonelists, NUMA counters. Frames are
+ * bookkeeping; a struct page exists only for an allocated block (its head).
+ */
+#ifndef NC_MM_PAGE_ALLOC_H
+#define NC_MM_PAGE_ALLOC_H
+
+#include <stdbool.h>
+
+#include "arch/machine.h"
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (1UL << PAGE_SHIFT)
+#define MAX_PAGE_ORDER 10
+#define NR_PAGE_ORDERS (MAX_PAGE_ORDER + 1)
+
+typedef unsigned int gfp_t;
+
+/* gfp bits the model acts on (values are the model's own, not the kernel's) */
+#define __GFP_THISNODE  0x01u  /* no fallback to other nodes */
+#define __GFP_NOWARN    0x02u
+#define __GFP_NORETRY   0x04u
+#define __GFP_ZERO      0x08u
+#define __GFP_ACCOUNT   0x10u
+#define __GFP_MOVABLE   0x20u  /* highest zone MOVABLE rather than NORMAL */
+#define __GFP_COMP      0x40u
+#define __GFP_HIGHMEM   0x80u
+#define GFP_KERNEL      0u
+#define GFP_KERNEL_ACCOUNT (GFP_KERNEL | __GFP_ACCOUNT)
+#define GFP_HIGHUSER_MOVABLE (__GFP_HIGHMEM | __GFP_MOVABLE)
+
+struct page {
+	unsigned long pfn;         /* machine-wide frame number of the head */
+	int nid;                   /* node whose frames these are */
+	unsigned int order;
+	unsigned long flags;
+	void *private;             /* owner's use (SLUB: its struct slab) */
+};
+
+/* models include/linux/mm.h:page_to_nid() */
+static inline int page_to_nid(const struct page *page)
+{
+	return page->nid;
+}
+
+/* models mm/page_alloc.c:__alloc_pages_noprof(): the zonelist walk of
+ * preferred_nid's zonelist, restricted to nodemask if non-NULL */
+struct page *__alloc_pages(struct nc_machine *m, gfp_t gfp, unsigned int order,
+			   int preferred_nid, const nodemask_t *nodemask);
+/* models include/linux/gfp.h:alloc_pages_node(): NUMA_NO_NODE means
+ * numa_mem_id(); no mempolicy */
+struct page *alloc_pages_node(struct nc_machine *m, int nid, gfp_t gfp,
+			      unsigned int order);
+/* models mm/page_alloc.c:__free_pages() */
+void __free_pages(struct nc_machine *m, struct page *page, unsigned int order);
+
+#endif
