@@ -55,5 +55,7 @@ struct page *alloc_pages_node(struct nc_machine *m, int nid, gfp_t gfp,
 			      unsigned int order);
 /* models mm/page_alloc.c:__free_pages() */
 void __free_pages(struct nc_machine *m, struct page *page, unsigned int order);
+/* Free pages on a node now (MemFree of nodeN/meminfo, numactl's "free:") */
+unsigned long node_free_pages(const struct nc_machine *m, int nid);
 
 #endif
