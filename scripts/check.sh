@@ -3,7 +3,8 @@
 #   1. gcc build: unit tests (cmocka) and CLI tests (tests/cli/*.sh)
 #   2. clang build: warning-clean compile and the same tests
 #   3. gcc -fsanitize=address,undefined build: the same tests
-#   4. clang libFuzzer targets, FUZZ_SECONDS each (default 20)
+#   4. every header compiles on its own
+#   5. clang libFuzzer targets, FUZZ_SECONDS each (default 20)
 # The last line is "N passed, N failed" over everything.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,9 @@ for cfg in "gcc|build|" "clang|build-clang|" "asan|build-asan|address,undefined"
 			./scripts/run-tests.sh "$label" "$dir" | tee -a "$tally"
 	fi
 done
+
+echo "== headers"
+./scripts/check-headers.sh | tee -a "$tally"
 
 if [ -n "$(ls fuzz/fuzz_*.c 2>/dev/null)" ]; then
 	echo "== fuzz"
