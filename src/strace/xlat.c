@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * strace's name tables (strace's src/xlat/) for the values the model speaks,
+ * and printing and parsing them in strace's spelling. Texts of errors are
+ * glibc's strerror() texts, which strace prints; the kernel-internal restart
+ * codes carry strace's own texts. Covers x86_64 only.
+ */
+#include <string.h>
+
+#include "uapi/linux/errno.h"
+#include "uapi/linux/mempolicy.h"
+#include "uapi/linux/sched.h"
+#include "uapi/linux/signal.h"
+#include "strace/xlat.h"
+
+#define X(v) { (v), #v }
+#define XLAT(name, ...) \
+	static const struct xlat_data name##_data[] = { __VA_ARGS__ }; \
+	const struct xlat name = { name##_data, sizeof(name##_data) / sizeof(name##_data[0]) }
+
+/* strace leaves CLONE_DETACHED out (the kernel ignores it): it prints as hex */
+XLAT(clone_flags,
+     X(CLONE_VM), X(CLONE_FS), X(CLONE_FILES), X(CLONE_SIGHAND), X(CLONE_PIDFD),
+     X(CLONE_PTRACE), X(CLONE_VFORK), X(CLONE_PARENT), X(CLONE_THREAD),
+     X(CLONE_NEWNS), X(CLONE_SYSVSEM), X(CLONE_SETTLS), X(CLONE_PARENT_SETTID),
+     X(CLONE_CHILD_CLEARTID), X(CLONE_UNTRACED), X(CLONE_CHILD_SETTID),
+     X(CLONE_NEWCGROUP), X(CLONE_NEWUTS), X(CLONE_NEWIPC), X(CLONE_NEWUSER),
+     X(CLONE_NEWPID), X(CLONE_NEWNET), X(CLONE_IO));
+XLAT(clone3_flags, X(CLONE_NEWTIME), X(CLONE_CLEAR_SIGHAND), X(CLONE_INTO_CGROUP));
+XLAT(mpol_modes,
+     X(MPOL_DEFAULT), X(MPOL_PREFERRED), X(MPOL_BIND), X(MPOL_INTERLEAVE),
+     X(MPOL_LOCAL), X(MPOL_PREFERRED_MANY), X(MPOL_WEIGHTED_INTERLEAVE));
+XLAT(mpol_mode_flags,
+     X(MPOL_F_STATIC_NODES), X(MPOL_F_RELATIVE_NODES), X(MPOL_F_NUMA_BALANCING));
+XLAT(get_mempolicy_flags, X(MPOL_F_NODE), X(MPOL_F_ADDR), X(MPOL_F_MEMS_ALLOWED));
+XLAT(mbind_flags, X(MPOL_MF_STRICT), X(MPOL_MF_MOVE), X(MPOL_MF_MOVE_ALL));
+
+/* Signal names up to SIGSYS; the real-time ones are SIGRTMIN, SIGRT_<n>. */
+static const char *const signames[SIGRTMIN] = {
+	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
+	[SIGILL] = "SIGILL", [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT",
+	[SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE", [SIGKILL] = "SIGKILL",
+	[SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
+	[SIGPIPE] = "SIGPIPE", [SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
+	[SIGSTKFLT] = "SIGSTKFLT", [SIGCHLD] = "SIGCHLD", [SIGCONT] = "SIGCONT",
+	[SIGSTOP] = "SIGSTOP", [SIGTSTP] = "SIGTSTP", [SIGTTIN] = "SIGTTIN",
+	[SIGTTOU] = "SIGTTOU", [SIGURG] = "SIGURG", [SIGXCPU] = "SIGXCPU",
+	[SIGXFSZ] = "SIGXFSZ", [SIGVTALRM] = "SIGVTALRM", [SIGPROF] = "SIGPROF",
+	[SIGWINCH] = "SIGWINCH", [SIGIO] = "SIGIO", [SIGPWR] = "SIGPWR",
+	[SIGSYS] = "SIGSYS",
+};
+
+struct errno_data {
+	const char *name;
+	const char *text;
+};
+
+#define E(e, text) [e] = { #e, text }
+static const struct errno_data errnos[] = {
+	E(EPERM, "Operation not permitted"),
+	E(ENOENT, "No such file or directory"),
+	E(ESRCH, "No such process"),
+	E(EINTR, "Interrupted system call"),
+	E(EIO, "Input/output error"),
+	E(ENXIO, "No such device or address"),
+	E(E2BIG, "Argument list too long"),
+	E(ENOEXEC, "Exec format error"),
+	E(EBADF, "Bad file descriptor"),
+	E(ECHILD, "No child processes"),
+	E(EAGAIN, "Resource temporarily unavailable"),
+	E(ENOMEM, "Cannot allocate memory"),
+	E(EACCES, "Permission denied"),
+	E(EFAULT, "Bad address"),
+	E(ENOTBLK, "Block device required"),
+	E(EBUSY, "Device or resource busy"),
+	E(EEXIST, "File exists"),
+	E(EXDEV, "Invalid cross-device link"),
+	E(ENODEV, "No such device"),
+	E(ENOTDIR, "Not a directory"),
+	E(EISDIR, "Is a directory"),
+	E(EINVAL, "Invalid argument"),
+	E(ENFILE, "Too many open files in system"),
+	E(EMFILE, "Too many open files"),
+	E(ENOTTY, "Inappropriate ioctl for device"),
+	E(ETXTBSY, "Text file busy"),
+	E(EFBIG, "File too large"),
+	E(ENOSPC, "No space left on device"),
+	E(ESPIPE, "Illegal seek"),
+	E(EROFS, "Read-only file system"),
+	E(EMLINK, "Too many links"),
+	E(EPIPE, "Broken pipe"),
+	E(EDOM, "Numerical argument out of domain"),
+	E(ERANGE, "Numerical result out of range"),
+	E(EDEADLK, "Resource deadlock avoided"),
+	E(ENAMETOOLONG, "File name too long"),
+	E(ENOLCK, "No locks available"),
+	E(ENOSYS, "Function not implemented"),
+	E(ENOTEMPTY, "Directory not empty"),
+	E(ELOOP, "Too many levels of symbolic links"),
+	E(ENOMSG, "No message of desired type"),
+	E(EIDRM, "Identifier removed"),
+	E(ECHRNG, "Channel number out of range"),
+	E(EL2NSYNC, "Level 2 not synchronized"),
+	E(EL3HLT, "Level 3 halted"),
+	E(EL3RST, "Level 3 reset"),
+	E(ELNRNG, "Link number out of range"),
+	E(EUNATCH, "Protocol driver not attached"),
+	E(ENOCSI, "No CSI structure available"),
+	E(EL2HLT, "Level 2 halted"),
+	E(EBADE, "Invalid exchange"),
+	E(EBADR, "Invalid request descriptor"),
+	E(EXFULL, "Exchange full"),
+	E(ENOANO, "No anode"),
+	E(EBADRQC, "Invalid request code"),
+	E(EBADSLT, "Invalid slot"),
+	E(EBFONT, "Bad font file format"),
+	E(ENOSTR, "Device not a stream"),
+	E(ENODATA, "No data available"),
+	E(ETIME, "Timer expired"),
+	E(ENOSR, "Out of streams resources"),
+	E(ENONET, "Machine is not on the network"),
+	E(ENOPKG, "Package not installed"),
+	E(EREMOTE, "Object is remote"),
+	E(ENOLINK, "Link has been severed"),
+	E(EADV, "Advertise error"),
+	E(ESRMNT, "Srmount error"),
+	E(ECOMM, "Communication error on send"),
+	E(EPROTO, "Protocol error"),
+	E(EMULTIHOP, "Multihop attempted"),
+	E(EDOTDOT, "RFS specific error"),
+	E(EBADMSG, "Bad message"),
+	E(EOVERFLOW, "Value too large for defined data type"),
+	E(ENOTUNIQ, "Name not unique on network"),
+	E(EBADFD, "File descriptor in bad state"),
+	E(EREMCHG, "Remote address changed"),
+	E(ELIBACC, "Can not access a needed shared library"),
+	E(ELIBBAD, "Accessing a corrupted shared library"),
+	E(ELIBSCN, ".lib section in a.out corrupted"),
+	E(ELIBMAX, "Attempting to link in too many shared libraries"),
+	E(ELIBEXEC, "Cannot exec a shared library directly"),
+	E(EILSEQ, "Invalid or incomplete multibyte or wide character"),
+	E(ERESTART, "Interrupted system call should be restarted"),
+	E(ESTRPIPE, "Streams pipe error"),
+	E(EUSERS, "Too many users"),
+	E(ENOTSOCK, "Socket operation on non-socket"),
+	E(EDESTADDRREQ, "Destination address required"),
+	E(EMSGSIZE, "Message too long"),
+	E(EPROTOTYPE, "Protocol wrong type for socket"),
+	E(ENOPROTOOPT, "Protocol not available"),
+	E(EPROTONOSUPPORT, "Protocol not supported"),
+	E(ESOCKTNOSUPPORT, "Socket type not supported"),
+	E(EOPNOTSUPP, "Operation not supported"),
+	E(EPFNOSUPPORT, "Protocol family not supported"),
+	E(EAFNOSUPPORT, "Address family not supported by protocol"),
+	E(EADDRINUSE, "Address already in use"),
+	E(EADDRNOTAVAIL, "Cannot assign requested address"),
+	E(ENETDOWN, "Network is down"),
+	E(ENETUNREACH, "Network is unreachable"),
+	E(ENETRESET, "Network dropped connection on reset"),
+	E(ECONNABORTED, "Software caused connection abort"),
+	E(ECONNRESET, "Connection reset by peer"),
+	E(ENOBUFS, "No buffer space available"),
+	E(EISCONN, "Transport endpoint is already connected"),
+	E(ENOTCONN, "Transport endpoint is not connected"),
+	E(ESHUTDOWN, "Cannot send after transport endpoint shutdown"),
+	E(ETOOMANYREFS, "Too many references: cannot splice"),
+	E(ETIMEDOUT, "Connection timed out"),
+	E(ECONNREFUSED, "Connection refused"),
+	E(EHOSTDOWN, "Host is down"),
+	E(EHOSTUNREACH, "No route to host"),
+	E(EALREADY, "Operation already in progress"),
+	E(EINPROGRESS, "Operation now in progress"),
+	E(ESTALE, "Stale file handle"),
+	E(EUCLEAN, "Structure needs cleaning"),
+	E(ENOTNAM, "Not a XENIX named type file"),
+	E(ENAVAIL, "No XENIX semaphores available"),
+	E(EISNAM, "Is a named type file"),
+	E(EREMOTEIO, "Remote I/O error"),
+	E(EDQUOT, "Disk quota exceeded"),
+	E(ENOMEDIUM, "No medium found"),
+	E(EMEDIUMTYPE, "Wrong medium type"),
+	E(ECANCELED, "Operation canceled"),
+	E(ENOKEY, "Required key not available"),
+	E(EKEYEXPIRED, "Key has expired"),
+	E(EKEYREVOKED, "Key has been revoked"),
+	E(EKEYREJECTED, "Key was rejected by service"),
+	E(EOWNERDEAD, "Owner died"),
+	E(ENOTRECOVERABLE, "State not recoverable"),
+	E(ERFKILL, "Operation not possible due to RF-kill"),
+	E(EHWPOISON, "Memory page has hardware error"),
+	/* kernel-internal: strace's own texts for the restart codes */
+	E(ERESTARTSYS, "To be restarted if SA_RESTART is set"),
+	E(ERESTARTNOINTR, "To be restarted"),
+	E(ERESTARTNOHAND, "To be restarted if no handler"),
+	E(ENOIOCTLCMD, "Unknown error 515"),
+	E(ERESTART_RESTARTBLOCK, "Interrupted by signal"),
+	E(EPROBE_DEFER, "Unknown error 517"),
+	E(EOPENSTALE, "Unknown error 518"),
+	E(ENOPARAM, "Unknown error 519"),
+	E(EBADHANDLE, "Unknown error 521"),
+	E(ENOTSYNC, "Unknown error 522"),
+	E(EBADCOOKIE, "Unknown error 523"),
+	E(ENOTSUPP, "Unknown error 524"),
+	E(ETOOSMALL, "Unknown error 525"),
+	E(ESERVERFAULT, "Unknown error 526"),
+	E(EBADTYPE, "Unknown error 527"),
+	E(EJUKEBOX, "Unknown error 528"),
+	E(EIOCBQUEUED, "Unknown error 529"),
+	E(ERECALLCONFLICT, "Unknown error 530"),
+	E(ENOGRACE, "Unknown error 531"),
+};
+#undef E
+
+const char *xlookup(const struct xlat *x, uint64_t val)
+{
+	for (size_t i = 0; i < x->size; i++)
+		if (x->data[i].val == val)
+			return x->data[i].str;
+	return NULL;
+}
+
+bool xlat_parse(const struct xlat *const *tables, const char *s, size_t len, uint64_t *val)
+{
+	for (; *tables; tables++)
+		for (size_t i = 0; i < (*tables)->size; i++) {
+			const char *str = (*tables)->data[i].str;
+
+			if (strlen(str) == len && !memcmp(str, s, len)) {
+				*val = (*tables)->data[i].val;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* models strace's printflags_ex() in its default (abbreviated) style */
+void printflags(FILE *f, const struct xlat *const *tables, uint64_t flags, const char *dflt)
+{
+	const char *sep = "";
+
+	if (!flags) {
+		fputs("0", f);
+		return;
+	}
+	for (; *tables; tables++)
+		for (size_t i = 0; i < (*tables)->size; i++) {
+			uint64_t v = (*tables)->data[i].val;
+
+			if (v && (flags & v) == v) {
+				fprintf(f, "%s%s", sep, (*tables)->data[i].str);
+				sep = "|";
+				flags &= ~v;
+			}
+		}
+	if (!*sep)
+		fprintf(f, "%#llx /* %s */", (unsigned long long)flags, dflt);
+	else if (flags)
+		fprintf(f, "|%#llx", (unsigned long long)flags);
+}
+
+const char *signame(int sig)
+{
+	static const char *const rt[] = {
+		"SIGRTMIN", "SIGRT_1", "SIGRT_2", "SIGRT_3", "SIGRT_4", "SIGRT_5",
+		"SIGRT_6", "SIGRT_7", "SIGRT_8", "SIGRT_9", "SIGRT_10", "SIGRT_11",
+		"SIGRT_12", "SIGRT_13", "SIGRT_14", "SIGRT_15", "SIGRT_16",
+		"SIGRT_17", "SIGRT_18", "SIGRT_19", "SIGRT_20", "SIGRT_21",
+		"SIGRT_22", "SIGRT_23", "SIGRT_24", "SIGRT_25", "SIGRT_26",
+		"SIGRT_27", "SIGRT_28", "SIGRT_29", "SIGRT_30", "SIGRT_31",
+		"SIGRT_32",
+	};
+
+	if (sig > 0 && sig < SIGRTMIN)
+		return signames[sig];
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+		return rt[sig - SIGRTMIN];
+	return NULL;
+}
+
+/* models strace's printsignal(): a name, else the decimal number */
+void printsignal(FILE *f, uint64_t sig)
+{
+	const char *name = sig <= SIGRTMAX ? signame((int)sig) : NULL;
+
+	if (name)
+		fputs(name, f);
+	else
+		fprintf(f, "%llu", (unsigned long long)sig);
+}
+
+bool signal_parse(const char *s, size_t len, int *sig)
+{
+	for (int i = 1; i <= SIGRTMAX; i++) {
+		const char *name = signame(i);
+
+		if (strlen(name) == len && !memcmp(name, s, len)) {
+			*sig = i;
+			return true;
+		}
+	}
+	/* aliases strace never prints but a script may use */
+	if (len == 6 && !memcmp(s, "SIGIOT", 6))
+		return *sig = SIGIOT, true;
+	if (len == 7 && !memcmp(s, "SIGPOLL", 7))
+		return *sig = SIGPOLL, true;
+	return false;
+}
+
+const char *errno_name(int err)
+{
+	if (err <= 0 || (size_t)err >= sizeof(errnos) / sizeof(errnos[0]))
+		return NULL;
+	return errnos[err].name;
+}
+
+const char *errno_text(int err)
+{
+	return errno_name(err) ? errnos[err].text : NULL;
+}
+
+bool errno_parse(const char *s, size_t len, int *err)
+{
+	for (size_t i = 1; i < sizeof(errnos) / sizeof(errnos[0]); i++) {
+		const char *name = errnos[i].name;
+
+		if (name && strlen(name) == len && !memcmp(name, s, len)) {
+			*err = (int)i;
+			return true;
+		}
+	}
+	if (len == 11 && !memcmp(s, "EWOULDBLOCK", 11))
+		return *err = EWOULDBLOCK, true;
+	if (len == 9 && !memcmp(s, "EDEADLOCK", 9))
+		return *err = EDEADLOCK, true;
+	return false;
+}
+
+/* models strace's src/numa.c:print_mode(): the mode by name, then its flags */
+void print_mpol_mode(FILE *f, uint64_t mode)
+{
+	static const struct xlat *const flag_tables[] = { &mpol_mode_flags, NULL };
+	uint64_t flags = mode & MPOL_MODE_FLAGS;
+	const char *name = xlookup(&mpol_modes, mode & ~(uint64_t)MPOL_MODE_FLAGS);
+
+	if (!flags) {
+		if (name)
+			fputs(name, f);
+		else
+			fprintf(f, "%#llx /* MPOL_??? */", (unsigned long long)mode);
+	} else if (!name) {
+		printflags(f, flag_tables, mode, "MPOL_F_???");
+	} else {
+		fprintf(f, "%s|", name);
+		printflags(f, flag_tables, flags, "MPOL_F_???");
+	}
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Name tables for the values the model's system calls take and return, in
+ * strace's spelling (strace calls them xlat): clone flags, signals, errno
+ * names and texts, memory-policy modes and flags. Each table prints a value
+ * as strace 6.x does and parses the same spelling back.
+ */
+#ifndef NC_STRACE_XLAT_H
+#define NC_STRACE_XLAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct xlat_data {
+	uint64_t val;
+	const char *str;
+};
+
+struct xlat {
+	const struct xlat_data *data;
+	size_t size;
+};
+
+extern const struct xlat clone_flags;         /* clone()'s and clone3()'s CLONE_* */
+extern const struct xlat clone3_flags;        /* clone3() only: NEWTIME, CLEAR_SIGHAND, INTO_CGROUP */
+extern const struct xlat mpol_modes;          /* MPOL_DEFAULT .. MPOL_WEIGHTED_INTERLEAVE */
+extern const struct xlat mpol_mode_flags;     /* MPOL_F_STATIC_NODES .. */
+extern const struct xlat get_mempolicy_flags; /* MPOL_F_NODE|MPOL_F_ADDR|MPOL_F_MEMS_ALLOWED */
+extern const struct xlat mbind_flags;         /* MPOL_MF_* */
+
+/* The name of val in x, or NULL. */
+const char *xlookup(const struct xlat *x, uint64_t val);
+/* Finds the name s[0..len) in any of the tables (NULL-terminated list). */
+bool xlat_parse(const struct xlat *const *tables, const char *s, size_t len, uint64_t *val);
+
+/* Prints a flag set as strace does: known names joined by '|', the unknown
+ * rest as one hex number; with no known bit at all, the hex number and a
+ * comment naming dflt ("CLONE_???"); zero prints "0". tables ends in NULL. */
+void printflags(FILE *f, const struct xlat *const *tables, uint64_t flags, const char *dflt);
+
+/* Signals: "SIGCHLD", "SIGRTMIN", "SIGRT_3"; anything else as a decimal. */
+const char *signame(int sig);               /* NULL if not a signal number */
+void printsignal(FILE *f, uint64_t sig);
+bool signal_parse(const char *s, size_t len, int *sig);
+
+/* Errors: "EINVAL" and strace's text for it ("Invalid argument"). */
+const char *errno_name(int err);            /* NULL if unknown */
+const char *errno_text(int err);            /* NULL if unknown */
+bool errno_parse(const char *s, size_t len, int *err);
+
+/* set_mempolicy()/mbind()'s mode: "MPOL_BIND|MPOL_F_STATIC_NODES" */
+void print_mpol_mode(FILE *f, uint64_t mode);
+
+#endif
