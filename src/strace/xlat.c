@@ -14,9 +14,10 @@
 #include "strace/xlat.h"
 
 #define X(v) { (v), #v }
-#define XLAT(name, ...) \
+#define XLAT_CLASS(class, name, ...) \
 	static const struct xlat_data name##_data[] = { __VA_ARGS__ }; \
-	const struct xlat name = { name##_data, sizeof(name##_data) / sizeof(name##_data[0]) }
+	class const struct xlat name = { name##_data, sizeof(name##_data) / sizeof(name##_data[0]) }
+#define XLAT(name, ...) XLAT_CLASS(, name, __VA_ARGS__)
 
 /* strace leaves CLONE_DETACHED out (the kernel ignores it): it prints as hex */
 XLAT(clone_flags,
@@ -211,6 +212,15 @@ static const struct errno_data errnos[] = {
 };
 #undef E
 
+/* Names strace never prints but a script may use */
+XLAT_CLASS(static, signal_aliases, X(SIGIOT), X(SIGPOLL));
+XLAT_CLASS(static, errno_aliases, X(EWOULDBLOCK), X(EDEADLOCK));
+
+static bool name_is(const char *name, const char *s, size_t len)
+{
+	return name && strlen(name) == len && !memcmp(name, s, len);
+}
+
 const char *xlookup(const struct xlat *x, uint64_t val)
 {
 	for (size_t i = 0; i < x->size; i++)
@@ -223,9 +233,7 @@ bool xlat_parse(const struct xlat *const *tables, const char *s, size_t len, uin
 {
 	for (; *tables; tables++)
 		for (size_t i = 0; i < (*tables)->size; i++) {
-			const char *str = (*tables)->data[i].str;
-
-			if (strlen(str) == len && !memcmp(str, s, len)) {
+			if (name_is((*tables)->data[i].str, s, len)) {
 				*val = (*tables)->data[i].val;
 				return true;
 			}
@@ -256,6 +264,17 @@ void printflags(FILE *f, const struct xlat *const *tables, uint64_t flags, const
 		fprintf(f, "%#llx /* %s */", (unsigned long long)flags, dflt);
 	else if (flags)
 		fprintf(f, "|%#llx", (unsigned long long)flags);
+}
+
+static bool parse_alias(const struct xlat *aliases, const char *s, size_t len, int *val)
+{
+	const struct xlat *const t[] = { aliases, NULL };
+	uint64_t v;
+
+	if (!xlat_parse(t, s, len, &v))
+		return false;
+	*val = (int)v;
+	return true;
 }
 
 const char *signame(int sig)
@@ -291,19 +310,12 @@ void printsignal(FILE *f, uint64_t sig)
 bool signal_parse(const char *s, size_t len, int *sig)
 {
 	for (int i = 1; i <= SIGRTMAX; i++) {
-		const char *name = signame(i);
-
-		if (strlen(name) == len && !memcmp(name, s, len)) {
+		if (name_is(signame(i), s, len)) {
 			*sig = i;
 			return true;
 		}
 	}
-	/* aliases strace never prints but a script may use */
-	if (len == 6 && !memcmp(s, "SIGIOT", 6))
-		return *sig = SIGIOT, true;
-	if (len == 7 && !memcmp(s, "SIGPOLL", 7))
-		return *sig = SIGPOLL, true;
-	return false;
+	return parse_alias(&signal_aliases, s, len, sig);
 }
 
 const char *errno_name(int err)
@@ -321,18 +333,12 @@ const char *errno_text(int err)
 bool errno_parse(const char *s, size_t len, int *err)
 {
 	for (size_t i = 1; i < sizeof(errnos) / sizeof(errnos[0]); i++) {
-		const char *name = errnos[i].name;
-
-		if (name && strlen(name) == len && !memcmp(name, s, len)) {
+		if (name_is(errnos[i].name, s, len)) {
 			*err = (int)i;
 			return true;
 		}
 	}
-	if (len == 11 && !memcmp(s, "EWOULDBLOCK", 11))
-		return *err = EWOULDBLOCK, true;
-	if (len == 9 && !memcmp(s, "EDEADLOCK", 9))
-		return *err = EDEADLOCK, true;
-	return false;
+	return parse_alias(&errno_aliases, s, len, err);
 }
 
 /* models strace's src/numa.c:print_mode(): the mode by name, then its flags */
