@@ -14,6 +14,7 @@
 #include "arch/topology.h"
 
 struct pglist_data;
+struct pid_namespace;
 struct slab_state;
 struct task_struct;
 
@@ -26,6 +27,10 @@ struct nc_machine {
 	/* mm/ */
 	struct pglist_data **node_data;   /* NODE_DATA(nid) [nr_node_ids] */
 	struct slab_state *slab;          /* mm/slub.c caches and kmalloc tables */
+
+	/* kernel/ */
+	struct task_struct *init_task;    /* pid 0, the boot CPU's idle task */
+	struct pid_namespace *init_pid_ns;
 };
 
 /* models smp_processor_id() */

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "lib/list.h"
 #include "lib/nodemask.h"
 
 struct mm_struct;
@@ -29,6 +30,15 @@ struct task_struct {
 	struct task_struct *group_leader;
 	unsigned int flags;               /* PF_* */
 	int exit_signal;
+	int exit_state;                   /* EXIT_ZOMBIE, EXIT_DEAD once exited */
+	int exit_code;                    /* wait status: code << 8 or signal */
+	struct pid *thread_pid;
+	struct list_head pid_links[4];    /* PIDTYPE_MAX (kernel/pid.h) */
+	struct list_head tasks;           /* init_task.tasks: all thread-group leaders */
+	struct list_head children;        /* my children */
+	struct list_head sibling;         /* in my parent's children */
+	struct list_head thread_group;    /* ring of the group's threads (pre-6.7 shape;
+					     v6.12 heads it in signal_struct) */
 
 	/* scheduling (kernel/sched/) */
 	unsigned int cpu;                 /* task_cpu() */

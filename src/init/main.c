@@ -8,11 +8,28 @@
 #include <stdlib.h>
 
 #include "arch/machine.h"
+#include "kernel/fork.h"
+#include "kernel/pid.h"
 #include "lib/error.h"
+#include "uapi/linux/sched.h"
 
 const char *nc_version(void)
 {
 	return NC_VERSION;
+}
+
+/* models init/main.c:rest_init(): the boot task spawns init (pid 1) and
+ * kthreadd (pid 2); user-space tasks descend from init */
+static int rest_init(struct nc_machine *m)
+{
+	struct kernel_clone_args init = { .flags = CLONE_FS, .name = "init", .exit_signal = 0 };
+	struct kernel_clone_args kthreadd = { .flags = CLONE_FS | CLONE_FILES, .name = "kthreadd" };
+	long pid = kernel_clone(m, &init);
+
+	if (pid < 0)
+		return (int)pid;
+	pid = kernel_clone(m, &kthreadd);
+	return pid < 0 ? (int)pid : 0;
 }
 
 /* models init/main.c:start_kernel() */
@@ -34,6 +51,10 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	for (m->cpu = 0; m->cpu < m->topo->nr_cpu_ids; m->cpu++)
 		if (m->topo->cpu_node[m->cpu] >= 0)
 			break;
+	if (pid_idr_init(m) || fork_init(m) || rest_init(m)) {
+		nc_err(err, "out of host memory");
+		goto fail;
+	}
 	return m;
 fail:
 	nc_machine_destroy(m);
@@ -44,6 +65,8 @@ void nc_machine_destroy(struct nc_machine *m)
 {
 	if (!m)
 		return;
+	fork_exit(m);
+	pid_idr_exit(m);
 	nc_topology_free(m->topo);
 	free(m);
 }

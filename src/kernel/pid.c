@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Models kernel/pid.c: pid_max sized by the CPU count, pids allocated
+ * cyclically from the namespace's idr (wrapping to RESERVED_PIDS once past
+ * it), explicit pids for clone3()'s set_tid, and the task <-> pid links.
+ * The caller of set_tid is taken to hold CAP_CHECKPOINT_RESTORE (the model
+ * has no credentials yet). Left out: pidfs, RCU, pidfd wait queues.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "kernel/pid.h"
+#include "lib/err.h"
+
+_Static_assert(PIDTYPE_MAX == sizeof(((struct task_struct *)0)->pid_links) /
+	       sizeof(struct list_head), "task_struct.pid_links has PIDTYPE_MAX entries");
+
+static unsigned int num_possible_cpus(const struct nc_topology *t)
+{
+	unsigned int n = 0;
+
+	for (unsigned int cpu = 0; cpu < t->nr_cpu_ids; cpu++)
+		n += t->cpu_node[cpu] >= 0;
+	return n;
+}
+
+/* models kernel/pid.c:pid_idr_init() */
+int pid_idr_init(struct nc_machine *m)
+{
+	struct pid_namespace *ns = calloc(1, sizeof(*ns));
+	unsigned int cpus = num_possible_cpus(m->topo);
+	long max = (long)PIDS_PER_CPU_DEFAULT * cpus;
+	long min = (long)PIDS_PER_CPU_MIN * cpus;
+
+	if (!ns)
+		return -ENOMEM;
+	idr_init(&ns->idr);
+	ns->pid_allocated = PIDNS_ADDING;
+	/* bumped for many CPUs: 1024 a CPU, within [PID_MAX_DEFAULT, PID_MAX_LIMIT] */
+	ns->pid_max = (int)(max > PID_MAX_DEFAULT ? (max < PID_MAX_LIMIT ? max : PID_MAX_LIMIT)
+				  : PID_MAX_DEFAULT);
+	ns->pid_max_min = (int)(min > RESERVED_PIDS + 1 ? min : RESERVED_PIDS + 1);
+	m->init_pid_ns = ns;
+	return 0;
+}
+
+void pid_idr_exit(struct nc_machine *m)
+{
+	if (!m->init_pid_ns)
+		return;
+	idr_destroy(&m->init_pid_ns->idr);
+	free(m->init_pid_ns);
+	m->init_pid_ns = NULL;
+}
+
+static void remove_numbers(struct pid *pid, unsigned int from_level)
+{
+	for (unsigned int i = from_level; i <= pid->level; i++)
+		idr_remove(&pid->numbers[i].ns->idr, (unsigned long)pid->numbers[i].nr);
+}
+
+/* models kernel/pid.c:alloc_pid() */
+struct pid *alloc_pid(struct pid_namespace *ns, const pid_t *set_tid, size_t set_tid_size)
+{
+	struct pid_namespace *tmp = ns;
+	struct pid *pid;
+	long retval = -ENOMEM;
+	int i, nr;
+
+	if (set_tid_size > ns->level + 1)
+		return ERR_PTR(-EINVAL);
+	pid = calloc(1, sizeof(*pid) + (ns->level + 1) * sizeof(struct upid));
+	if (!pid)
+		return ERR_PTR(-ENOMEM);
+	pid->level = ns->level;
+
+	for (i = (int)ns->level; i >= 0; i--) {
+		int tid = 0;
+
+		if (set_tid_size) {
+			tid = set_tid[ns->level - (unsigned int)i];
+			retval = -EINVAL;
+			if (tid < 1 || tid >= tmp->pid_max)
+				goto out_free;
+			/* a pid other than 1 needs the namespace's init to exist */
+			if (tid != 1 && !tmp->child_reaper)
+				goto out_free;
+			set_tid_size--;
+		}
+		if (tid) {
+			nr = idr_alloc(&tmp->idr, NULL, tid, tid + 1);
+			if (nr == -ENOSPC)      /* taken */
+				nr = -EEXIST;
+		} else {
+			/* pid 1 first; once past RESERVED_PIDS, wrap back to it */
+			int pid_min = idr_get_cursor(&tmp->idr) > RESERVED_PIDS ? RESERVED_PIDS : 1;
+
+			nr = idr_alloc_cyclic(&tmp->idr, NULL, pid_min, tmp->pid_max);
+		}
+		if (nr < 0) {
+			retval = nr == -ENOSPC ? -EAGAIN : nr;
+			goto out_free;
+		}
+		pid->numbers[i].nr = nr;
+		pid->numbers[i].ns = tmp;
+		tmp = tmp->parent;
+	}
+
+	retval = -ENOMEM;
+	if (!(ns->pid_allocated & PIDNS_ADDING))
+		goto out_free;
+	pid->count = 1;
+	for (int type = 0; type < PIDTYPE_MAX; type++)
+		INIT_LIST_HEAD(&pid->tasks[type]);
+	for (int l = (int)ns->level; l >= 0; l--) {
+		idr_replace(&pid->numbers[l].ns->idr, pid, (unsigned long)pid->numbers[l].nr);
+		pid->numbers[l].ns->pid_allocated++;
+	}
+	return pid;
+
+out_free:
+	remove_numbers(pid, (unsigned int)(i + 1));
+	/* a failed first pid leaves the namespace as if untouched */
+	if (ns->pid_allocated == PIDNS_ADDING)
+		idr_set_cursor(&ns->idr, 0);
+	free(pid);
+	return ERR_PTR(retval);
+}
+
+/* models kernel/pid.c:put_pid() */
+void put_pid(struct pid *pid)
+{
+	if (pid && !--pid->count)
+		free(pid);
+}
+
+/* models kernel/pid.c:free_pid() */
+void free_pid(struct pid *pid)
+{
+	for (unsigned int i = 0; i <= pid->level; i++) {
+		struct pid_namespace *ns = pid->numbers[i].ns;
+
+		if (--ns->pid_allocated == PIDNS_ADDING)
+			ns->pid_allocated = 0;   /* the first process failed to fork */
+	}
+	remove_numbers(pid, 0);
+	put_pid(pid);
+}
+
+/* models kernel/pid.c:attach_pid() */
+void attach_pid(struct task_struct *task, enum pid_type type, struct pid *pid)
+{
+	list_add_tail(&task->pid_links[type], &pid->tasks[type]);
+}
+
+/* models kernel/pid.c:detach_pid(): frees the pid when no task uses it */
+void detach_pid(struct task_struct *task, enum pid_type type)
+{
+	struct pid *pid = type == PIDTYPE_PID ? task->thread_pid
+					       : task->group_leader->thread_pid;
+
+	list_del_init(&task->pid_links[type]);
+	for (int t = 0; t < PIDTYPE_MAX; t++)
+		if (!list_empty(&pid->tasks[t]))
+			return;
+	free_pid(pid);
+}
+
+struct task_struct *pid_task(struct pid *pid, enum pid_type type)
+{
+	if (!pid || list_empty(&pid->tasks[type]))
+		return NULL;
+	return list_first_entry(&pid->tasks[type], struct task_struct, pid_links[type]);
+}
+
+struct pid *find_pid_ns(int nr, struct pid_namespace *ns)
+{
+	return nr > 0 ? idr_find(&ns->idr, (unsigned long)nr) : NULL;
+}
+
+pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns)
+{
+	if (pid && ns->level <= pid->level && pid->numbers[ns->level].ns == ns)
+		return pid->numbers[ns->level].nr;
+	return 0;
+}
+
+pid_t task_pid_vnr(const struct nc_machine *m, const struct task_struct *t)
+{
+	return pid_nr_ns(t->thread_pid, m->init_pid_ns);
+}
+
+pid_t task_tgid_vnr(const struct nc_machine *m, const struct task_struct *t)
+{
+	return pid_nr_ns(t->group_leader->thread_pid, m->init_pid_ns);
+}

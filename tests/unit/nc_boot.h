@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Test helpers: boot a machine on a topology, run as a task. */
+#ifndef NC_TESTS_BOOT_H
+#define NC_TESTS_BOOT_H
+
+#include <numaclone/numaclone.h>
+#include "arch/machine.h"
+#include "kernel/fork.h"
+#include "kernel/pid.h"
+
+static inline struct nc_machine *nc_boot(const char *topo)
+{
+	struct nc_machine_config cfg = { .topology = topo };
+	struct nc_error err;
+	struct nc_machine *m = nc_machine_create(&cfg, &err);
+
+	if (!m)
+		fail_msg("%s", err.msg);
+	return m;
+}
+
+/* Makes the task with pid nr current on its CPU. */
+static inline struct task_struct *nc_run_as(struct nc_machine *m, pid_t nr)
+{
+	struct task_struct *t = pid_task(find_pid_ns(nr, m->init_pid_ns), PIDTYPE_PID);
+
+	assert_non_null(t);
+	m->cpu = t->cpu;
+	m->curr[m->cpu] = t;
+	return t;
+}
+
+/* fork()/clone() from the current task */
+static inline long nc_clone(struct nc_machine *m, unsigned long long flags, int sig)
+{
+	struct kernel_clone_args args = { .flags = flags, .exit_signal = sig };
+
+	return kernel_clone(m, &args);
+}
+
+#endif
