@@ -124,12 +124,10 @@ void *idr_replace(struct idr *idr, void *ptr, unsigned long id)
 void *idr_remove(struct idr *idr, unsigned long id)
 {
 	struct idr_chunk *c = chunk_of(idr, id);
-	void *old;
+	void *old = idr_replace(idr, NULL, id);
 
 	if (!c)
 		return NULL;
-	old = c->ptrs[id & (IDR_CHUNK - 1)];
-	c->ptrs[id & (IDR_CHUNK - 1)] = NULL;
 	__clear_bit(id & (IDR_CHUNK - 1), c->used);
 	if (!--c->nr_used) {
 		free(c);
