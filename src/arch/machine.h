@@ -14,6 +14,7 @@
 #include "arch/topology.h"
 
 struct pglist_data;
+struct page_alloc_state;
 struct pid_namespace;
 struct slab_state;
 struct task_struct;
@@ -26,6 +27,7 @@ struct nc_machine {
 
 	/* mm/ */
 	struct pglist_data **node_data;   /* NODE_DATA(nid) [nr_node_ids] */
+	struct page_alloc_state *page_alloc; /* mm/page_alloc.c's globals */
 	struct slab_state *slab;          /* mm/slub.c caches and kmalloc tables */
 
 	/* kernel/ */

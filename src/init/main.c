@@ -10,6 +10,7 @@
 #include "arch/machine.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "mm/page_alloc.h"
 #include "lib/error.h"
 #include "uapi/linux/sched.h"
 
@@ -51,7 +52,9 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	for (m->cpu = 0; m->cpu < m->topo->nr_cpu_ids; m->cpu++)
 		if (m->topo->cpu_node[m->cpu] >= 0)
 			break;
-	if (pid_idr_init(m) || fork_init(m) || rest_init(m)) {
+	/* mm_core_init() (zonelists, memory to the buddy allocator,
+	 * watermarks), then the pid and fork caches, then rest_init() */
+	if (nc_page_alloc_init(m) || pid_idr_init(m) || fork_init(m) || rest_init(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}
@@ -67,6 +70,8 @@ void nc_machine_destroy(struct nc_machine *m)
 		return;
 	fork_exit(m);
 	pid_idr_exit(m);
+	if (m->topo)
+		nc_page_alloc_exit(m);
 	nc_topology_free(m->topo);
 	free(m);
 }

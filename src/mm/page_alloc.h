@@ -27,7 +27,12 @@ typedef unsigned int gfp_t;
 #define __GFP_MOVABLE   0x20u  /* highest zone MOVABLE rather than NORMAL */
 #define __GFP_COMP      0x40u
 #define __GFP_HIGHMEM   0x80u
-#define GFP_KERNEL      0u
+#define __GFP_DMA       0x100u
+#define __GFP_DMA32     0x200u
+#define __GFP_DIRECT_RECLAIM 0x400u /* may sleep; fault injection skips these by default */
+#define __GFP_NOFAIL    0x800u
+#define GFP_NOWAIT      0u
+#define GFP_KERNEL      __GFP_DIRECT_RECLAIM
 #define GFP_KERNEL_ACCOUNT (GFP_KERNEL | __GFP_ACCOUNT)
 #define GFP_HIGHUSER_MOVABLE (__GFP_HIGHMEM | __GFP_MOVABLE)
 
@@ -57,5 +62,28 @@ struct page *alloc_pages_node(struct nc_machine *m, int nid, gfp_t gfp,
 void __free_pages(struct nc_machine *m, struct page *page, unsigned int order);
 /* Free pages on a node now (MemFree of nodeN/meminfo, numactl's "free:") */
 unsigned long node_free_pages(const struct nc_machine *m, int nid);
+
+/* models include/linux/mm.h:page_zone() */
+struct zone *page_zone(const struct nc_machine *m, const struct page *page);
+
+/*
+ * Boot and teardown: models free_area_init() (node and zone layout in
+ * physical address order), build_all_zonelists(), memblock_free_all() and
+ * init_per_zone_wmark_min(). Returns 0 or -ENOMEM.
+ */
+int nc_page_alloc_init(struct nc_machine *m);
+void nc_page_alloc_exit(struct nc_machine *m);
+
+/* models mm/page_alloc.c:build_all_zonelists() after boot: every possible
+ * node's lists rebuilt, now with the CPU penalty (reference B-Z-8) */
+void build_all_zonelists(struct nc_machine *m);
+/* The node order of nid's FALLBACK zonelist (its "Fallback order for
+ * Node N:" line): up to max node ids into order[], returns how many. */
+unsigned int nc_zonelist_node_order(const struct nc_machine *m, int nid,
+				    int *order, unsigned int max);
+
+/* Checks every buddy invariant (free counts, alignment, no mergeable
+ * buddies, page accounting). Returns 0 or -EUCLEAN with *why set. */
+int nc_page_alloc_validate(const struct nc_machine *m, const char **why);
 
 #endif
