@@ -574,6 +574,18 @@ static int node_key_cmp(const void *a, const void *b)
 	return x->nid - y->nid;
 }
 
+/* Appends a node's populated zones, highest first; returns the next slot. */
+static struct zoneref *add_node_zones(struct zoneref *zr, pg_data_t *pgdat)
+{
+	for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
+		if (!populated_zone(&pgdat->node_zones[z]))
+			continue;
+		zr->zone = &pgdat->node_zones[z];
+		zr++->zone_idx = z;
+	}
+	return zr;
+}
+
 /*
  * models mm/page_alloc.c:build_zonelists() with find_next_best_node().
  * find_next_best_node() returns the local node first (if it has memory),
@@ -617,30 +629,14 @@ static void build_zonelists(struct nc_machine *m, pg_data_t *pgdat, struct node_
 	}
 	pgdat->nr_fallback = nr;
 
-	/* models build_zonelists_in_node_order(): each node's zones high to low */
+	/* models build_zonelists_in_node_order() */
 	zr = pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
-	for (unsigned int i = 0; i < nr; i++) {
-		pg_data_t *node = NODE_DATA(m, pgdat->fallback_order[i]);
-
-		for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
-			if (!populated_zone(&node->node_zones[z]))
-				continue;
-			zr->zone = &node->node_zones[z];
-			zr++->zone_idx = z;
-		}
-	}
+	for (unsigned int i = 0; i < nr; i++)
+		zr = add_node_zones(zr, NODE_DATA(m, pgdat->fallback_order[i]));
 	zr->zone = NULL;
-	zr->zone_idx = 0;
 	/* models build_thisnode_zonelists() */
-	zr = pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs;
-	for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
-		if (!populated_zone(&pgdat->node_zones[z]))
-			continue;
-		zr->zone = &pgdat->node_zones[z];
-		zr++->zone_idx = z;
-	}
+	zr = add_node_zones(pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs, pgdat);
 	zr->zone = NULL;
-	zr->zone_idx = 0;
 }
 
 /* models mm/page_alloc.c:__build_all_zonelists(): node_load zeroed once,

@@ -37,6 +37,14 @@ static void assert_order(const struct nc_machine *m, int nid, const int *want, u
 			fail_msg("node %d fallback position %u: got %d, want %d", nid, i, got[i], want[i]);
 }
 
+/* want: nr_nodes rows of n node ids, each node's expected order */
+static void assert_orders(const struct nc_machine *m, const int *want, unsigned int n,
+			  unsigned int nr_nodes)
+{
+	for (unsigned int nid = 0; nid < nr_nodes; nid++)
+		assert_order(m, (int)nid, want + nid * n, n);
+}
+
 static unsigned long numa_event(const struct nc_machine *m, int nid, enum numa_stat_item item)
 {
 	return sum_zone_numa_event_state(m, nid, item);
@@ -113,15 +121,11 @@ static void test_zonelist_all_remote(void **state)
 	struct nc_machine_config cfg = { .topology = "4x2" };
 	struct nc_error err;
 	struct nc_machine *m = nc_machine_create(&cfg, &err);
-	static const int o0[] = { 0, 1, 2, 3 }, o1[] = { 1, 2, 3, 0 },
-			 o2[] = { 2, 3, 0, 1 }, o3[] = { 3, 0, 1, 2 };
+	static const int want[] = { 0, 1, 2, 3, 1, 2, 3, 0, 2, 3, 0, 1, 3, 0, 1, 2 };
 
 	(void)state;
 	assert_non_null(m);
-	assert_order(m, 0, o0, 4);
-	assert_order(m, 1, o1, 4);
-	assert_order(m, 2, o2, 4);
-	assert_order(m, 3, o3, 4);
+	assert_orders(m, want, 4, 4);
 	/* node 0's FALLBACK zones: its NORMAL, DMA32, DMA, then the others */
 	{
 		struct zoneref *z = NODE_DATA(m, 0)->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
@@ -137,8 +141,7 @@ static void test_zonelist_all_remote(void **state)
 	}
 	/* every node has CPUs, so the penalty changes nothing (B-Z-6) */
 	build_all_zonelists(m);
-	assert_order(m, 1, o1, 4);
-	assert_order(m, 3, o3, 4);
+	assert_orders(m, want, 4, 4);
 	nc_machine_destroy(m);
 }
 
@@ -157,16 +160,12 @@ static void test_zonelist_2s4n(void **state)
 		32, 32, 10, 12,
 		32, 32, 12, 10,
 	};
-	static const int o0[] = { 0, 1, 2, 3 }, o1[] = { 1, 0, 3, 2 },
-			 o2[] = { 2, 3, 0, 1 }, o3[] = { 3, 2, 1, 0 };
+	static const int want[] = { 0, 1, 2, 3, 1, 0, 3, 2, 2, 3, 0, 1, 3, 2, 1, 0 };
 	struct nc_machine *m = mm_machine(4, mem, cpus, dist);
 
 	(void)state;
 	assert_non_null(m);
-	assert_order(m, 0, o0, 4);
-	assert_order(m, 1, o1, 4);
-	assert_order(m, 2, o2, 4);
-	assert_order(m, 3, o3, 4);
+	assert_orders(m, want, 4, 4);
 	mm_machine_free(m);
 }
 
@@ -180,21 +179,16 @@ static void test_zonelist_cpu_penalty_rebuild(void **state)
 {
 	static const unsigned long long mem[] = { 64, 64, 64, 64 };
 	static const unsigned int cpus[] = { 1, 1, 1, 0 };
-	static const int b0[] = { 0, 1, 2, 3 }, b1[] = { 1, 2, 3, 0 };
-	static const int r0[] = { 0, 3, 1, 2 }, r1[] = { 1, 3, 2, 0 },
-			 r2[] = { 2, 3, 0, 1 }, r3[] = { 3, 0, 1, 2 };
+	static const int boot[] = { 0, 1, 2, 3, 1, 2, 3, 0, 2, 3, 0, 1, 3, 0, 1, 2 };
+	static const int rebuilt[] = { 0, 3, 1, 2, 1, 3, 2, 0, 2, 3, 0, 1, 3, 0, 1, 2 };
 	struct nc_machine *m = mm_machine(4, mem, cpus, NULL);
 
 	(void)state;
 	assert_non_null(m);
 	assert_false(m->page_alloc->zonelist_cpu_penalty);
-	assert_order(m, 0, b0, 4);
-	assert_order(m, 1, b1, 4);
+	assert_orders(m, boot, 4, 4);
 	build_all_zonelists(m);
-	assert_order(m, 0, r0, 4);
-	assert_order(m, 1, r1, 4);
-	assert_order(m, 2, r2, 4);
-	assert_order(m, 3, r3, 4);
+	assert_orders(m, rebuilt, 4, 4);
 	mm_machine_free(m);
 }
 
@@ -209,15 +203,13 @@ static void test_zonelist_memoryless(void **state)
 	static const unsigned long long mem[] = { 64, 0, 128 };
 	static const unsigned int cpus[] = { 1, 2, 0 };
 	static const uint8_t dist[] = { 10, 20, 30, 20, 10, 20, 30, 20, 10 };
-	static const int o0[] = { 0, 2 }, o1[] = { 2, 0 }, o2[] = { 2, 0 };
+	static const int want[] = { 0, 2, 2, 0, 2, 0 };
 	struct nc_machine *m = mm_machine(3, mem, cpus, dist);
 	struct page *page;
 
 	(void)state;
 	assert_non_null(m);
-	assert_order(m, 0, o0, 2);
-	assert_order(m, 1, o1, 2);
-	assert_order(m, 2, o2, 2);
+	assert_orders(m, want, 2, 3);
 	assert_null(NODE_DATA(m, 1)->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[0].zone);
 	nc_set_cpu(m, 1); /* a CPU of node 1 */
 	page = alloc_pages_node(m, NUMA_NO_NODE, GFP_KERNEL, 0);
