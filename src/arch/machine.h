@@ -13,6 +13,7 @@
 
 #include "arch/topology.h"
 
+struct mempolicy_state;
 struct pglist_data;
 struct page_alloc_state;
 struct pid_namespace;
@@ -29,6 +30,7 @@ struct nc_machine {
 	struct pglist_data **node_data;   /* NODE_DATA(nid) [nr_node_ids] */
 	struct page_alloc_state *page_alloc; /* mm/page_alloc.c's globals */
 	struct slab_state *slab;          /* mm/slub.c caches and kmalloc tables */
+	struct mempolicy_state *mempolicy; /* mm/mempolicy.c statics */
 
 	/* kernel/ */
 	struct task_struct *init_task;    /* pid 0, the boot CPU's idle task */

@@ -12,6 +12,7 @@
 #include "kernel/pid.h"
 #include "mm/page_alloc.h"
 #include "lib/error.h"
+#include "mm/mempolicy.h"
 #include "uapi/linux/sched.h"
 
 const char *nc_version(void)
@@ -53,8 +54,17 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 		if (m->topo->cpu_node[m->cpu] >= 0)
 			break;
 	/* mm_core_init() (zonelists, memory to the buddy allocator,
-	 * watermarks), then the pid and fork caches, then rest_init() */
-	if (nc_page_alloc_init(m) || pid_idr_init(m) || fork_init(m) || rest_init(m)) {
+	 * watermarks), numa_policy_init(), then the pid and fork caches,
+	 * then rest_init() */
+	if (nc_page_alloc_init(m) || numa_policy_init(m) || pid_idr_init(m) ||
+	    fork_init(m)) {
+		nc_err(err, "out of host memory");
+		goto fail;
+	}
+	/* kernel_init_freeable(): init (and kthreadd) may use every node with
+	 * memory; they inherit it from the boot task here */
+	nc_cpuset_set_mems(m, m->init_task, &m->topo->memory);
+	if (rest_init(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}
@@ -70,6 +80,7 @@ void nc_machine_destroy(struct nc_machine *m)
 		return;
 	fork_exit(m);
 	pid_idr_exit(m);
+	numa_policy_exit(m);        /* frees the pages address spaces hold */
 	if (m->topo)
 		nc_page_alloc_exit(m);
 	nc_topology_free(m->topo);
