@@ -806,23 +806,30 @@ static long do_set_mempolicy(struct nc_machine *m, unsigned short mode,
 	return 0;
 }
 
+/* The argument checks set_mempolicy() and mbind() share: the mode and its
+ * flags, then the node mask */
+static int mpol_args_from_user(struct nc_machine *m, int *mode,
+			       unsigned short *mode_flags, nodemask_t *nodes,
+			       unsigned long nmask, unsigned long maxnode)
+{
+	int err = sanitize_mpol_flags(mode, mode_flags);
+
+	return err ? err : get_nodes(m, nodes, nmask, maxnode);
+}
+
 long kernel_set_mempolicy(struct nc_machine *m, int mode, unsigned long nmask,
 			  unsigned long maxnode)
 {
 	unsigned short mode_flags;
 	nodemask_t nodes;
-	int lmode = mode;
 	int err;
 
 	if (!nc_current(m))
 		return -ESRCH;
-	err = sanitize_mpol_flags(&lmode, &mode_flags);
+	err = mpol_args_from_user(m, &mode, &mode_flags, &nodes, nmask, maxnode);
 	if (err)
 		return err;
-	err = get_nodes(m, &nodes, nmask, maxnode);
-	if (err)
-		return err;
-	return do_set_mempolicy(m, (unsigned short)lmode, mode_flags, &nodes);
+	return do_set_mempolicy(m, (unsigned short)mode, mode_flags, &nodes);
 }
 
 /* ---- get_mempolicy ---- */
@@ -1169,15 +1176,12 @@ long kernel_mbind(struct nc_machine *m, unsigned long start, unsigned long len,
 {
 	unsigned short mode_flags;
 	nodemask_t nodes;
-	int lmode = (int)mode;
+	int lmode = (int)mode;   /* the upper 32 bits are dropped */
 	int err;
 
 	if (!nc_current(m))
 		return -ESRCH;
-	err = sanitize_mpol_flags(&lmode, &mode_flags);
-	if (err)
-		return err;
-	err = get_nodes(m, &nodes, nmask, maxnode);
+	err = mpol_args_from_user(m, &lmode, &mode_flags, &nodes, nmask, maxnode);
 	if (err)
 		return err;
 	return do_mbind(m, start, len, (unsigned short)lmode, mode_flags, &nodes, flags);

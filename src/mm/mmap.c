@@ -674,21 +674,11 @@ long kernel_madvise(struct nc_machine *m, unsigned long start, unsigned long len
 	if (!mm)
 		return -ENOMEM;
 	if (behavior == MADV_POPULATE_READ || behavior == MADV_POPULATE_WRITE) {
-		bool write = behavior == MADV_POPULATE_WRITE;
+		int err = populate_range(m, mm, start, end,
+					 behavior == MADV_POPULATE_WRITE);
 
-		for (a = start; a < end; a += PAGE_SIZE) {
-			struct vm_area_struct *vma = vma_lookup(mm, a);
-			int err;
-
-			if (!vma)
-				return -ENOMEM;
-			err = nc_gup_check(vma, write);
-			if (!err)
-				err = handle_mm_fault(m, vma, a, write);
-			if (err)
-				return err == -EFAULT ? -EFAULT : -ENOMEM;
-		}
-		return 0;
+		/* madvise_populate(): access the VMA forbids, else no VMA/memory */
+		return err == -EFAULT ? -EFAULT : err ? -ENOMEM : 0;
 	}
 	/* madvise_walk_vmas(): act on the mapped parts, ENOMEM if any hole */
 	for (a = start; a < end;) {
