@@ -7,6 +7,7 @@
  * files, signal, mempolicy copies, and task_struct_cachep (tasks are calloc'ed).
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,10 @@
 #include "kernel/fork.h"
 #include "kernel/pid.h"
 #include "lib/err.h"
+#include "mm/uaccess.h"
+#include "mm/usercopy.h"
 #include "uapi/linux/sched.h"
+#include "uapi/linux/signal.h"
 
 static void init_task_lists(struct task_struct *p)
 {
@@ -103,6 +107,140 @@ void fork_exit(struct nc_machine *m)
 	m->curr = NULL;
 }
 
+#define _NSIG 64
+/* x86_64 with 4-level paging: the highest user address an access may end at */
+#define USER_PTR_MAX ((1UL << 47) - 4096)
+
+/* models include/linux/signal.h:valid_signal() */
+static bool valid_signal(unsigned long sig)
+{
+	return sig <= _NSIG;
+}
+
+/* models arch/x86/include/asm/uaccess_64.h:__access_ok() for a size that is
+ * not a compile-time constant: the end may not wrap nor pass the limit */
+static bool access_ok(unsigned long addr, unsigned long size)
+{
+	unsigned long end = addr + size;
+
+	return end >= addr && end <= USER_PTR_MAX;
+}
+
+/* models kernel/fork.c:copy_clone_args_from_user() */
+static int copy_clone_args_from_user(struct nc_machine *m,
+				     struct kernel_clone_args *kargs,
+				     unsigned long uargs, size_t usize)
+{
+	pid_t *kset_tid = kargs->set_tid;
+	struct clone_args args;
+	int err;
+
+	_Static_assert(sizeof(struct clone_args) == CLONE_ARGS_SIZE_VER2,
+		       "clone_args is VER2 in v6.12");
+	if (usize > 4096)
+		return -E2BIG;
+	if (usize < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	err = copy_struct_from_user(m, &args, sizeof(args), uargs, usize);
+	if (err)
+		return err;
+	if (args.set_tid_size > MAX_PID_NS_LEVEL)
+		return -EINVAL;
+	if (!args.set_tid && args.set_tid_size > 0)
+		return -EINVAL;
+	if (args.set_tid && args.set_tid_size == 0)
+		return -EINVAL;
+	/* the upper bits of exit_signal must be clear and the signal valid */
+	if ((args.exit_signal & ~(uint64_t)CSIGNAL) || !valid_signal(args.exit_signal))
+		return -EINVAL;
+	if ((args.flags & CLONE_INTO_CGROUP) &&
+	    (args.cgroup > INT_MAX || usize < CLONE_ARGS_SIZE_VER2))
+		return -EINVAL;
+
+	memset(kargs, 0, sizeof(*kargs));
+	kargs->set_tid = kset_tid;
+	kargs->flags = args.flags;
+	kargs->pidfd = args.pidfd;
+	kargs->child_tid = args.child_tid;
+	kargs->parent_tid = args.parent_tid;
+	kargs->exit_signal = (int)args.exit_signal;
+	kargs->stack = args.stack;
+	kargs->stack_size = args.stack_size;
+	kargs->tls = args.tls;
+	kargs->set_tid_size = args.set_tid_size;
+	kargs->cgroup = (int)args.cgroup;
+	/* read even when the flags are invalid: their check comes later */
+	if (args.set_tid &&
+	    copy_from_user(m, kargs->set_tid, args.set_tid,
+			   kargs->set_tid_size * sizeof(pid_t)))
+		return -EFAULT;
+	return 0;
+}
+
+/* models kernel/fork.c:clone3_stack_valid(): also turns the stack base
+ * into the child's initial stack pointer, as stacks grow down on x86 */
+static bool clone3_stack_valid(struct kernel_clone_args *kargs)
+{
+	if (kargs->stack == 0)
+		return kargs->stack_size == 0;
+	if (kargs->stack_size == 0 || !access_ok(kargs->stack, kargs->stack_size))
+		return false;
+	kargs->stack += kargs->stack_size;
+	return true;
+}
+
+/* models kernel/fork.c:clone3_args_valid() */
+static bool clone3_args_valid(struct kernel_clone_args *kargs)
+{
+	if (kargs->flags & ~(CLONE_LEGACY_FLAGS | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return false;
+	/* clone3() frees CLONE_DETACHED and the exit-signal byte for reuse,
+	 * except CLONE_NEWTIME, which lives there */
+	if (kargs->flags & (CLONE_DETACHED | (CSIGNAL & ~CLONE_NEWTIME)))
+		return false;
+	if ((kargs->flags & (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND)) ==
+	    (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND))
+		return false;
+	if ((kargs->flags & (CLONE_THREAD | CLONE_PARENT)) && kargs->exit_signal)
+		return false;
+	return clone3_stack_valid(kargs);
+}
+
+/* SIGNAL_UNKILLABLE: the caller's group is the init of its pid namespace */
+static bool signal_unkillable(const struct task_struct *t)
+{
+	const struct pid *pid = t->group_leader->thread_pid;
+
+	return pid->numbers[pid->level].ns->child_reaper == t->group_leader;
+}
+
+/* The flag checks that open kernel/fork.c:copy_process(), in its order,
+ * before anything is allocated. */
+static int copy_process_checks(struct nc_machine *m, uint64_t clone_flags)
+{
+	struct task_struct *current = nc_current(m);
+
+	if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+		return -EINVAL;
+	if ((clone_flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS))
+		return -EINVAL;
+	/* a thread shares its group's handlers, which needs a shared mm */
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return -EINVAL;
+	/* the init of a pid namespace (SIGNAL_UNKILLABLE) may not make siblings */
+	if ((clone_flags & CLONE_PARENT) && signal_unkillable(current))
+		return -EINVAL;
+	/* a thread stays in its group's user and pid namespaces; the model has
+	 * no unshare(CLONE_NEWPID), so pid_ns_for_children is the active one */
+	if ((clone_flags & CLONE_THREAD) && (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)))
+		return -EINVAL;
+	if ((clone_flags & CLONE_PIDFD) && (clone_flags & CLONE_DETACHED))
+		return -EINVAL;
+	return 0;
+}
+
 /* models kernel/fork.c:copy_process() at this depth */
 static struct task_struct *copy_process(struct nc_machine *m, struct kernel_clone_args *args)
 {
@@ -110,7 +248,10 @@ static struct task_struct *copy_process(struct nc_machine *m, struct kernel_clon
 	uint64_t clone_flags = args->flags;
 	struct task_struct *p;
 	struct pid *pid;
+	int err = copy_process_checks(m, clone_flags);
 
+	if (err)
+		return ERR_PTR(err);
 	p = malloc(sizeof(*p));                  /* dup_task_struct() */
 	if (!p)
 		return ERR_PTR(-ENOMEM);
@@ -164,10 +305,78 @@ static struct task_struct *copy_process(struct nc_machine *m, struct kernel_clon
 /* models kernel/fork.c:kernel_clone() */
 long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 {
-	struct task_struct *p = copy_process(m, args);
+	uint64_t clone_flags = args->flags;
+	struct task_struct *p;
+	pid_t nr;
 
+	/* clone() passes the pidfd through parent_tid, so the two may not
+	 * share an address; clone3() keeps the rule for clarity */
+	if ((clone_flags & CLONE_PIDFD) && (clone_flags & CLONE_PARENT_SETTID) &&
+	    args->pidfd == args->parent_tid)
+		return -EINVAL;
+	p = copy_process(m, args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
+	nr = task_pid_vnr(m, p);
+	/* a fault here is ignored: the child exists either way */
+	if (clone_flags & CLONE_PARENT_SETTID)
+		(void)copy_to_user(m, args->parent_tid, &nr, sizeof(nr));
 	/* wake_up_new_task(): the child stays on the CPU sched_fork() gave it */
-	return task_pid_vnr(m, p);
+	return nr;
+}
+
+/* models kernel/fork.c:SYSCALL_DEFINE0(fork) */
+long sys_fork(struct nc_machine *m)
+{
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+
+	return kernel_clone(m, &args);
+}
+
+/* models kernel/fork.c:SYSCALL_DEFINE0(vfork) */
+long sys_vfork(struct nc_machine *m)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VFORK | CLONE_VM,
+		.exit_signal = SIGCHLD,
+	};
+
+	return kernel_clone(m, &args);
+}
+
+/* models kernel/fork.c:SYSCALL_DEFINE5(clone) in x86_64's generic order:
+ * only the low 32 bits count, their low byte is the exit signal (not
+ * checked), and the pidfd goes where the parent tid would */
+long sys_clone(struct nc_machine *m, unsigned long clone_flags, unsigned long newsp,
+	       unsigned long parent_tidptr, unsigned long child_tidptr,
+	       unsigned long tls)
+{
+	uint32_t low = (uint32_t)clone_flags;
+	struct kernel_clone_args args = {
+		.flags = low & ~(uint32_t)CSIGNAL,
+		.pidfd = parent_tidptr,
+		.child_tid = child_tidptr,
+		.parent_tid = parent_tidptr,
+		.exit_signal = (int)(low & CSIGNAL),
+		.stack = newsp,
+		.tls = tls,
+	};
+
+	return kernel_clone(m, &args);
+}
+
+/* models kernel/fork.c:SYSCALL_DEFINE2(clone3) */
+long sys_clone3(struct nc_machine *m, unsigned long uargs, size_t size)
+{
+	struct kernel_clone_args kargs;
+	pid_t set_tid[MAX_PID_NS_LEVEL];
+	int err;
+
+	kargs.set_tid = set_tid;
+	err = copy_clone_args_from_user(m, &kargs, uargs, size);
+	if (err)
+		return err;
+	if (!clone3_args_valid(&kargs))
+		return -EINVAL;
+	return kernel_clone(m, &kargs);
 }

@@ -14,6 +14,9 @@
 
 #include "arch/machine.h"
 
+#define MAX_PID_NS_LEVEL 32          /* include/linux/pid_namespace.h */
+#define CLONE_LEGACY_FLAGS 0xffffffffULL
+
 /* models include/linux/sched/task.h:struct kernel_clone_args (user
  * pointers are addresses in the calling task's memory) */
 struct kernel_clone_args {
@@ -41,5 +44,13 @@ void fork_exit(struct nc_machine *m);
 /* models kernel/fork.c:kernel_clone(): creates a child of current;
  * returns its pid as current sees it, or -errno */
 long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args);
+
+/* The syscall entries (x86_64), each ending in kernel_clone(). */
+long sys_fork(struct nc_machine *m);
+long sys_vfork(struct nc_machine *m);
+long sys_clone(struct nc_machine *m, unsigned long clone_flags, unsigned long newsp,
+	       unsigned long parent_tidptr, unsigned long child_tidptr,
+	       unsigned long tls);
+long sys_clone3(struct nc_machine *m, unsigned long uargs, size_t size);
 
 #endif
