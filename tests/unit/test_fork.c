@@ -1,70 +1,331 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Tests for src/kernel/fork.c at its present depth: the boot tasks, and
- * the parent, thread group and CPU a child gets from kernel_clone()
- * (relations as kernel/fork.c:copy_process() sets them). */
+/*
+ * Tests for src/kernel/fork.c's entries: clone3()'s struct copy-in and
+ * argument checks, clone()'s flag conversion, and copy_process()'s flag
+ * pre-checks. The host kernel is the oracle: every case runs both in the
+ * model and as a raw syscall on the host (in a throw-away subprocess whose
+ * clone child exits at once without touching memory), and the outcomes
+ * must agree: the same errno, or both creating a child.
+ */
+#include <errno.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
+#include "kernel/fork.h"
+#include "kernel/pid.h"
+#include "mm/mmap.h"
+#include "mm/uaccess.h"
 #include "uapi/linux/sched.h"
-#include "unit/nc_boot.h"
+#include "uapi/linux/signal.h"
 
-static void test_boot_tasks(void **state)
+#ifndef __WALL
+#define __WALL 0x40000000
+#endif
+
+#define HOST_CREATED 0   /* the host made a child */
+#define HOST_CRASHED -1  /* the subprocess died: treated as a disagreement */
+
+/*
+ * Raw clone/clone3 whose child runs exit(0) straight from the syscall
+ * return, so it never uses the (possibly shared, possibly absent) stack.
+ */
+static long raw_clone_exit_child(long nr, long a1, long a2, long a3, long a4, long a5)
 {
-	struct nc_machine *m = nc_boot("2x2");
-	struct task_struct *init, *kthreadd;
+	long ret;
+	register long r10 __asm__("r10") = a4;
+	register long r8 __asm__("r8") = a5;
 
-	(void)state;
-	assert_string_equal(m->init_task->comm, "swapper/0");
-	assert_ptr_equal(nc_current(m), m->init_task);
-	init = nc_run_as(m, 1);
-	kthreadd = nc_run_as(m, 2);
-	assert_string_equal(init->comm, "init");
-	assert_string_equal(kthreadd->comm, "kthreadd");
-	assert_ptr_equal(init->real_parent, m->init_task);
-	assert_ptr_equal(kthreadd->real_parent, m->init_task);
-	nc_machine_destroy(m);
+	__asm__ volatile("syscall\n\t"
+			 "test %%rax, %%rax\n\t"
+			 "jnz 1f\n\t"
+			 "mov $60, %%eax\n\t"
+			 "xor %%edi, %%edi\n\t"
+			 "syscall\n\t"
+			 "1:"
+			 : "=a"(ret)
+			 : "0"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8)
+			 : "rcx", "r11", "memory");
+	return ret;
 }
 
-static void test_parent_and_group(void **state)
+/* Runs the call on the host in a subprocess; returns errno, HOST_CREATED
+ * or HOST_CRASHED. Children the call hands to us (CLONE_PARENT) are reaped. */
+static int host_call(long nr, long a1, long a2, long a3, long a4, long a5)
 {
-	struct nc_machine *m = nc_boot("2x2");
-	struct task_struct *a, *b, *c, *t;
+	pid_t sub = fork();
+	int st;
+
+	if (sub == 0) {
+		long r = raw_clone_exit_child(nr, a1, a2, a3, a4, a5);
+
+		if (r < 0)
+			_exit((int)-r);
+		while (waitpid(-1, NULL, __WALL) > 0)
+			;
+		_exit(HOST_CREATED);
+	}
+	assert_true(sub > 0);
+	for (;;) {
+		pid_t w = waitpid(-1, &st, __WALL);
+
+		assert_true(w > 0);
+		if (w == sub)
+			break;
+	}
+	return WIFEXITED(st) ? WEXITSTATUS(st) : HOST_CRASHED;
+}
+
+static struct nc_machine *m;
+
+/* Boots a machine and makes a user task with an address space current. */
+static int setup(void **state)
+{
+	struct nc_machine_config cfg = { .topology = "1x2" };
+	struct kernel_clone_args init = { .exit_signal = SIGCHLD };
+	struct task_struct *t;
+	long nr;
 
 	(void)state;
-	nc_run_as(m, 1);
-	m->curr[m->cpu] = NULL;
-	m->cpu = 3;                        /* the child starts where the parent runs */
-	m->curr[3] = pid_task(find_pid_ns(1, m->init_pid_ns), PIDTYPE_PID);
-	assert_int_equal(nc_clone(m, 0, 17), 3);
-	a = nc_run_as(m, 3);
-	assert_int_equal(a->cpu, 3);
-	assert_int_equal(a->exit_signal, 17);
-	assert_int_equal(nc_clone(m, 0, 17), 4);
-	assert_int_equal(nc_clone(m, CLONE_PARENT, 10), 5);
-	assert_int_equal(nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0), 6);
-	b = nc_run_as(m, 4);
-	c = nc_run_as(m, 5);
-	t = nc_run_as(m, 6);
-	assert_ptr_equal(b->real_parent, a);
-	/* CLONE_PARENT: a sibling of the caller, with the caller's exit signal */
-	assert_int_equal(c->real_parent->pid, 1);
-	assert_int_equal(c->exit_signal, 17);
-	/* CLONE_THREAD: same group and parent, nobody is signalled on exit */
-	assert_ptr_equal(t->group_leader, a);
-	assert_int_equal(t->tgid, 3);
-	assert_int_equal(t->exit_signal, -1);
-	assert_ptr_equal(t->real_parent, a->real_parent);
+	m = nc_machine_create(&cfg, NULL);
+	if (!m)
+		return -1;
+	nr = kernel_clone(m, &init);
+	if (nr <= 0)
+		return -1;
+	t = pid_task(find_pid_ns((int)nr, m->init_pid_ns), PIDTYPE_PID);
+	t->mm = mm_alloc(m);
+	m->curr[m->cpu] = t;
+	return t->mm ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
 	nc_machine_destroy(m);
+	return 0;
+}
+
+/* The model's answer in the host's terms: errno, or HOST_CREATED. */
+static int model_result(long r)
+{
+	return r < 0 ? (int)-r : HOST_CREATED;
+}
+
+/* Page-aligned host buffer that the model also sees, byte for byte. */
+static unsigned char *shared_buf;
+#define SHARED_LEN (3 * 4096)
+
+static void sync_to_model(void)
+{
+	assert_int_equal(copy_to_user(m, (unsigned long)shared_buf, shared_buf, SHARED_LEN), 0);
+}
+
+struct clone3_case {
+	const char *what;
+	size_t size;          /* clone3's size argument */
+	size_t offset;        /* where the struct starts in shared_buf */
+	struct clone_args a;
+	unsigned char trailing; /* value of every byte past 88, up to size */
+};
+
+static void run_clone3(const struct clone3_case *c)
+{
+	unsigned char *p = shared_buf + c->offset;
+	int host, model;
+
+	memset(shared_buf, 0, SHARED_LEN);
+	memcpy(p, &c->a, sizeof(c->a) < c->size ? sizeof(c->a) : c->size);
+	if (c->size > sizeof(c->a) && c->offset + c->size <= SHARED_LEN)
+		memset(p + sizeof(c->a), c->trailing, c->size - sizeof(c->a));
+	sync_to_model();
+	model = model_result(sys_clone3(m, (unsigned long)p, c->size));
+	host = host_call(435, (long)p, (long)c->size, 0, 0, 0);
+	if (host != model)
+		fail_msg("clone3 %s (size %zu, flags %#llx): host %d, model %d", c->what,
+			 c->size, (unsigned long long)c->a.flags, host, model);
+}
+
+static void test_clone3_sizes(void **state)
+{
+	(void)state;
+	/* every size from 0 to 104, and the page-size edges */
+	static const size_t big[] = { 4095, 4096, 4097, 8192 };
+	struct clone3_case c = { .what = "size", .a = { .exit_signal = SIGCHLD } };
+
+	for (size_t s = 0; s <= 104; s++) {
+		c.size = s;
+		c.trailing = 0;
+		run_clone3(&c);
+		if (s > 88) {
+			c.trailing = 1;  /* a non-zero byte the kernel does not know */
+			run_clone3(&c);
+		}
+	}
+	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++) {
+		c.size = big[i];
+		c.trailing = 0;
+		run_clone3(&c);
+	}
+}
+
+static void test_clone3_flag_bits(void **state)
+{
+	(void)state;
+	/* each of the 64 flag bits alone, with and without an exit signal */
+	for (int bit = 0; bit < 64; bit++) {
+		for (int sig = 0; sig < 2; sig++) {
+			struct clone3_case c = {
+				.what = "one flag bit", .size = 88,
+				.a = { .flags = 1ULL << bit, .exit_signal = sig ? SIGCHLD : 0 },
+			};
+			uint64_t f = c.a.flags;
+
+			/* features the model does not have: skipped by name */
+			if (f == CLONE_INTO_CGROUP)
+				continue; /* cgroup fd 0 is not a cgroup: needs cgroups */
+			if (f & (CLONE_PIDFD | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
+				 CLONE_CHILD_CLEARTID))
+				c.a.pidfd = c.a.parent_tid = c.a.child_tid =
+					(unsigned long)(shared_buf + 1024);
+			if (f & CLONE_PIDFD)
+				c.a.parent_tid = (unsigned long)(shared_buf + 1032);
+			run_clone3(&c);
+		}
+	}
+}
+
+static void test_clone3_fields(void **state)
+{
+	unsigned long ok = (unsigned long)(shared_buf + 2048);
+	const struct clone3_case cases[] = {
+		{ "exit_signal 64", 88, 0, { .exit_signal = 64 } },
+		{ "exit_signal 65", 88, 0, { .exit_signal = 65 } },
+		{ "exit_signal high bits", 88, 0, { .exit_signal = (1ULL << 32) | SIGCHLD } },
+		{ "set_tid_size 33", 88, 0, { .set_tid = ok, .set_tid_size = 33 } },
+		{ "set_tid NULL, size 1", 88, 0, { .set_tid_size = 1 } },
+		{ "set_tid without size", 88, 0, { .set_tid = ok } },
+		{ "set_tid unreadable", 88, 0, { .set_tid = 16, .set_tid_size = 1 } },
+		{ "set_tid unreadable, bad flags", 88, 0,
+		  { .flags = 1, .set_tid = 16, .set_tid_size = 1 } },
+		{ "set_tid in VER0 size", 64, 0, { .set_tid = 16, .set_tid_size = 1 } },
+		{ "cgroup > INT_MAX", 88, 0,
+		  { .flags = CLONE_INTO_CGROUP, .cgroup = 1ULL << 31 } },
+		{ "INTO_CGROUP with VER1 size", 80, 0, { .flags = CLONE_INTO_CGROUP } },
+		{ "stack without size", 88, 0, { .stack = ok, .exit_signal = SIGCHLD } },
+		{ "size without stack", 88, 0, { .stack_size = 4096, .exit_signal = SIGCHLD } },
+		{ "stack ending past user limit", 88, 0,
+		  { .stack = (1UL << 47) - 4096, .stack_size = 4097 } },
+		{ "stack ending at user limit", 88, 0,
+		  { .stack = (1UL << 47) - 8192, .stack_size = 8192, .exit_signal = SIGCHLD } },
+		{ "stack wrapping", 88, 0, { .stack = ~0UL - 10, .stack_size = 100 } },
+		{ "THREAD with exit signal", 88, 0,
+		  { .flags = CLONE_THREAD | CLONE_SIGHAND | CLONE_VM, .exit_signal = SIGCHLD } },
+		{ "PARENT with exit signal", 88, 0, { .flags = CLONE_PARENT, .exit_signal = SIGCHLD } },
+		{ "SIGHAND and CLEAR_SIGHAND", 88, 0,
+		  { .flags = CLONE_SIGHAND | CLONE_VM | CLONE_CLEAR_SIGHAND } },
+		{ "DETACHED", 88, 0, { .flags = CLONE_DETACHED } },
+		{ "NEWTIME bit is allowed", 88, 0,
+		  { .flags = CLONE_NEWTIME | CLONE_NEWNS, .exit_signal = SIGCHLD } },
+		{ "PIDFD and PARENT_SETTID at one address", 88, 0,
+		  { .flags = CLONE_PIDFD | CLONE_PARENT_SETTID, .pidfd = ok, .parent_tid = ok } },
+		{ "PIDFD and PARENT_SETTID both NULL", 88, 0,
+		  { .flags = CLONE_PIDFD | CLONE_PARENT_SETTID } },
+		{ "PARENT_SETTID to an unwritable address", 88, 0,
+		  { .flags = CLONE_PARENT_SETTID, .parent_tid = 16, .exit_signal = SIGCHLD } },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		run_clone3(&cases[i]);
+}
+
+/* The struct itself, and bytes past 88, running into an unmapped page:
+ * the third page of shared_buf is unmapped in host and model alike. */
+static void test_clone3_faults(void **state)
+{
+	unsigned long third = (unsigned long)shared_buf + 2 * 4096;
+
+	(void)state;
+	assert_int_equal(munmap((void *)third, 4096), 0);
+	assert_int_equal(kernel_munmap(m, third, 4096), 0);
+	for (size_t back = 8; back <= 96; back += 8) {
+		for (size_t size = 64; size <= 104; size += 8) {
+			struct clone3_case c = {
+				.what = "near an unmapped page", .size = size,
+				.offset = 2 * 4096 - back, .a = { .exit_signal = SIGCHLD },
+			};
+			unsigned char *p = shared_buf + c.offset;
+			int host, model;
+
+			memset(shared_buf, 0, 2 * 4096);
+			memcpy(p, &c.a, back < sizeof(c.a) ? back : sizeof(c.a));
+			assert_int_equal(copy_to_user(m, (unsigned long)shared_buf, shared_buf,
+						      2 * 4096), 0);
+			model = model_result(sys_clone3(m, (unsigned long)p, size));
+			host = host_call(435, (long)p, (long)size, 0, 0, 0);
+			if (host != model)
+				fail_msg("clone3 struct %zu bytes before a hole, size %zu: host %d, model %d",
+					 back, size, host, model);
+		}
+	}
+	assert_true(mmap((void *)third, 4096, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED);
+}
+
+/* Legacy clone(): every single flag bit of the low word and the pre-check
+ * pairs, with the exit signal in the low byte. */
+static void test_clone_legacy_flags(void **state)
+{
+	static const unsigned long pairs[] = {
+		CLONE_NEWNS | CLONE_FS, CLONE_NEWUSER | CLONE_FS, CLONE_THREAD,
+		CLONE_THREAD | CLONE_SIGHAND, CLONE_THREAD | CLONE_SIGHAND | CLONE_VM,
+		CLONE_SIGHAND, CLONE_SIGHAND | CLONE_VM, CLONE_PIDFD | CLONE_DETACHED,
+		CLONE_PIDFD, CLONE_PIDFD | CLONE_PARENT_SETTID,
+		CLONE_THREAD | CLONE_SIGHAND | CLONE_VM | CLONE_NEWPID,
+		CLONE_THREAD | CLONE_SIGHAND | CLONE_VM | CLONE_NEWUSER,
+		CLONE_DETACHED, CLONE_VM | CLONE_VFORK,
+	};
+	unsigned long ptid = (unsigned long)(shared_buf + 512);
+
+	(void)state;
+	memset(shared_buf, 0, SHARED_LEN);
+	sync_to_model();
+	for (size_t i = 0; i < 32 + sizeof(pairs) / sizeof(pairs[0]); i++) {
+		unsigned long flags = i < 32 ? 1UL << i : pairs[i - 32];
+		int host, model;
+
+		if (i < 8)
+			flags = i;   /* the CSIGNAL byte: exit signals 0..7 */
+		model = model_result(sys_clone(m, flags | SIGCHLD, 0, ptid, ptid, 0));
+		host = host_call(56, (long)(flags | SIGCHLD), 0, (long)ptid, (long)ptid, 0);
+		if (host != model)
+			fail_msg("clone(%#lx): host %d, model %d", flags | SIGCHLD, host, model);
+	}
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_boot_tasks),
-		cmocka_unit_test(test_parent_and_group),
+		cmocka_unit_test(test_clone3_sizes),
+		cmocka_unit_test(test_clone3_flag_bits),
+		cmocka_unit_test(test_clone3_fields),
+		cmocka_unit_test(test_clone_legacy_flags),
+		cmocka_unit_test(test_clone3_faults),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+
+	shared_buf = mmap(NULL, SHARED_LEN, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (shared_buf == MAP_FAILED)
+		return 1;
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
