@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <setjmp.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -27,7 +26,6 @@
 #include "mm/mmap.h"
 #include "mm/uaccess.h"
 #include "uapi/linux/sched.h"
-#include "uapi/linux/signal.h"
 
 #ifndef __WALL
 #define __WALL 0x40000000
@@ -67,7 +65,13 @@ static int host_call(long nr, long a1, long a2, long a3, long a4, long a5)
 	int st;
 
 	if (sub == 0) {
-		long r = raw_clone_exit_child(nr, a1, a2, a3, a4, a5);
+		sigset_t all;
+		long r;
+
+		/* the child's exit signal may be anything: let none kill us */
+		sigfillset(&all);
+		sigprocmask(SIG_BLOCK, &all, NULL);
+		r = raw_clone_exit_child(nr, a1, a2, a3, a4, a5);
 
 		if (r < 0)
 			_exit((int)-r);
