@@ -13,4 +13,6 @@ struct cli_command {
 /* Prints "numaclone: MESSAGE" on stderr and returns the usage-error status 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+int cmd_numastat(int argc, char **argv);
+
 #endif

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 
 static const struct cli_command commands[] = {
+	{ "numastat", cmd_numastat, "per-node NUMA counters as numastat(8) prints them" },
 	{ NULL, NULL, NULL },
 };
 

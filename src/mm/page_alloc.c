@@ -10,7 +10,9 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -672,6 +674,31 @@ unsigned int nc_zonelist_node_order(const struct nc_machine *m, int nid,
 
 	memcpy(order, pgdat->fallback_order, n * sizeof(*order));
 	return pgdat->nr_fallback;
+}
+
+static void __attribute__((format(printf, 4, 5)))
+emit(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+	size_t off = *len < size ? *len : size;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf + off, size - off, fmt, ap);
+	va_end(ap);
+	*len += n > 0 ? (size_t)n : 0;
+}
+
+int nc_fallback_order_line(const struct nc_machine *m, int nid, char *buf, size_t size)
+{
+	const pg_data_t *pgdat = NODE_DATA(m, nid);
+	size_t len = 0;
+
+	emit(buf, size, &len, "Fallback order for Node %d: ", nid);
+	for (unsigned int i = 0; i < pgdat->nr_fallback; i++)
+		emit(buf, size, &len, "%d ", pgdat->fallback_order[i]);
+	emit(buf, size, &len, "\n");
+	return (int)len;
 }
 
 /* ---- boot: layout, watermarks ---- */

@@ -8,6 +8,7 @@
 #define NC_MM_PAGE_ALLOC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "arch/machine.h"
 
@@ -81,6 +82,10 @@ void build_all_zonelists(struct nc_machine *m);
  * Node N:" line): up to max node ids into order[], returns how many. */
 unsigned int nc_zonelist_node_order(const struct nc_machine *m, int nid,
 				    int *order, unsigned int max);
+
+/* The line build_zonelists() logs for nid ("Fallback order for Node 1:
+ * 1 0 3 \n", a space after each node); snprintf-style return. */
+int nc_fallback_order_line(const struct nc_machine *m, int nid, char *buf, size_t size);
 
 /* Checks every buddy invariant (free counts, alignment, no mergeable
  * buddies, page accounting). Returns 0 or -EUCLEAN with *why set. */

@@ -9,9 +9,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "arch/machine.h"
 #include "arch/topology.h"
+#include "mm/mmzone.h"
 #include "mm/page_alloc.h"
+#include "mm/vmstat.h"
 
 /* dist may be NULL for 10/20; a node with mem_mb 0 is memoryless */
 static inline struct nc_machine *mm_machine(unsigned int nr_nodes,
@@ -66,6 +72,126 @@ static inline void mm_machine_free(struct nc_machine *m)
 	nc_page_alloc_exit(m);
 	nc_topology_free(m->topo);
 	free(m);
+}
+
+/*
+ * The renderers' golden scenario: 2s4n-like distances (10/12/32), node
+ * memory 64, 64, 0, 128 MiB, CPUs 0-1 on node 0, 2-3 on node 1, 4-5 on
+ * node 2 (memoryless), none on node 3. Boot fallback orders (by hand):
+ * node0 0 1 3, node1 1 0 3, node2 3 0 1, node3 3 1 0. Then:
+ *  - CPU 0: three order-0 allocations for NUMA_NO_NODE -> hit/local on 0;
+ *  - CPU 0: order 2 on node 1 -> hit/other on 1;
+ *  - CPU 4: two order-0 for NUMA_NO_NODE (node 2's list starts at 3)
+ *    -> hit/other on 3, the first also counted as an interleave hit;
+ *  - CPU 4: order 0 preferring 2 with nodemask {0} -> hit/other on 0;
+ *  - CPU 0: node 1 drained with __GFP_THISNODE (min_free_kbytes 2048,
+ *    node 1's min 128, low 160): 15 order-10 blocks, then 860 order-0 at
+ *    LOW and 32 more at MIN; then one order 0 preferring 1 falls back to
+ *    node 0 -> miss/local on 0, foreign on 1; the drained blocks are freed.
+ *  - node 0 is charged 12 kB of unreclaimable slab and a 16 kB stack.
+ * Totals: node0 hit 4 miss 1 local 4 other 1; node1 hit 908 foreign 1
+ * other 908; node3 hit 2 interleave 1 other 2. Held: 5 pages on node 0,
+ * 4 on node 1, 2 on node 3.
+ */
+static inline struct nc_machine *mm_golden_machine(void)
+{
+	static const unsigned long long mem[] = { 64, 64, 0, 128 };
+	static const unsigned int cpus[] = { 2, 2, 2, 0 };
+	static const uint8_t dist[] = {
+		10, 12, 32, 32,
+		12, 10, 32, 32,
+		32, 32, 10, 12,
+		32, 32, 12, 10,
+	};
+	struct nc_machine *m = mm_machine(4, mem, cpus, dist);
+	struct page *drain[1024], *p;
+	unsigned int n = 0;
+	nodemask_t only0;
+
+	if (!m)
+		return NULL;
+	for (int i = 0; i < 3; i++)
+		alloc_pages_node(m, NUMA_NO_NODE, GFP_KERNEL, 0);
+	alloc_pages_node(m, 1, GFP_KERNEL, 2);
+	nc_set_cpu(m, 4);
+	p = alloc_pages_node(m, NUMA_NO_NODE, GFP_KERNEL, 0);
+	__count_numa_event(page_zone(m, p), NUMA_INTERLEAVE_HIT);
+	alloc_pages_node(m, NUMA_NO_NODE, GFP_KERNEL, 0);
+	nodes_clear(only0);
+	node_set(0, only0);
+	__alloc_pages(m, GFP_KERNEL, 0, 2, &only0);
+	nc_set_cpu(m, 0);
+	while (n < 1024 && (p = alloc_pages_node(m, 1, GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN,
+						 MAX_PAGE_ORDER)))
+		drain[n++] = p;
+	while (n < 1024 && (p = alloc_pages_node(m, 1, GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN, 0)))
+		drain[n++] = p;
+	alloc_pages_node(m, 1, GFP_KERNEL, 0);
+	while (n)
+		__free_pages(m, drain[--n], 0);
+	mod_node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B, 3 * 4096);
+	mod_node_page_state(NODE_DATA(m, 0), NR_KERNEL_STACK_KB, 16);
+	return m;
+}
+
+/* Compares text with the golden file tests/golden/PATH byte for byte;
+ * NC_UPDATE_GOLDEN=1 rewrites the file instead (review the diff). */
+static inline int mm_golden_check(const char *path, const char *text, size_t len)
+{
+	char file[256], *want;
+	size_t got;
+	FILE *f;
+	int ret;
+
+	snprintf(file, sizeof(file), "tests/golden/%s", path);
+	if (getenv("NC_UPDATE_GOLDEN")) {
+		f = fopen(file, "w");
+		if (!f)
+			return -1;
+		fwrite(text, 1, len, f);
+		return fclose(f);
+	}
+	f = fopen(file, "r");
+	if (!f)
+		return -1;
+	want = malloc(len + 2);
+	got = fread(want, 1, len + 1, f);
+	fclose(f);
+	ret = got == len && !memcmp(want, text, len) ? 0 : -1;
+	free(want);
+	return ret;
+}
+
+static inline char *mm_slurp(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, size - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* A machine shaped like the host: "host" once the topology parsers can
+ * mirror it; until then, on a one-node host, "1x<CPUs>". */
+static inline struct nc_machine *mm_host_like(void)
+{
+	struct nc_machine_config cfg = { .topology = "host" };
+	struct nc_error err;
+	struct nc_machine *m = nc_machine_create(&cfg, &err);
+	char spec[32], buf[64];
+
+	if (m)
+		return m;
+	if (access("/sys/devices/system/node/node1", F_OK) == 0 ||
+	    !mm_slurp("/sys/devices/system/node/online", buf, sizeof(buf)) || strcmp(buf, "0\n"))
+		return NULL;
+	snprintf(spec, sizeof(spec), "1x%ld", sysconf(_SC_NPROCESSORS_CONF));
+	cfg.topology = spec;
+	return nc_machine_create(&cfg, &err);
 }
 
 #endif
