@@ -19,6 +19,14 @@
 #include "mm/page_alloc.h"
 #include "mm/vmstat.h"
 
+/* Two sockets of two nodes: 12 within a socket, 32 across. */
+static const uint8_t mm_dist_2s4n[16] = {
+	10, 12, 32, 32,
+	12, 10, 32, 32,
+	32, 32, 10, 12,
+	32, 32, 12, 10,
+};
+
 /* dist may be NULL for 10/20; a node with mem_mb 0 is memoryless */
 static inline struct nc_machine *mm_machine(unsigned int nr_nodes,
 					    const unsigned long long *mem_mb,
@@ -97,13 +105,7 @@ static inline struct nc_machine *mm_golden_machine(void)
 {
 	static const unsigned long long mem[] = { 64, 64, 0, 128 };
 	static const unsigned int cpus[] = { 2, 2, 2, 0 };
-	static const uint8_t dist[] = {
-		10, 12, 32, 32,
-		12, 10, 32, 32,
-		32, 32, 10, 12,
-		32, 32, 12, 10,
-	};
-	struct nc_machine *m = mm_machine(4, mem, cpus, dist);
+	struct nc_machine *m = mm_machine(4, mem, cpus, mm_dist_2s4n);
 	struct page *drain[1024], *p;
 	unsigned int n = 0;
 	nodemask_t only0;

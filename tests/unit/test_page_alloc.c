@@ -154,14 +154,8 @@ static void test_zonelist_2s4n(void **state)
 {
 	static const unsigned long long mem[] = { 64, 64, 64, 64 };
 	static const unsigned int cpus[] = { 2, 2, 2, 2 };
-	static const uint8_t dist[] = {
-		10, 12, 32, 32,
-		12, 10, 32, 32,
-		32, 32, 10, 12,
-		32, 32, 12, 10,
-	};
 	static const int want[] = { 0, 1, 2, 3, 1, 0, 3, 2, 2, 3, 0, 1, 3, 2, 1, 0 };
-	struct nc_machine *m = mm_machine(4, mem, cpus, dist);
+	struct nc_machine *m = mm_machine(4, mem, cpus, mm_dist_2s4n);
 
 	(void)state;
 	assert_non_null(m);
