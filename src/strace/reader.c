@@ -262,6 +262,9 @@ static bool parse_result(const char *p, struct strace_event *ev, const char **de
 		return parse_error(p + 3, ev);
 	}
 	ev->result = RESULT_VALUE;
+	ev->base = p[0] != '0' || !isdigit((unsigned char)p[1]) ? 10 : 8;
+	if (p[0] == '0' && p[1] == 'x')
+		ev->base = 16;
 	errno = 0;
 	if (*p == '-')
 		ev->retval = strtoll(p, &end, 10);

@@ -43,6 +43,7 @@ struct strace_event {
 	const char *args;          /* call: arguments joined; signal: "{...}"; directive: the rest */
 	enum strace_result result;
 	long long retval;          /* RESULT_VALUE: the value; RESULT_ERROR: -1 */
+	int base;                  /* RESULT_VALUE: 10, 16 (0x...) or 8 (0...) as printed */
 	int err;                   /* RESULT_ERROR and "= ? ERESTART...": the errno, else 0 */
 	const char *decor;         /* text after the value ("(flags O_RDWR)", "</dev/null>"), or "" */
 	char duration[32];         /* -T "<0.000012>" without the brackets, or "" */
