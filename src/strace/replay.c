@@ -1,0 +1,573 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The replay engine: reads events, keeps the recorded-pid -> task map,
+ * runs each call in its task through the syscall table, compares results,
+ * and writes the report. A recorded pid that shows up before the clone that
+ * creates it has returned (strace prints in order of completion) waits
+ * until the clone names it. Calls creating tasks that the table does not
+ * model yet still create the child (kernel_clone() with the recorded
+ * flags), so the child's own calls can run; they count as not modelled.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch/task.h"
+#include "kernel/fork.h"
+#include "kernel/pid.h"
+#include "lib/error.h"
+#include "strace/args.h"
+#include "strace/reader.h"
+#include "strace/replay.h"
+#include "strace/syscalls.h"
+#include "strace/writer.h"
+#include "uapi/linux/sched.h"
+#include "uapi/linux/signal.h"
+
+struct pid_map {                 /* a recorded pid and its model task */
+	pid_t recorded;
+	struct task_struct *task;
+};
+
+struct deferred {                /* an event of a pid no clone has named yet */
+	struct strace_event ev;
+	char *args, *decor;
+};
+
+struct call_count {
+	char name[64];
+	unsigned long calls, agree, disagree, unchecked;
+	bool modelled;
+};
+
+struct nc_replay {
+	const struct nc_replay_opts *opts;
+	FILE *out;
+	struct nc_error *err;
+	struct nc_machine *m;
+	char topology[256];          /* from "#! topology" */
+	unsigned long long seed;     /* from "#! seed" */
+	int next_cpu;                /* from "#! cpu": the next call's CPU, or -1 */
+	struct pid_map *map;
+	size_t nr_map, cap_map;
+	bool first_unnamed;          /* the first task was mapped from an unprefixed log */
+	struct deferred *defer;
+	size_t nr_defer, cap_defer;
+	struct call_count *counts;
+	size_t nr_counts, cap_counts;
+	struct nc_replay_stats *stats;
+};
+
+/* Grows *arr (of *cap elements of size) to hold one more than n. */
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	void *p;
+	size_t c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? 2 * *cap : 16;
+	p = realloc(*arr, c * size);
+	if (!p)
+		return -ENOMEM;
+	*arr = p;
+	*cap = c;
+	return 0;
+}
+
+static struct pid_map *map_find(struct nc_replay *rp, pid_t recorded)
+{
+	for (size_t i = 0; i < rp->nr_map; i++)
+		if (rp->map[i].recorded == recorded)
+			return &rp->map[i];
+	return NULL;
+}
+
+static bool map_has_task(const struct nc_replay *rp, const struct task_struct *t)
+{
+	for (size_t i = 0; i < rp->nr_map; i++)
+		if (rp->map[i].task == t)
+			return true;
+	return false;
+}
+
+/* Maps recorded to t (a reused recorded pid now names the new task). */
+static int map_bind(struct nc_replay *rp, pid_t recorded, struct task_struct *t)
+{
+	struct pid_map *e = map_find(rp, recorded);
+
+	if (!e) {
+		if (grow((void **)&rp->map, &rp->cap_map, rp->nr_map, sizeof(*rp->map)))
+			return -ENOMEM;
+		e = &rp->map[rp->nr_map++];
+		e->recorded = recorded;
+	}
+	e->task = t;
+	return 0;
+}
+
+static struct task_struct *task_of(struct nc_replay *rp, long nr)
+{
+	return nr > 0 && nr < 1L << 31 ? pid_task(find_pid_ns((int)nr, rp->m->init_pid_ns), PIDTYPE_PID)
+				       : NULL;
+}
+
+/* Makes t current on its CPU, as the scheduler would before it runs. */
+static void run_as(struct nc_machine *m, struct task_struct *t)
+{
+	nc_set_cpu(m, t->cpu);
+	m->curr[t->cpu] = t;
+}
+
+/* The clone flags and exit signal a recorded clone-family call asked for. */
+static uint64_t recorded_clone_flags(const struct strace_event *ev)
+{
+	static const struct xlat *const tables[] = { &clone_flags, &clone3_flags, NULL };
+	struct strace_args args, fields;
+	const struct strace_arg *a;
+	uint64_t flags = 0, sig = 0;
+
+	if (!strcmp(ev->name, "vfork"))
+		return CLONE_VM | CLONE_VFORK | SIGCHLD;
+	if (strace_split(ev->args, strlen(ev->args), &args))
+		return SIGCHLD;
+	if (!strcmp(ev->name, "clone") && (a = strace_arg_named(&args, "flags")))
+		strace_parse_flags(tables, true, a->val, a->len, &flags);
+	if (!strcmp(ev->name, "clone3") && args.n &&
+	    !strace_split_struct(args.a[0].val, args.a[0].len, &fields)) {
+		if ((a = strace_arg_named(&fields, "flags")))
+			strace_parse_flags(tables, false, a->val, a->len, &flags);
+		if ((a = strace_arg_named(&fields, "exit_signal")))
+			strace_parse_signal(a->val, a->len, &sig);
+		flags |= sig & CSIGNAL;
+	}
+	return strcmp(ev->name, "fork") ? flags : SIGCHLD;
+}
+
+/* Creates a task as parent's child with the given clone flags. */
+static struct task_struct *spawn(struct nc_replay *rp, struct task_struct *parent, uint64_t flags)
+{
+	struct kernel_clone_args args = {
+		.flags = flags & ~(uint64_t)CSIGNAL,
+		.exit_signal = (int)(flags & CSIGNAL),
+	};
+	long nr;
+
+	run_as(rp->m, parent);
+	nr = kernel_clone(rp->m, &args);
+	return nr > 0 ? task_of(rp, nr) : NULL;
+}
+
+static struct task_struct *init_process(struct nc_replay *rp)
+{
+	return task_of(rp, 1);
+}
+
+static bool is_creator(const char *name)
+{
+	return !strcmp(name, "clone") || !strcmp(name, "clone3") ||
+	       !strcmp(name, "fork") || !strcmp(name, "vfork");
+}
+
+static struct call_count *count_of(struct nc_replay *rp, const char *name, bool modelled)
+{
+	struct call_count *c;
+
+	for (size_t i = 0; i < rp->nr_counts; i++)
+		if (!strcmp(rp->counts[i].name, name))
+			return &rp->counts[i];
+	if (grow((void **)&rp->counts, &rp->cap_counts, rp->nr_counts, sizeof(*rp->counts)))
+		return NULL;
+	c = &rp->counts[rp->nr_counts++];
+	memset(c, 0, sizeof(*c));
+	snprintf(c->name, sizeof(c->name), "%s", name);
+	c->modelled = modelled;
+	return c;
+}
+
+static int boot(struct nc_replay *rp)
+{
+	struct nc_machine_config cfg = {
+		.topology = rp->opts->topology ? rp->opts->topology
+					       : rp->topology[0] ? rp->topology : "host",
+		.distance = rp->opts->distance,
+		.seed = rp->seed,
+	};
+
+	rp->m = nc_machine_create(&cfg, rp->err);
+	return rp->m ? 0 : -EINVAL;
+}
+
+static int directive(struct nc_replay *rp, const struct strace_event *ev)
+{
+	const char *in = rp->opts->name;
+	uint64_t v;
+
+	if (!strcmp(ev->name, "topology") || !strcmp(ev->name, "seed")) {
+		if (rp->m)
+			return nc_err(rp->err, "%s:%lu: '#! %s' must come before the first call",
+				      in, ev->line, ev->name);
+		if (ev->name[0] == 't') {
+			if (!ev->args[0] || strlen(ev->args) >= sizeof(rp->topology))
+				return nc_err(rp->err, "%s:%lu: '#! topology SPEC' needs a SPEC", in, ev->line);
+			strcpy(rp->topology, ev->args);
+			return 0;
+		}
+		if (strace_parse_num(ev->args, strlen(ev->args), &v))
+			return nc_err(rp->err, "%s:%lu: '#! seed N' needs a number", in, ev->line);
+		rp->seed = v;
+		return 0;
+	}
+	if (!strcmp(ev->name, "cpu")) {
+		if (!rp->m && boot(rp))
+			return -EINVAL;
+		if (strace_parse_num(ev->args, strlen(ev->args), &v) ||
+		    v >= rp->m->topo->nr_cpu_ids || rp->m->topo->cpu_node[v] < 0)
+			return nc_err(rp->err, "%s:%lu: '#! cpu %s': no such CPU on this topology",
+				      in, ev->line, ev->args);
+		rp->next_cpu = (int)v;
+		return 0;
+	}
+	return nc_err(rp->err, "%s:%lu: unknown directive '#! %s'", in, ev->line, ev->name);
+}
+
+/* The task recorded pid runs as: mapped, or the first pid (a new child of
+ * init). NULL means it must wait for the clone that creates it. */
+static int task_for(struct nc_replay *rp, pid_t pid, struct task_struct **t)
+{
+	struct pid_map *e = map_find(rp, pid);
+
+	*t = e ? e->task : NULL;
+	if (e)
+		return 0;
+	if (!rp->nr_map) {
+		*t = spawn(rp, init_process(rp), SIGCHLD);
+		rp->first_unnamed = pid == 0;
+		return *t ? map_bind(rp, pid, *t) : -ENOMEM;
+	}
+	/* a log that began without pid prefixes: the first prefix names the first task */
+	if (rp->first_unnamed && pid) {
+		rp->first_unnamed = false;
+		*t = map_find(rp, 0)->task;
+		return map_bind(rp, pid, *t);
+	}
+	return 0;
+}
+
+static int defer(struct nc_replay *rp, const struct strace_event *ev)
+{
+	struct deferred *d;
+
+	if (grow((void **)&rp->defer, &rp->cap_defer, rp->nr_defer, sizeof(*rp->defer)))
+		return -ENOMEM;
+	d = &rp->defer[rp->nr_defer];
+	d->ev = *ev;
+	d->args = strdup(ev->args);
+	d->decor = strdup(ev->decor);
+	if (!d->args || !d->decor) {
+		free(d->args);
+		free(d->decor);
+		return -ENOMEM;
+	}
+	d->ev.args = d->args;
+	d->ev.decor = d->decor;
+	rp->nr_defer++;
+	return 0;
+}
+
+static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
+
+/* Runs the events that waited for pid, now that it has a task. */
+static int run_deferred(struct nc_replay *rp, pid_t pid, struct task_struct *t)
+{
+	size_t n = 0, kept = 0;
+	struct deferred *mine;
+	int ret = 0;
+
+	for (size_t i = 0; i < rp->nr_defer; i++)
+		n += rp->defer[i].ev.pid == pid;
+	if (!n)
+		return 0;
+	mine = malloc(n * sizeof(*mine));
+	if (!mine)
+		return -ENOMEM;
+	n = 0;
+	for (size_t i = 0; i < rp->nr_defer; i++) {
+		if (rp->defer[i].ev.pid == pid)
+			mine[n++] = rp->defer[i];
+		else
+			rp->defer[kept++] = rp->defer[i];
+	}
+	rp->nr_defer = kept;
+	for (size_t i = 0; i < n; i++) {
+		if (!ret)
+			ret = run_event(rp, &mine[i].ev, t);
+		free(mine[i].args);
+		free(mine[i].decor);
+	}
+	free(mine);
+	return ret;
+}
+
+/* A recorded child pid now has its model task. */
+static int bind_child(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *child)
+{
+	int ret;
+
+	if (!child)
+		return 0;
+	ret = map_bind(rp, (pid_t)ev->retval, child);
+	return ret ? ret : run_deferred(rp, (pid_t)ev->retval, child);
+}
+
+/* Pids agree if the recorded one maps to the task the model's names. An
+ * unmapped recorded pid (the tracer's shell as the first parent) is bound
+ * to the model's task if that task has no recorded pid yet. */
+static bool same_pid(struct nc_replay *rp, long long recorded, long model)
+{
+	struct pid_map *e = recorded > 0 && recorded < 1LL << 31 ? map_find(rp, (pid_t)recorded) : NULL;
+	struct task_struct *t = task_of(rp, model);
+
+	if (recorded == 0 || model == 0)
+		return recorded == model;
+	if (!e && t && !map_has_task(rp, t))
+		return map_bind(rp, (pid_t)recorded, t) == 0;
+	return e && e->task == t;
+}
+
+/* models what strace would print for the model's return value */
+static void model_result(struct strace_event *out, const struct strace_event *ev,
+			 const struct nc_syscall *sc, long ret, const struct task_struct *t)
+{
+	*out = *ev;
+	out->pid = t->pid;
+	out->time[0] = out->duration[0] = '\0';
+	out->decor = "";
+	out->unfinished = false;
+	out->err = 0;
+	out->base = ev->result == RESULT_VALUE ? ev->base : 10;
+	if (sc->flags & SYSCALL_NORETURN) {
+		out->result = RESULT_UNKNOWN;
+	} else if (ret < 0 && ret >= -4095) {
+		out->result = RESULT_ERROR;
+		out->retval = -1;
+		out->err = (int)-ret;
+	} else {
+		out->result = RESULT_VALUE;
+		out->retval = ret;
+	}
+}
+
+static bool agrees(struct nc_replay *rp, const struct strace_event *ev,
+		   const struct strace_event *model, const struct nc_syscall *sc)
+{
+	switch (ev->result) {
+	case RESULT_UNKNOWN:
+		return model->result == RESULT_UNKNOWN && model->err == ev->err;
+	case RESULT_ERROR:
+		return model->result == RESULT_ERROR && model->err == ev->err;
+	case RESULT_VALUE:
+		if (model->result != RESULT_VALUE)
+			return false;
+		if (sc->flags & (SYSCALL_RET_PID | SYSCALL_NEW_TASK))
+			return same_pid(rp, ev->retval, (long)model->retval);
+		return model->retval == ev->retval;
+	default:
+		return true;
+	}
+}
+
+static void report(struct nc_replay *rp, const struct strace_event *ev,
+		   const struct strace_event *model, const char *why)
+{
+	fprintf(rp->out, "line %lu: log:   ", ev->line);
+	strace_write_event(rp->out, ev);
+	if (why) {
+		fprintf(rp->out, "line %lu: model: %s\n", ev->line, why);
+		return;
+	}
+	fprintf(rp->out, "line %lu: model: ", ev->line);
+	strace_write_event(rp->out, model);
+}
+
+static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
+{
+	const struct nc_syscall *sc = nc_syscall_find(ev->name);
+	struct call_count *c = count_of(rp, ev->name, sc != NULL);
+	struct syscall_regs regs = { { 0 } };
+	struct strace_event model;
+	struct strace_args args;
+	long ret;
+
+	if (!c)
+		return -ENOMEM;
+	c->calls++;
+	if (!sc) {
+		rp->stats->not_modelled++;
+		if (is_creator(ev->name) && ev->result == RESULT_VALUE && ev->retval > 0 &&
+		    ev->retval < 1LL << 31)
+			return bind_child(rp, ev, spawn(rp, t, recorded_clone_flags(ev)));
+		return 0;
+	}
+	if (strace_split(ev->args, strlen(ev->args), &args))
+		return nc_err(rp->err, "%s:%lu: %s(): cannot split the arguments",
+			      rp->opts->name, ev->line, ev->name);
+	if (sc->decode(rp, &args, &regs, rp->err)) {
+		char why[sizeof(rp->err->msg)];
+
+		snprintf(why, sizeof(why), "%s", rp->err->msg);
+		return nc_err(rp->err, "%s:%lu: %s(): %s", rp->opts->name, ev->line, ev->name, why);
+	}
+	rp->stats->modelled++;
+	if (t->exit_state) {     /* the model ended this task earlier than the log */
+		c->disagree += rp->opts->check;
+		rp->stats->disagree += rp->opts->check;
+		if (rp->opts->check)
+			report(rp, ev, NULL, "the task has already exited");
+		return 0;
+	}
+	if (rp->next_cpu >= 0) {      /* "#! cpu N": this task moves there first */
+		t->cpu = (unsigned int)rp->next_cpu;
+		rp->next_cpu = -1;
+	}
+	run_as(rp->m, t);
+	ret = sc->entry(rp->m, &regs);
+	model_result(&model, ev, sc, ret, t);
+	if ((sc->flags & SYSCALL_NEW_TASK) && ret > 0 && ev->result == RESULT_VALUE && ev->retval > 0) {
+		int err = bind_child(rp, ev, task_of(rp, ret));
+
+		if (err)
+			return err;
+	}
+	if (!rp->opts->check) {
+		strace_write_event(rp->out, &model);
+	} else if (ev->result == RESULT_NONE) {
+		c->unchecked++;
+		rp->stats->unchecked++;
+	} else if (agrees(rp, ev, &model, sc)) {
+		c->agree++;
+		rp->stats->agree++;
+	} else {
+		c->disagree++;
+		rp->stats->disagree++;
+		report(rp, ev, &model, NULL);
+	}
+	return 0;
+}
+
+static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
+{
+	return ev->kind == STRACE_CALL ? run_call(rp, ev, t) : 0;
+}
+
+static int handle(struct nc_replay *rp, const struct strace_event *ev)
+{
+	struct task_struct *t;
+	int ret;
+
+	if (ev->kind == STRACE_DIRECTIVE)
+		return directive(rp, ev);
+	if (!rp->m && boot(rp))
+		return -EINVAL;
+	ret = task_for(rp, ev->pid, &t);
+	if (ret)
+		return ret;
+	return t ? run_event(rp, ev, t) : defer(rp, ev);
+}
+
+/* At the end, pids no clone named become children of init, in order. */
+static int run_orphans(struct nc_replay *rp)
+{
+	while (rp->nr_defer) {
+		pid_t pid = rp->defer[0].ev.pid;
+		struct task_struct *t = spawn(rp, init_process(rp), SIGCHLD);
+		int ret = t ? map_bind(rp, pid, t) : -ENOMEM;
+
+		if (!ret)
+			ret = run_deferred(rp, pid, t);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct call_count *)a)->name, ((const struct call_count *)b)->name);
+}
+
+static void summary(struct nc_replay *rp, struct strace_reader *r)
+{
+	const struct nc_replay_stats *s = rp->stats;
+	const unsigned long *lines;
+	size_t nr_lines;
+	bool check = rp->opts->check;
+
+	qsort(rp->counts, rp->nr_counts, sizeof(*rp->counts), by_name);
+	if (check)
+		fprintf(rp->out, "%-24s %8s %8s %8s %9s\n", "modelled", "calls", "agree",
+			"disagree", "unchecked");
+	else
+		fprintf(rp->out, "%-24s %8s\n", "modelled", "calls");
+	for (size_t i = 0; i < rp->nr_counts; i++) {
+		const struct call_count *c = &rp->counts[i];
+
+		if (!c->modelled)
+			continue;
+		if (check)
+			fprintf(rp->out, "%-24s %8lu %8lu %8lu %9lu\n", c->name, c->calls,
+				c->agree, c->disagree, c->unchecked);
+		else
+			fprintf(rp->out, "%-24s %8lu\n", c->name, c->calls);
+	}
+	fprintf(rp->out, "%-24s %8s\n", "not modelled", "calls");
+	for (size_t i = 0; i < rp->nr_counts; i++)
+		if (!rp->counts[i].modelled)
+			fprintf(rp->out, "%-24s %8lu\n", rp->counts[i].name, rp->counts[i].calls);
+	if (strace_reader_unknown(r, &lines, &nr_lines)) {
+		fprintf(rp->out, "lines not understood: %lu (", s->unknown_lines);
+		for (size_t i = 0; i < nr_lines; i++)
+			fprintf(rp->out, "%s%lu", i ? ", " : "", lines[i]);
+		fprintf(rp->out, "%s)\n", s->unknown_lines > nr_lines ? ", ..." : "");
+	}
+	if (check)
+		fprintf(rp->out, "replay: %lu agree, %lu disagree, %lu not modelled\n",
+			s->agree, s->disagree, s->not_modelled);
+	else
+		fprintf(rp->out, "replay: %lu modelled, %lu not modelled\n",
+			s->modelled, s->not_modelled);
+}
+
+int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
+	      struct nc_replay_stats *stats, struct nc_error *err)
+{
+	struct nc_replay rp = { .opts = opts, .out = out, .err = err, .next_cpu = -1, .stats = stats };
+	struct strace_reader *r = strace_reader_new(in, opts->name, opts->strict);
+	const struct strace_event *ev;
+	int ret = 0;
+
+	memset(stats, 0, sizeof(*stats));
+	if (!r)
+		return nc_err(err, "out of host memory");
+	while (!ret && (ev = strace_reader_next(r, err)))
+		ret = handle(&rp, ev);
+	if (!ret && strace_reader_failed(r))
+		ret = -EINVAL;
+	if (!ret && rp.nr_defer)
+		ret = run_orphans(&rp);
+	stats->unknown_lines = strace_reader_unknown(r, NULL, NULL);
+	if (ret == -ENOMEM)
+		nc_err(err, "%s: out of host memory", opts->name);
+	if (!ret)
+		summary(&rp, r);
+	for (size_t i = 0; i < rp.nr_defer; i++) {
+		free(rp.defer[i].args);
+		free(rp.defer[i].decor);
+	}
+	free(rp.defer);
+	free(rp.map);
+	free(rp.counts);
+	nc_machine_destroy(rp.m);
+	strace_reader_free(r);
+	return ret < 0 ? ret : 0;
+}

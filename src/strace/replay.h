@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Replaying an strace log or script on a model machine. Each recorded pid
+ * is mapped to a model task: the first to a child the model forks from
+ * init, the others as clone/clone3/fork/vfork results name them. Calls run
+ * in their task, on its CPU, in the log's order of completion; the ones in
+ * the syscall table are modelled, the rest counted by name. With check, each
+ * modelled result is compared with the recorded one (pids through the map,
+ * errors by name).
+ */
+#ifndef NC_STRACE_REPLAY_H
+#define NC_STRACE_REPLAY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <numaclone/numaclone.h>
+
+struct nc_replay_opts {
+	const char *topology;   /* --topology; NULL: the script's "#! topology", else "host" */
+	const char *distance;   /* --distance for compact specs, or NULL */
+	bool check;             /* compare with the recorded results */
+	bool strict;            /* a line not understood is an error */
+	const char *name;       /* the input's name in messages */
+};
+
+struct nc_replay_stats {
+	unsigned long modelled;       /* calls the model ran */
+	unsigned long agree;          /* check: results equal */
+	unsigned long disagree;       /* check: results differ */
+	unsigned long unchecked;      /* check: modelled, but the log has no result */
+	unsigned long not_modelled;   /* calls the model does not have */
+	unsigned long unknown_lines;  /* lines not understood */
+};
+
+/*
+ * Replays in, writing to out: without check each modelled call with the
+ * model's result in strace's format, with check each disagreement with its
+ * line number; then a summary by syscall name ending in the line
+ * "replay: N agree, N disagree, N not modelled" (check) or
+ * "replay: N modelled, N not modelled". Returns 0, or -errno with *err
+ * naming the input and line (bad topology, strict and an unknown line,
+ * a modelled call whose arguments do not decode, out of memory).
+ */
+int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
+	      struct nc_replay_stats *stats, struct nc_error *err);
+
+#endif

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The one table of system calls replay can run: each row names the call,
+ * the decoder that turns strace's argument text into register values, and
+ * the model's kernel entry point. Adding a call is one row plus, if its
+ * arguments are new, one decoder. Calls not in the table are counted by
+ * replay as not modelled.
+ */
+#ifndef NC_STRACE_SYSCALLS_H
+#define NC_STRACE_SYSCALLS_H
+
+#include <stdint.h>
+
+#include <numaclone/numaclone.h>
+#include "arch/machine.h"
+#include "strace/args.h"
+
+struct nc_replay;
+
+/* The six argument registers of the x86_64 syscall ABI. */
+struct syscall_regs {
+	uint64_t arg[6];
+};
+
+/* Decodes a call's arguments into regs. Data behind a pointer (a node mask,
+ * a clone_args struct) goes into the task's user memory through rp, and
+ * its address into the register. 0, or -EINVAL with *err saying why. */
+typedef int (*syscall_decode_fn)(struct nc_replay *rp, const struct strace_args *args,
+				 struct syscall_regs *regs, struct nc_error *err);
+/* Runs the call in current: the value, or -errno. */
+typedef long (*syscall_entry_fn)(struct nc_machine *m, const struct syscall_regs *regs);
+
+#define SYSCALL_NORETURN  0x1   /* never returns (strace prints "= ?") */
+#define SYSCALL_RET_PID   0x2   /* returns a pid: compared through the pid map */
+#define SYSCALL_NEW_TASK  0x4   /* creates a task whose pid it returns */
+
+struct nc_syscall {
+	const char *name;
+	syscall_decode_fn decode;
+	syscall_entry_fn entry;
+	unsigned int flags;
+};
+
+/* The row for name, or NULL if the model does not have the call. */
+const struct nc_syscall *nc_syscall_find(const char *name);
+
+/* Decoder for calls whose arguments are all plain numbers (or none). */
+int decode_numbers(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err);
+
+#endif
