@@ -10,6 +10,8 @@ struct cli_command {
 	const char *summary;
 };
 
+int cmd_replay(int argc, char **argv);
+
 /* Prints "numaclone: MESSAGE" on stderr and returns the usage-error status 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -9,6 +9,7 @@
 
 static const struct cli_command commands[] = {
 	{ "numastat", cmd_numastat, "per-node NUMA counters as numastat(8) prints them" },
+	{ "replay", cmd_replay, "run an strace log or script on a model machine" },
 	{ NULL, NULL, NULL },
 };
 

@@ -83,10 +83,11 @@ static struct pid_map *map_find(struct nc_replay *rp, pid_t recorded)
 	return NULL;
 }
 
+/* Whether a recorded pid names t (pid 0, the unprefixed lines, does not) */
 static bool map_has_task(const struct nc_replay *rp, const struct task_struct *t)
 {
 	for (size_t i = 0; i < rp->nr_map; i++)
-		if (rp->map[i].task == t)
+		if (rp->map[i].task == t && rp->map[i].recorded)
 			return true;
 	return false;
 }
@@ -330,8 +331,11 @@ static bool same_pid(struct nc_replay *rp, long long recorded, long model)
 
 	if (recorded == 0 || model == 0)
 		return recorded == model;
-	if (!e && t && !map_has_task(rp, t))
+	if (!e && t && !map_has_task(rp, t)) {
+		if (rp->first_unnamed && map_find(rp, 0)->task == t)
+			rp->first_unnamed = false;   /* the first task's real pid, learnt */
 		return map_bind(rp, (pid_t)recorded, t) == 0;
+	}
 	return e && e->task == t;
 }
 

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* numaclone replay: runs an strace log or script on a model machine. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "strace/replay.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: numaclone replay [--topology SPEC] [--distance D] [--check] [--strict] FILE|-\n\n"
+		"Runs the system calls of an `strace -f` log, or of a script in strace's\n"
+		"syntax, on a model machine (default topology: host). Prints each modelled\n"
+		"call with the model's result, or with --check each disagreement with the\n"
+		"recorded result, then a summary by system call.\n\n"
+		"  -t, --topology SPEC  the machine (overrides a script's '#! topology')\n"
+		"  -d, --distance D     distances for a compact topology SPEC\n"
+		"  -c, --check          compare the model's results with the log's; exit 1 if any differ\n"
+		"  -s, --strict         a line that is not strace syntax is an error\n"
+		"  -h, --help           this help\n");
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "topology", required_argument, NULL, 't' },
+		{ "distance", required_argument, NULL, 'd' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct nc_replay_opts opts = { .name = "-" };
+	struct nc_replay_stats stats;
+	struct nc_error err = { "" };
+	FILE *in = stdin;
+	int c, ret;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "t:d:csh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't': opts.topology = optarg; break;
+		case 'd': opts.distance = optarg; break;
+		case 'c': opts.check = true; break;
+		case 's': opts.strict = true; break;
+		case 'h': usage(stdout); return 0;
+		default:
+			return cli_error("replay: unknown option '%s' (see numaclone replay --help)",
+					 argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_error("replay: expected one FILE (or - for standard input)");
+	opts.name = argv[optind];
+	if (strcmp(opts.name, "-") && !(in = fopen(opts.name, "r")))
+		return cli_error("replay: %s: %s", opts.name, strerror(errno));
+	ret = nc_replay(in, stdout, &opts, &stats, &err);
+	if (in != stdin)
+		fclose(in);
+	if (ret)
+		return cli_error("replay: %s", err.msg);
+	return stats.disagree ? 1 : 0;
+}
