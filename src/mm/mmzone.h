@@ -59,6 +59,8 @@ struct zone {
 	struct buddy_block **hash;    /* explicit free blocks by pfn */
 	unsigned long hash_size, hash_count;
 	struct block_list allocated;  /* blocks handed out, for teardown */
+	struct buddy_block *block_cache; /* unused block structs, for reuse */
+	unsigned int nr_block_cache;
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 	unsigned long vm_numa_event[NR_VM_NUMA_EVENT_ITEMS];
 	unsigned long pgalloc;        /* vm event pgalloc_<zone> */

@@ -4,8 +4,11 @@
  * zonelists, watermarks, the buddy allocator and the zonelist walk with its
  * NUMA statistics. Frames are bookkeeping: a zone's never-split memory is a
  * pfn range, and a block struct exists only once a block has been split.
- * Left out: per-CPU page lists, migratetypes, reclaim, compaction, kswapd,
- * the OOM killer (the slow path retries at the min watermark, then fails).
+ * Left out: per-CPU page lists (freed pages count as free at once),
+ * migratetypes (so ALLOC_NOFRAGMENT's restart finds the same zones),
+ * reclaim, compaction, kswapd, the OOM killer (the slow path retries at the
+ * min watermark, then fails), boot-time reservations (managed = present:
+ * a node's memory in the topology is its MemTotal), THP's min_free_kbytes.
  */
 #include <errno.h>
 #include <limits.h>
@@ -140,17 +143,36 @@ static void del_from_free_list(struct zone *z, struct buddy_block *b)
 	b->free = false;
 }
 
-static struct buddy_block *block_new(const struct zone *z, unsigned long pfn,
-				     unsigned int order)
+/* Block structs come from a small per-zone cache, so that the split and
+ * merge of an alloc+free pair costs no host allocation. */
+#define BLOCK_CACHE_MAX 64
+
+static struct buddy_block *block_new(struct zone *z, unsigned long pfn, unsigned int order)
 {
-	struct buddy_block *b = calloc(1, sizeof(*b));
+	struct buddy_block *b = z->block_cache;
 
 	if (b) {
-		b->page.pfn = pfn;
-		b->page.order = order;
-		b->page.nid = zone_to_nid(z);
+		z->block_cache = b->next;
+		z->nr_block_cache--;
+		memset(b, 0, sizeof(*b));
+	} else if (!(b = calloc(1, sizeof(*b)))) {
+		return NULL;
 	}
+	b->page.pfn = pfn;
+	b->page.order = order;
+	b->page.nid = zone_to_nid(z);
 	return b;
+}
+
+static void block_put(struct zone *z, struct buddy_block *b)
+{
+	if (z->nr_block_cache >= BLOCK_CACHE_MAX) {
+		free(b);
+		return;
+	}
+	b->next = z->block_cache;
+	z->block_cache = b;
+	z->nr_block_cache++;
 }
 
 /* ---- the untouched range: never-split frames as implicit free blocks ---- */
@@ -272,7 +294,6 @@ static void expand(struct zone *z, struct buddy_block *b, unsigned int low,
 		high--;
 		half->page.pfn = b->page.pfn + (1UL << high);
 		half->page.order = high;
-		half->page.nid = zone_to_nid(z);
 		add_to_free_list(z, half);
 		z->free_area[high].nr_free++;
 	}
@@ -295,11 +316,11 @@ static struct buddy_block *__rmqueue_smallest(struct zone *z, unsigned int order
 			return NULL;
 		/* the split halves need structs: get them before changing anything */
 		for (i = 0; i < cur - order; i++)
-			if (!(spare[i] = calloc(1, sizeof(*spare[i]))))
+			if (!(spare[i] = block_new(z, 0, 0)))
 				break;
 		if (i < cur - order) {
 			while (i--)
-				free(spare[i]);
+				block_put(z, spare[i]);
 			return NULL;
 		}
 		b = area->free_list.head;
@@ -324,7 +345,7 @@ static void __free_one_page(struct zone *z, struct buddy_block *b)
 
 		if (buddy && buddy->page.order == order) {
 			del_from_free_list(z, buddy);
-			free(buddy);
+			block_put(z, buddy);
 		} else if (!untouched_claim(z, buddy_pfn, order)) {
 			break;
 		}
@@ -419,21 +440,31 @@ static bool zone_watermark_ok(const struct zone *z, unsigned int order,
 	return false;
 }
 
-/* models mm/page_alloc.c:rmqueue() -> rmqueue_buddy() */
-static struct page *rmqueue(struct nc_machine *m, struct zone *preferred,
-			    struct zone *z, unsigned int order)
+/* A block off the free lists, accounted as allocated (statistics apart). */
+static struct page *take_page(struct zone *z, unsigned int order)
 {
 	struct buddy_block *b = __rmqueue_smallest(z, order);
 
 	if (!b)
 		return NULL;
 	__mod_zone_page_state(z, NR_FREE_PAGES, -(1L << order));
-	z->pgalloc += 1UL << order;
-	zone_statistics(m, preferred, z, 1);
 	b->page.flags = 0;
 	b->page.private = NULL;
 	list_add_block(&z->allocated, b);
 	return &b->page;
+}
+
+/* models mm/page_alloc.c:rmqueue() -> rmqueue_buddy() */
+static struct page *rmqueue(struct nc_machine *m, struct zone *preferred,
+			    struct zone *z, unsigned int order)
+{
+	struct page *page = take_page(z, order);
+
+	if (!page)
+		return NULL;
+	z->pgalloc += 1UL << order;
+	zone_statistics(m, preferred, z, 1);
+	return page;
 }
 
 /* models mm/page_alloc.c:get_page_from_freelist() (no cpusets, no dirty
@@ -512,6 +543,26 @@ static struct page *__alloc_pages_slowpath(struct nc_machine *m, gfp_t gfp,
 	return page;
 }
 
+/* models mm/page_alloc.c:prepare_alloc_pages(): false if the node id is
+ * not one of the machine's or fault injection fails the request */
+static bool prepare_alloc_pages(struct nc_machine *m, gfp_t gfp, unsigned int order,
+				int preferred_nid, const nodemask_t *nodemask,
+				struct alloc_context *ac)
+{
+	if (preferred_nid < 0 || (unsigned int)preferred_nid >= m->topo->nr_node_ids)
+		return false;
+	ac->highest_zoneidx = gfp_zone(gfp);
+	ac->zonelist = &NODE_DATA(m, preferred_nid)->node_zonelists[
+		(gfp & __GFP_THISNODE) ? ZONELIST_NOFALLBACK : ZONELIST_FALLBACK];
+	ac->nodemask = nodemask;
+	if (should_fail_alloc_page(m, gfp, order, preferred_nid))
+		return false;
+	/* the preferred zone: statistics and the start of the walk */
+	ac->preferred_zoneref = next_zones_zonelist(ac->zonelist->_zonerefs,
+						    ac->highest_zoneidx, ac->nodemask);
+	return true;
+}
+
 struct page *__alloc_pages(struct nc_machine *m, gfp_t gfp, unsigned int order,
 			   int preferred_nid, const nodemask_t *nodemask)
 {
@@ -523,23 +574,74 @@ struct page *__alloc_pages(struct nc_machine *m, gfp_t gfp, unsigned int order,
 		warn_alloc(m, gfp);
 		return NULL;
 	}
-	if (preferred_nid < 0 || (unsigned int)preferred_nid >= m->topo->nr_node_ids)
+	if (!prepare_alloc_pages(m, gfp, order, preferred_nid, nodemask, &ac))
 		return NULL;
-	/* models prepare_alloc_pages() */
-	ac.highest_zoneidx = gfp_zone(gfp);
-	ac.zonelist = &NODE_DATA(m, preferred_nid)->node_zonelists[
-		(gfp & __GFP_THISNODE) ? ZONELIST_NOFALLBACK : ZONELIST_FALLBACK];
-	ac.nodemask = nodemask;
-	if (should_fail_alloc_page(m, gfp, order, preferred_nid))
-		return NULL;
-	ac.preferred_zoneref = next_zones_zonelist(ac.zonelist->_zonerefs,
-						   ac.highest_zoneidx, ac.nodemask);
-
 	alloc_flags |= alloc_flags_nofragment(m, ac.preferred_zoneref->zone);
 	page = get_page_from_freelist(m, order, alloc_flags, &ac);
 	if (!page)
 		page = __alloc_pages_slowpath(m, gfp, order, &ac);
 	return page;
+}
+
+/*
+ * The bulk path serves the request from one zone of the preferred node
+ * only (passing LOW + nr_pages), as one statistics event of nr pages; if
+ * no such zone, one page, or an accounted request (memcg kmem is online on
+ * the modelled kernel), it makes a single __alloc_pages() call instead.
+ */
+int __alloc_pages_bulk(struct nc_machine *m, gfp_t gfp, int preferred_nid,
+		       const nodemask_t *nodemask, int nr_pages, struct page **page_array)
+{
+	unsigned int nr_online = nodes_weight(m->topo->online);
+	int nr_populated = 0, nr_account = 0;
+	struct alloc_context ac;
+	struct zone *zone = NULL, *preferred;
+	struct page *page;
+
+	while (nr_populated < nr_pages && page_array[nr_populated])
+		nr_populated++;
+	if (nr_pages <= 0 || nr_populated == nr_pages)
+		return nr_populated;
+	if ((gfp & __GFP_ACCOUNT) || nr_pages - nr_populated == 1)
+		goto failed;
+	if (!prepare_alloc_pages(m, gfp, 0, preferred_nid, nodemask, &ac))
+		return nr_populated;
+	preferred = ac.preferred_zoneref->zone;
+	for (struct zoneref *z = ac.preferred_zoneref; z->zone;
+	     z = next_zones_zonelist(z + 1, ac.highest_zoneidx, ac.nodemask)) {
+		if (nr_online > 1 && z->zone != preferred &&
+		    zone_to_nid(z->zone) != zone_to_nid(preferred))
+			goto failed;
+		if (zone_watermark_ok(z->zone, 0, low_wmark_pages(z->zone) + (unsigned long)nr_pages,
+				      (enum zone_type)ac.preferred_zoneref->zone_idx)) {
+			zone = z->zone;
+			break;
+		}
+	}
+	if (!zone)
+		goto failed;
+	while (nr_populated < nr_pages) {
+		if (page_array[nr_populated]) {
+			nr_populated++;
+			continue;
+		}
+		page = take_page(zone, 0);
+		if (!page) {
+			if (!nr_account)
+				goto failed;
+			break;
+		}
+		nr_account++;
+		page_array[nr_populated++] = page;
+	}
+	zone->pgalloc += (unsigned long)nr_account;
+	zone_statistics(m, preferred, zone, nr_account);
+	return nr_populated;
+failed:
+	page = __alloc_pages(m, gfp, 0, preferred_nid, nodemask);
+	if (page)
+		page_array[nr_populated++] = page;
+	return nr_populated;
 }
 
 struct page *alloc_pages_node(struct nc_machine *m, int nid, gfp_t gfp,
@@ -991,6 +1093,12 @@ void nc_page_alloc_exit(struct nc_machine *m)
 				for (int o = 0; o <= MAX_PAGE_ORDER; o++)
 					free_block_list(&z->free_area[o].free_list);
 				free_block_list(&z->allocated);
+				while (z->block_cache) {
+					struct buddy_block *b = z->block_cache;
+
+					z->block_cache = b->next;
+					free(b);
+				}
 				free(z->hash);
 			}
 			for (int l = 0; l < MAX_ZONELISTS; l++)

@@ -59,6 +59,11 @@ struct page *__alloc_pages(struct nc_machine *m, gfp_t gfp, unsigned int order,
  * numa_mem_id(); no mempolicy */
 struct page *alloc_pages_node(struct nc_machine *m, int nid, gfp_t gfp,
 			      unsigned int order);
+/* models mm/page_alloc.c:alloc_pages_bulk_noprof(), page-array form:
+ * fills the NULL slots of page_array[0..nr_pages) with order-0 pages;
+ * returns how many slots are filled (vmalloc's way to get pages) */
+int __alloc_pages_bulk(struct nc_machine *m, gfp_t gfp, int preferred_nid,
+		       const nodemask_t *nodemask, int nr_pages, struct page **page_array);
 /* models mm/page_alloc.c:__free_pages() */
 void __free_pages(struct nc_machine *m, struct page *page, unsigned int order);
 /* Free pages on a node now (MemFree of nodeN/meminfo, numactl's "free:") */

@@ -156,10 +156,16 @@ static void test_zonelist_2s4n(void **state)
 	static const unsigned int cpus[] = { 2, 2, 2, 2 };
 	static const int want[] = { 0, 1, 2, 3, 1, 0, 3, 2, 2, 3, 0, 1, 3, 2, 1, 0 };
 	struct nc_machine *m = mm_machine(4, mem, cpus, mm_dist_2s4n);
+	char line[64];
 
 	(void)state;
 	assert_non_null(m);
 	assert_orders(m, want, 4, 4);
+	/* the boot log line: a space after every node */
+	assert_int_equal(nc_fallback_order_line(m, 1, line, sizeof(line)), 36);
+	assert_string_equal(line, "Fallback order for Node 1: 1 0 3 2 \n");
+	assert_int_equal(nc_fallback_order_line(m, 1, line, 10), 36);
+	assert_string_equal(line, "Fallback ");
 	mm_machine_free(m);
 }
 
@@ -348,6 +354,64 @@ static void test_nodemask(void **state)
 	nc_machine_destroy(m);
 }
 
+/* Bulk allocation (reference B-AL-7, B-CNT-3), two 4 GiB nodes, CPU on 0:
+ * 5 empty slots of 6 filled from node 1's NORMAL zone as one event of 5
+ * pages; one page, or an accounted request, goes the single-page way. */
+static void test_bulk(void **state)
+{
+	struct nc_machine_config cfg = { .topology = "2x1" };
+	struct nc_error err;
+	struct nc_machine *m = nc_machine_create(&cfg, &err);
+	struct page *arr[6] = { 0 }, *one[4] = { 0 };
+
+	(void)state;
+	assert_non_null(m);
+	arr[2] = alloc_pages_node(m, 0, GFP_KERNEL, 0);
+	assert_int_equal(__alloc_pages_bulk(m, GFP_KERNEL, 1, NULL, 6, arr), 6);
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(page_to_nid(arr[i]), i == 2 ? 0 : 1);
+	assert_int_equal(numa_event(m, 1, NUMA_HIT), 5);
+	assert_int_equal(numa_event(m, 1, NUMA_OTHER), 5);
+	assert_int_equal(NODE_DATA(m, 1)->node_zones[ZONE_NORMAL].pgalloc, 5);
+	assert_int_equal(__alloc_pages_bulk(m, GFP_KERNEL, 1, NULL, 6, arr), 6); /* all full */
+	assert_int_equal(__alloc_pages_bulk(m, GFP_KERNEL_ACCOUNT, 1, NULL, 4, one), 1);
+	assert_non_null(one[0]);
+	assert_null(one[1]);
+	assert_int_equal(numa_event(m, 1, NUMA_HIT), 6);
+	for (int i = 0; i < 6; i++)
+		__free_pages(m, arr[i], 0);
+	__free_pages(m, one[0], 0);
+	assert_valid(m);
+	nc_machine_destroy(m);
+}
+
+/* The bulk path wants LOW + nr_pages on the preferred node's zone. With
+ * node 1 (64 MiB, low 226, see the watermark test) at 230 free pages, 8
+ * pages do not fit (230 <= 234) and the next zone is remote: one single
+ * allocation is made instead, and it stays on node 1 (230 > 226). */
+static void test_bulk_gives_up_before_remote(void **state)
+{
+	static const unsigned long long mem[] = { 64, 64 };
+	static const unsigned int cpus[] = { 1, 1 };
+	struct nc_machine *m = mm_machine(2, mem, cpus, NULL);
+	struct page **held = calloc(16154, sizeof(*held)), *arr[8] = { 0 };
+
+	(void)state;
+	assert_non_null(m);
+	for (int i = 0; i < 16154; i++)
+		held[i] = alloc_pages_node(m, 1, GFP_KERNEL, 0);
+	assert_int_equal(node_free_pages(m, 1), 230);
+	assert_int_equal(__alloc_pages_bulk(m, GFP_KERNEL, 1, NULL, 8, arr), 1);
+	assert_int_equal(page_to_nid(arr[0]), 1);
+	assert_int_equal(numa_event(m, 1, NUMA_HIT), 16155);
+	__free_pages(m, arr[0], 0);
+	for (int i = 0; i < 16154; i++)
+		__free_pages(m, held[i], 0);
+	assert_valid(m);
+	free(held);
+	mm_machine_free(m);
+}
+
 struct snapshot {
 	unsigned long nr_free[2][MAX_NR_ZONES][NR_PAGE_ORDERS];
 };
@@ -498,6 +562,8 @@ int main(void)
 		cmocka_unit_test(test_counters_hit_local_other),
 		cmocka_unit_test(test_watermark_fallback_and_thisnode),
 		cmocka_unit_test(test_nodemask),
+		cmocka_unit_test(test_bulk),
+		cmocka_unit_test(test_bulk_gives_up_before_remote),
 		cmocka_unit_test(test_buddy_all_then_free),
 		cmocka_unit_test(test_buddy_split),
 		cmocka_unit_test(test_big_machine),
