@@ -138,6 +138,15 @@ static inline unsigned long high_wmark_pages(const struct zone *z)
 	return z->_watermark[WMARK_HIGH];
 }
 
+/* models mm/page_alloc.c:min_free_kbytes_sysctl_handler(): 0..INT_MAX,
+ * else -EINVAL; watermarks recomputed (THP's floor does not apply) */
+int sysctl_min_free_kbytes_write(struct nc_machine *m, long val);
+/* models mm/page_alloc.c:watermark_scale_factor_sysctl_handler(): 1..3000 */
+int sysctl_watermark_scale_factor_write(struct nc_machine *m, long val);
+/* models mm/page_alloc.c:lowmem_reserve_ratio_sysctl_handler(): ratios
+ * below 1 become 0 (no reserve); the reserves are recomputed */
+void sysctl_lowmem_reserve_ratio_write(struct nc_machine *m, const int ratio[MAX_NR_ZONES]);
+
 /* The zone's name as /proc/zoneinfo and pgalloc_<name> spell it. */
 const char *zone_name(enum zone_type idx);
 

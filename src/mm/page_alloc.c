@@ -989,6 +989,31 @@ static void setup_per_zone_lowmem_reserve(struct nc_machine *m)
 	}
 }
 
+int sysctl_min_free_kbytes_write(struct nc_machine *m, long val)
+{
+	if (val < 0 || val > INT_MAX)
+		return -EINVAL;
+	m->page_alloc->min_free_kbytes = (int)val;
+	setup_per_zone_wmarks(m);
+	return 0;
+}
+
+int sysctl_watermark_scale_factor_write(struct nc_machine *m, long val)
+{
+	if (val < 1 || val > 3000)
+		return -EINVAL;
+	m->page_alloc->watermark_scale_factor = (int)val;
+	setup_per_zone_wmarks(m);
+	return 0;
+}
+
+void sysctl_lowmem_reserve_ratio_write(struct nc_machine *m, const int ratio[MAX_NR_ZONES])
+{
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		m->page_alloc->lowmem_reserve_ratio[i] = ratio[i] < 1 ? 0 : ratio[i];
+	setup_per_zone_lowmem_reserve(m);
+}
+
 /* Zonerefs a FALLBACK list can hold: every populated zone, plus the end. */
 static unsigned long nr_populated_zones(struct nc_machine *m)
 {

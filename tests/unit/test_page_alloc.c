@@ -111,6 +111,39 @@ static void test_layout_and_watermarks(void **state)
 	nc_machine_destroy(m);
 }
 
+/* The watermark sysctls on the 4x2 machine, by hand from the layout test:
+ * min_free_kbytes 65536 -> pages_min 16384, DMA32's share 16384 *
+ * 782336 / 4194304 = 3056, gap max(764, 782) = 782; scale factor 1000 ->
+ * gap 782336 * 1000 / 10000 = 78233. Ratio 1 reserves all of DMA32 above
+ * DMA; ratios below 1 reserve nothing. */
+static void test_watermark_sysctls(void **state)
+{
+	struct nc_machine_config cfg = { .topology = "4x2" };
+	struct nc_error err;
+	struct nc_machine *m = nc_machine_create(&cfg, &err);
+	struct zone *dma, *dma32;
+	const int ratio[MAX_NR_ZONES] = { 1, 0, 32, -5 };
+
+	(void)state;
+	assert_non_null(m);
+	dma = &NODE_DATA(m, 0)->node_zones[ZONE_DMA];
+	dma32 = &NODE_DATA(m, 0)->node_zones[ZONE_DMA32];
+	assert_int_equal(sysctl_min_free_kbytes_write(m, -1), -EINVAL);
+	assert_int_equal(sysctl_min_free_kbytes_write(m, 65536), 0);
+	assert_int_equal(min_wmark_pages(dma32), 3056);
+	assert_int_equal(low_wmark_pages(dma32), 3056 + 782);
+	assert_int_equal(sysctl_watermark_scale_factor_write(m, 0), -EINVAL);
+	assert_int_equal(sysctl_watermark_scale_factor_write(m, 3001), -EINVAL);
+	assert_int_equal(sysctl_watermark_scale_factor_write(m, 1000), 0);
+	assert_int_equal(low_wmark_pages(dma32), 3056 + 78233);
+	assert_int_equal(high_wmark_pages(dma32), 3056 + 2 * 78233);
+	sysctl_lowmem_reserve_ratio_write(m, ratio);
+	assert_int_equal(dma->lowmem_reserve[ZONE_DMA32], 782336);
+	assert_int_equal(dma32->lowmem_reserve[ZONE_NORMAL], 0);
+	assert_int_equal(m->page_alloc->lowmem_reserve_ratio[ZONE_MOVABLE], 0);
+	nc_machine_destroy(m);
+}
+
 /* B-Z-6 by hand: all distances 20, every node has CPUs and memory.
  * node0: 0 then {1,2,3} tie at 20*1024 -> 1 2 3, node_load[1]=1.
  * node1: 0 costs 21*1024, 2 and 3 20*1024 -> 2 3 0, node_load[2]=1.
@@ -555,6 +588,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_and_watermarks),
+		cmocka_unit_test(test_watermark_sysctls),
 		cmocka_unit_test(test_zonelist_all_remote),
 		cmocka_unit_test(test_zonelist_2s4n),
 		cmocka_unit_test(test_zonelist_cpu_penalty_rebuild),
