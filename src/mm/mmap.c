@@ -189,6 +189,28 @@ void nc_vma_merge_around(struct mm_struct *mm, unsigned long start, unsigned lon
 	}
 }
 
+int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
+		     struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		     unsigned long new_flags)
+{
+	int err;
+
+	if (vma->vm_start < start) {
+		err = split_vma(m, mm, vma, start);
+		if (err)
+			return err;
+		vma = vma_lookup(mm, start);
+	}
+	if (vma->vm_end > end) {
+		err = split_vma(m, mm, vma, end);
+		if (err)
+			return err;
+	}
+	vma->vm_flags = new_flags;
+	nc_vma_merge_around(mm, start, end);
+	return 0;
+}
+
 /* ---- the record of unmapped ranges (for uaccess's rule) ---- */
 
 bool nc_addr_unmapped(const struct mm_struct *mm, unsigned long addr)
@@ -531,10 +553,13 @@ long kernel_mprotect(struct nc_machine *m, unsigned long start, unsigned long le
 {
 	struct task_struct *cur = nc_current(m);
 	struct mm_struct *mm = cur ? cur->mm : NULL;
+	unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
 	unsigned long end, nstart, newflags;
 	struct vm_area_struct *vma;
-	int err;
 
+	prot &= ~(unsigned long)(PROT_GROWSDOWN | PROT_GROWSUP);
+	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
 	if (start & ~PAGE_MASK)
 		return -EINVAL;
 	if (!len)
@@ -543,46 +568,39 @@ long kernel_mprotect(struct nc_machine *m, unsigned long start, unsigned long le
 	end = start + len;
 	if (end <= start)
 		return -ENOMEM;
-	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM |
-				    PROT_GROWSDOWN | PROT_GROWSUP))
-		return -EINVAL;
-	if ((prot & (PROT_GROWSDOWN | PROT_GROWSUP)) == (PROT_GROWSDOWN | PROT_GROWSUP))
-		return -EINVAL;
+	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
+		return -EINVAL;   /* arch_validate_prot() */
 	if (!mm)
 		return -ENOMEM;
-	vma = vma_lookup(mm, start);
+	vma = find_vma_intersection(mm, start, end);
 	if (!vma)
 		return -ENOMEM;
-	/* the whole range must be mapped; check before changing anything
-	 * that the VMAs are contiguous */
-	for (nstart = start; nstart < end;) {
-		vma = vma_lookup(mm, nstart);
-		if (!vma)
+	if (grows & PROT_GROWSDOWN) {
+		start = vma->vm_start;
+		if (!(vma->vm_flags & VM_GROWSDOWN))
+			return -EINVAL;
+	} else {
+		if (vma->vm_start > start)
 			return -ENOMEM;
-		nstart = vma->vm_end;
+		if (grows & PROT_GROWSUP)
+			return -EINVAL;   /* x86 has no VM_GROWSUP */
 	}
+	/* VMA by VMA, as mprotect_fixup() goes: a hole stops the walk with
+	 * ENOMEM and the VMAs before it keep their new protection */
 	newflags = calc_vm_prot_bits(prot);
 	for (nstart = start; nstart < end;) {
 		unsigned long tmp;
+		int err;
 
 		vma = vma_lookup(mm, nstart);
 		if (!vma)
 			return -ENOMEM;
 		tmp = vma->vm_end < end ? vma->vm_end : end;
 		if ((vma->vm_flags & VM_ACCESS_FLAGS) != newflags) {
-			if (vma->vm_start < nstart) {
-				err = split_vma(m, mm, vma, nstart);
-				if (err)
-					return err;
-				vma = vma_lookup(mm, nstart);
-			}
-			if (vma->vm_end > tmp) {
-				err = split_vma(m, mm, vma, tmp);
-				if (err)
-					return err;
-			}
-			vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | newflags;
-			nc_vma_merge_around(mm, vma->vm_start, vma->vm_end);
+			err = vma_modify_flags(m, mm, vma, nstart, tmp,
+					       (vma->vm_flags & ~VM_ACCESS_FLAGS) | newflags);
+			if (err)
+				return err;
 		}
 		nstart = tmp;
 	}
@@ -591,6 +609,8 @@ long kernel_mprotect(struct nc_machine *m, unsigned long start, unsigned long le
 
 /* ---- madvise ---- */
 
+/* models mm/gup.c:faultin_page_range() as MADV_POPULATE_* uses it: no VMA
+ * → ENOMEM, an access the VMA forbids → EINVAL, no memory → ENOMEM */
 static int populate_range(struct nc_machine *m, struct mm_struct *mm,
 			  unsigned long start, unsigned long end, bool write)
 {
@@ -598,15 +618,13 @@ static int populate_range(struct nc_machine *m, struct mm_struct *mm,
 
 	for (a = start; a < end; a += PAGE_SIZE) {
 		struct vm_area_struct *vma = vma_lookup(mm, a);
-		int err;
 
 		if (!vma)
 			return -ENOMEM;
-		err = nc_gup_check(vma, write);
-		if (!err)
-			err = handle_mm_fault(m, vma, a, write);
-		if (err)
-			return err;
+		if (nc_gup_check(vma, write))
+			return -EINVAL;
+		if (handle_mm_fault(m, vma, a, write))
+			return -ENOMEM;
 	}
 	return 0;
 }
@@ -674,11 +692,7 @@ long kernel_madvise(struct nc_machine *m, unsigned long start, unsigned long len
 	if (!mm)
 		return -ENOMEM;
 	if (behavior == MADV_POPULATE_READ || behavior == MADV_POPULATE_WRITE) {
-		int err = populate_range(m, mm, start, end,
-					 behavior == MADV_POPULATE_WRITE);
-
-		/* madvise_populate(): access the VMA forbids, else no VMA/memory */
-		return err == -EFAULT ? -EFAULT : err ? -ENOMEM : 0;
+		return populate_range(m, mm, start, end, behavior == MADV_POPULATE_WRITE);
 	}
 	/* madvise_walk_vmas(): act on the mapped parts, ENOMEM if any hole */
 	for (a = start; a < end;) {
@@ -699,17 +713,8 @@ long kernel_madvise(struct nc_machine *m, unsigned long start, unsigned long len
 				zap_page_range(m, mm, s, e);
 		} else if (madvise_flags(behavior, &set, &clear) &&
 			   ((vma->vm_flags | set) & ~clear) != vma->vm_flags) {
-			int err = 0;
-
-			if (vma->vm_start < s)
-				err = split_vma(m, mm, vma, s);
-			vma = vma_lookup(mm, s);
-			if (!err && vma->vm_end > e)
-				err = split_vma(m, mm, vma, e);
-			if (err)
+			if (vma_modify_flags(m, mm, vma, s, e, (vma->vm_flags | set) & ~clear))
 				return -EAGAIN;
-			vma->vm_flags = (vma->vm_flags | set) & ~clear;
-			nc_vma_merge_around(mm, s, e);
 		}
 		a = e;
 	}

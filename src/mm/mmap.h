@@ -113,6 +113,11 @@ unsigned int nc_vma_index(const struct mm_struct *mm, unsigned long addr);
  * [addr, vm_end) follows it; 0 or -ENOMEM */
 int split_vma(struct nc_machine *m, struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr);
+/* models mm/vma.c:vma_modify_flags(): [start, end) of vma (split off as
+ * needed) gets new_flags, then merges; 0 or -ENOMEM */
+int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
+		     struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		     unsigned long new_flags);
 /* Merges the VMAs around [start, end) with compatible neighbours (same
  * flags, equal policy, contiguous offsets), as vma_modify()/vma_merge do. */
 void nc_vma_merge_around(struct mm_struct *mm, unsigned long start, unsigned long end);
