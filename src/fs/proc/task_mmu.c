@@ -2,8 +2,10 @@
 /*
  * /proc/PID/numa_maps as fs/proc/task_mmu.c:show_numa_map() prints it in
  * v6.12: start address, policy (mpol_to_str()), then the page counts of the
- * VMA. Left out: file= paths (files are not modelled), heap/stack (the
- * model's address spaces have no brk or initial stack), huge pages,
+ * VMA. Shared anonymous memory is shmem's deleted "/dev/zero" file, as the
+ * kernel names it. Left out: other file= paths (files are not modelled),
+ * heap/stack (the model's address spaces have no brk or initial stack),
+ * huge pages,
  * swapcache, writeback, mapmax (no page is mapped twice). New anonymous
  * pages sit on the inactive list, so active= is always 0.
  */
@@ -92,6 +94,8 @@ static void show_numa_map(struct nc_machine *m, struct seq_buf *s,
 
 	mpol_to_str(m, buffer, sizeof(buffer), vma->vm_policy ? vma->vm_policy : task_pol);
 	seq_printf(s, "%08lx %s", vma->vm_start, buffer);
+	if (vma->shmem_ino)   /* seq_path() escapes the space as \040 */
+		seq_printf(s, " file=/dev/zero\\040(deleted)");
 	md->pages = md->anon = md->dirty = 0;
 	memset(md->node, 0, md->nr_node_ids * sizeof(*md->node));
 	md->anon_vma = !vma->vm_file && !vma->shmem_ino;
