@@ -12,6 +12,8 @@
 #include "mm/memory.h"
 #include "mm/mempolicy.h"
 #include "mm/mmap.h"
+#include "mm/mmzone.h"
+#include "mm/vmstat.h"
 
 static unsigned long pte_hash(unsigned long vpn, unsigned long nbuckets)
 {
@@ -104,12 +106,30 @@ void nc_pte_walk(struct nc_pagetable *pt, unsigned long start, unsigned long end
 	}
 }
 
+/* NR_ANON_MAPPED (AnonPages of nodeN/meminfo) follows private anonymous
+ * pages as folio_add_new_anon_rmap() and the zap path count them */
+static void count_anon(struct nc_machine *m, const struct nc_pte *p, long delta)
+{
+	if (p->page && (p->flags & NC_PTE_ANON))
+		mod_node_page_state(NODE_DATA(m, page_to_nid(p->page)), NR_ANON_MAPPED,
+				    delta);
+}
+
 static void pte_free(struct nc_machine *m, struct nc_pte *p)
 {
+	count_anon(m, p, -1);
 	if (p->page)
 		__free_pages(m, p->page, 0);
 	free(p->data);
 	free(p);
+}
+
+void nc_pte_replace_page(struct nc_machine *m, struct nc_pte *pte, struct page *page)
+{
+	count_anon(m, pte, -1);
+	__free_pages(m, pte->page, 0);
+	pte->page = page;
+	count_anon(m, pte, 1);
 }
 
 void nc_pagetable_free(struct nc_machine *m, struct nc_pagetable *pt)
@@ -171,6 +191,9 @@ static int do_fault_page(struct nc_machine *m, struct vm_area_struct *vma,
 		return -ENOMEM;
 	pte->page = page;
 	pte->flags &= ~(unsigned)NC_PTE_ZERO;
+	if (!vma->shmem_ino)
+		pte->flags |= NC_PTE_ANON;
+	count_anon(m, pte, 1);
 	return 0;
 }
 

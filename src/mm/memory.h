@@ -14,6 +14,7 @@
 
 #define NC_PTE_ZERO  0x1   /* maps the shared zero page */
 #define NC_PTE_DIRTY 0x2
+#define NC_PTE_ANON  0x4   /* a private anonymous page (PageAnon) */
 
 /* One entry per user page the model knows something about. */
 struct nc_pte {
@@ -39,6 +40,9 @@ struct nc_pte *nc_pte_get(struct nc_pagetable *pt, unsigned long addr);
 /* Calls fn on every pte in [start, end), in no particular order. */
 void nc_pte_walk(struct nc_pagetable *pt, unsigned long start, unsigned long end,
 		 void (*fn)(struct nc_pte *pte, void *arg), void *arg);
+/* The end of a migration (mm/migrate.c:remove_migration_ptes()): pte maps
+ * page instead, and the old page is freed */
+void nc_pte_replace_page(struct nc_machine *m, struct nc_pte *pte, struct page *page);
 void nc_pagetable_free(struct nc_machine *m, struct nc_pagetable *pt);
 
 /* models mm/gup.c:check_vma_flags() for a read or write pin: 0 or -EFAULT */

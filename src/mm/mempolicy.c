@@ -1030,34 +1030,25 @@ static int vma_replace_policy(struct nc_machine *m, struct vm_area_struct *vma,
 
 /* models mm/mempolicy.c:mbind_range() over [start, end): split, install,
  * merge. Returns 0 or -ENOMEM; stops at the first VMA it cannot change. */
-static int mbind_range(struct nc_machine *m, struct mm_struct *mm, struct vm_area_struct *vma,
-		       unsigned long start, unsigned long end,
-		       struct mempolicy *new)
+static int mbind_range(struct nc_machine *m, struct mm_struct *mm,
+		       struct vm_area_struct *vma, unsigned long start,
+		       unsigned long end, struct mempolicy *new)
 {
 	int err;
 
 	if (mpol_equal(vma->vm_policy, new))
 		return 0;
-	if (vma->vm_start < start) {
-		err = split_vma(m, mm, vma, start);
-		if (err)
-			return err;
-		vma = vma_lookup(mm, start);
-	}
-	if (vma->vm_end > end) {
-		err = split_vma(m, mm, vma, end);
-		if (err)
-			return err;
-	}
-	err = vma_replace_policy(m, vma, new);
+	err = vma_split_range(m, mm, &vma, start, end);
+	if (!err)
+		err = vma_replace_policy(m, vma, new);
 	if (!err)
 		nc_vma_merge_around(mm, vma->vm_start, vma->vm_end);
 	return err;
 }
 
 /* Applies new to every VMA in [start, end); models the loop of do_mbind() */
-static int mbind_vmas(struct nc_machine *m, struct mm_struct *mm, unsigned long start, unsigned long end,
-		      struct mempolicy *new)
+static int mbind_vmas(struct nc_machine *m, struct mm_struct *mm,
+		      unsigned long start, unsigned long end, struct mempolicy *new)
 {
 	unsigned long addr = start;
 
@@ -1104,8 +1095,7 @@ static long migrate_queued(struct nc_machine *m, struct mm_struct *mm,
 			failed++;
 			continue;
 		}
-		__free_pages(m, pte->page, 0);
-		pte->page = page;
+		nc_pte_replace_page(m, pte, page);
 	}
 	return failed;
 }

@@ -189,10 +189,10 @@ void nc_vma_merge_around(struct mm_struct *mm, unsigned long start, unsigned lon
 	}
 }
 
-int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
-		     struct vm_area_struct *vma, unsigned long start, unsigned long end,
-		     unsigned long new_flags)
+int vma_split_range(struct nc_machine *m, struct mm_struct *mm,
+		    struct vm_area_struct **vmap, unsigned long start, unsigned long end)
 {
+	struct vm_area_struct *vma = *vmap;
 	int err;
 
 	if (vma->vm_start < start) {
@@ -206,6 +206,18 @@ int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
 		if (err)
 			return err;
 	}
+	*vmap = vma;
+	return 0;
+}
+
+int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
+		     struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		     unsigned long new_flags)
+{
+	int err = vma_split_range(m, mm, &vma, start, end);
+
+	if (err)
+		return err;
 	vma->vm_flags = new_flags;
 	nc_vma_merge_around(mm, start, end);
 	return 0;

@@ -113,6 +113,10 @@ unsigned int nc_vma_index(const struct mm_struct *mm, unsigned long addr);
  * [addr, vm_end) follows it; 0 or -ENOMEM */
 int split_vma(struct nc_machine *m, struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr);
+/* The split half of mm/vma.c:vma_modify(): *vmap, which contains
+ * [start, end), is split so that it is exactly that range; 0 or -ENOMEM */
+int vma_split_range(struct nc_machine *m, struct mm_struct *mm,
+		    struct vm_area_struct **vmap, unsigned long start, unsigned long end);
 /* models mm/vma.c:vma_modify_flags(): [start, end) of vma (split off as
  * needed) gets new_flags, then merges; 0 or -ENOMEM */
 int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,

@@ -678,6 +678,41 @@ static void test_inheritance_through_mpol_dup(void **state)
 	user_machine_free(&um);
 }
 
+static void test_slab_node_and_thisnode(void **state)
+{
+	struct user_machine um = user_machine("4x2");
+	struct nc_machine *m = um.m;
+	struct page *p;
+
+	(void)state;
+	/* no task policy: the local node */
+	assert_int_equal(mempolicy_slab_node(m), 0);
+	/* BIND {2,3}: the first of node 0's zonelist (0 1 2 3) in the mask */
+	assert_int_equal(set_policy(m, MPOL_BIND, 0xc), 0);
+	assert_int_equal(mempolicy_slab_node(m), 2);
+	/* PREFERRED {3}: that node */
+	assert_int_equal(set_policy(m, MPOL_PREFERRED, 0x8), 0);
+	assert_int_equal(mempolicy_slab_node(m), 3);
+	/* INTERLEAVE {1,3} advances the same round robin alloc_pages() uses */
+	assert_int_equal(set_policy(m, MPOL_INTERLEAVE, 0xa), 0);
+	assert_int_equal(mempolicy_slab_node(m), 1);
+	expect_allocs(m, (const int[]){ 3, 1 }, 2);
+	assert_int_equal(mempolicy_slab_node(m), 3);
+	/* __GFP_THISNODE ignores the task policy: the local node */
+	p = alloc_pages(m, GFP_KERNEL | __GFP_THISNODE, 0);
+	assert_non_null(p);
+	assert_int_equal(page_to_nid(p), 0);
+	__free_pages(m, p, 0);
+	/* running on CPU 6 (node 3) with no policy: node 3 */
+	assert_int_equal(set_policy(m, MPOL_DEFAULT, 0), 0);
+	m->curr[6] = um.task;
+	nc_set_cpu(m, 6);
+	expect_allocs(m, (const int[]){ 3 }, 1);
+	nc_set_cpu(m, 0);
+	m->curr[6] = NULL;
+	user_machine_free(&um);
+}
+
 static void test_mbind_move_and_strict(void **state)
 {
 	struct user_machine um = user_machine("4x2");
@@ -717,6 +752,7 @@ int main(void)
 		cmocka_unit_test(test_bind_and_preferred_fallback),
 		cmocka_unit_test(test_remap_static_relative),
 		cmocka_unit_test(test_inheritance_through_mpol_dup),
+		cmocka_unit_test(test_slab_node_and_thisnode),
 		cmocka_unit_test(test_mbind_move_and_strict),
 	};
 

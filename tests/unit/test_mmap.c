@@ -17,6 +17,8 @@
 #include <cmocka.h>
 
 #include "user_task.h"
+#include "mm/mmzone.h"
+#include "mm/vmstat.h"
 
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
 #define RW (PROT_READ | PROT_WRITE)
@@ -100,8 +102,12 @@ static void test_faults_and_freeing(void **state)
 	/* MAP_FIXED over it replaces the mapping and frees its pages */
 	assert_int_equal(kernel_mmap(m, a, 3 * PAGE_SIZE, RW, ANON | MAP_FIXED, -1UL, 0), (long)a);
 	assert_int_equal(node_free_pages(m, 0), before - 4);
+	/* AnonPages: of the 4 pages still taken, pages 0 and 3 of the first
+	 * mapping are private; the 2 shared ones are not anonymous */
+	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_ANON_MAPPED), 2);
 	/* exit frees everything */
 	exit_mm(m, um.task);
+	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_ANON_MAPPED), 0);
 	assert_int_equal(node_free_pages(m, 0), before);
 	assert_int_equal(exec_mmap(m, um.task), 0);
 	user_machine_free(&um);
