@@ -245,6 +245,12 @@ int strace_parse_array(const char *s, size_t len, uint64_t *vals, size_t max, si
 		const char *comma = memchr(s, ',', len);
 		size_t item = comma ? (size_t)(comma - s) : len;
 
+		const char *t = s;
+		size_t tn = item;
+
+		trim(&t, &tn);
+		if (!comma && tn == 3 && !memcmp(t, "...", 3))
+			break;                /* strace stopped printing a long array */
 		if (*n == max)
 			return -E2BIG;
 		if (strace_parse_num(s, item, &vals[*n]))
@@ -256,6 +262,57 @@ int strace_parse_array(const char *s, size_t len, uint64_t *vals, size_t max, si
 		len -= item + 1;
 		if (!len)
 			return -EINVAL;
+	}
+	return 0;
+}
+
+static int hexval(char c)
+{
+	return isdigit((unsigned char)c) ? c - '0' : tolower((unsigned char)c) - 'a' + 10;
+}
+
+int strace_parse_string(const char *s, size_t len, unsigned char *buf, size_t max, size_t *n)
+{
+	static const char plain[] = "ntrfv";
+	static const unsigned char code[] = "\n\t\r\f\v";
+	size_t i = 1;
+
+	trim(&s, &len);
+	*n = 0;
+	if (len >= 5 && !memcmp(s + len - 3, "...", 3))
+		len -= 3;
+	if (len < 2 || s[0] != '"' || s[len - 1] != '"')
+		return -EINVAL;
+	for (len--; i < len; i++) {
+		unsigned int c = (unsigned char)s[i];
+
+		if (c == '"')
+			return -EINVAL;
+		if (c == '\\') {
+			const char *p;
+
+			if (++i >= len)
+				return -EINVAL;
+			c = (unsigned char)s[i];
+			if (c == 'x' && i + 2 < len && isxdigit((unsigned char)s[i + 1]) &&
+			    isxdigit((unsigned char)s[i + 2])) {
+				c = (unsigned int)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+				i += 2;
+			} else if (c >= '0' && c <= '7') {
+				c -= '0';
+				for (int k = 0; k < 2 && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7'; k++)
+					c = c * 8 + (unsigned int)(s[++i] - '0');
+				if (c > 255)
+					return -EINVAL;
+			} else if ((p = strchr(plain, (int)c)) && c) {
+				c = code[p - plain];
+			} else if (c != '\\' && c != '"') {
+				return -EINVAL;
+			}
+		}
+		if (*n == max)
+			return -E2BIG;
+		buf[(*n)++] = (unsigned char)c;
 	}
 	return 0;
 }

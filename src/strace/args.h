@@ -50,8 +50,14 @@ int strace_parse_flags(const struct xlat *const *tables, bool signals,
 		       const char *s, size_t len, uint64_t *v);
 /* A signal: "SIGCHLD", "SIGRT_3", or a number. */
 int strace_parse_signal(const char *s, size_t len, uint64_t *v);
-/* "[a, b, ...]" of numbers into vals[max]; *n is how many; -E2BIG if more
- * than max, -EINVAL if not an array. */
+/* "[a, b]" of numbers into vals[max]; *n is how many; a final "..." (strace
+ * cut the array short) ends it; -E2BIG if more than max, -EINVAL if not
+ * an array. */
 int strace_parse_array(const char *s, size_t len, uint64_t *vals, size_t max, size_t *n);
+
+/* A quoted string with strace's escapes (\n, \x41, \101, \\) into buf[max];
+ * *n is its length; a trailing "..." (cut short) is allowed; -E2BIG if
+ * longer than max, -EINVAL if not a string. */
+int strace_parse_string(const char *s, size_t len, unsigned char *buf, size_t max, size_t *n);
 
 #endif

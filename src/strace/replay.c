@@ -16,6 +16,8 @@
 #include "kernel/fork.h"
 #include "kernel/pid.h"
 #include "lib/error.h"
+#include "mm/mmap.h"
+#include "mm/uaccess.h"
 #include "strace/args.h"
 #include "strace/reader.h"
 #include "strace/replay.h"
@@ -56,7 +58,13 @@ struct nc_replay {
 	struct call_count *counts;
 	size_t nr_counts, cap_counts;
 	struct nc_replay_stats *stats;
+	unsigned long scratch;       /* next free byte for nc_replay_place() */
 };
+
+/* Where placed data starts: above 4 GiB, below where PIE binaries and
+ * mmap() put things (0x55..., 0x7f...), so a log rarely reaches it. */
+#define SCRATCH_BASE 0x100000000UL
+#define SCRATCH_END  0x200000000UL
 
 /* Grows *arr (of *cap elements of size) to hold one more than n. */
 static int grow(void **arr, size_t *cap, size_t n, size_t size)
@@ -73,6 +81,28 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 	*arr = p;
 	*cap = c;
 	return 0;
+}
+
+static bool page_is_free(const struct mm_struct *mm, unsigned long addr)
+{
+	return !vma_lookup(mm, addr) && !nc_addr_unmapped(mm, addr);
+}
+
+unsigned long nc_replay_place(struct nc_replay *rp, const void *data, size_t len)
+{
+	struct task_struct *t = nc_current(rp->m);
+	unsigned long addr = (rp->scratch + 7) & ~7UL;
+
+	if (!t || !t->mm || len > PAGE_SIZE)
+		return 0;
+	/* skip pages the log has mapped or unmapped: their contents are the log's */
+	while (addr + len <= SCRATCH_END &&
+	       !(page_is_free(t->mm, addr) && page_is_free(t->mm, addr + len - 1)))
+		addr = (addr & PAGE_MASK) + PAGE_SIZE;
+	if (addr + len > SCRATCH_END || copy_to_user(rp->m, addr, data, len))
+		return 0;
+	rp->scratch = addr + len;
+	return addr;
 }
 
 static struct pid_map *map_find(struct nc_replay *rp, pid_t recorded)
@@ -159,9 +189,15 @@ static struct task_struct *spawn(struct nc_replay *rp, struct task_struct *paren
 	return nr > 0 ? task_of(rp, nr) : NULL;
 }
 
-static struct task_struct *init_process(struct nc_replay *rp)
+/* A process the log starts with: init's child, which has exec'd the
+ * program (a fresh address space). */
+static struct task_struct *new_process(struct nc_replay *rp)
 {
-	return task_of(rp, 1);
+	struct task_struct *t = spawn(rp, task_of(rp, 1), SIGCHLD);
+
+	if (t && exec_mmap(rp->m, t))
+		return NULL;
+	return t;
 }
 
 static bool is_creator(const char *name)
@@ -242,7 +278,7 @@ static int task_for(struct nc_replay *rp, pid_t pid, struct task_struct **t)
 	if (e)
 		return 0;
 	if (!rp->nr_map) {
-		*t = spawn(rp, init_process(rp), SIGCHLD);
+		*t = new_process(rp);
 		rp->first_unnamed = pid == 0;
 		return *t ? map_bind(rp, pid, *t) : -ENOMEM;
 	}
@@ -413,15 +449,6 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 			return bind_child(rp, ev, spawn(rp, t, recorded_clone_flags(ev)));
 		return 0;
 	}
-	if (strace_split(ev->args, strlen(ev->args), &args))
-		return nc_err(rp->err, "%s:%lu: %s(): cannot split the arguments",
-			      rp->opts->name, ev->line, ev->name);
-	if (sc->decode(rp, &args, &regs, rp->err)) {
-		char why[sizeof(rp->err->msg)];
-
-		snprintf(why, sizeof(why), "%s", rp->err->msg);
-		return nc_err(rp->err, "%s:%lu: %s(): %s", rp->opts->name, ev->line, ev->name, why);
-	}
 	rp->stats->modelled++;
 	if (t->exit_state) {     /* the model ended this task earlier than the log */
 		c->disagree += rp->opts->check;
@@ -434,7 +461,16 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 		t->cpu = (unsigned int)rp->next_cpu;
 		rp->next_cpu = -1;
 	}
-	run_as(rp->m, t);
+	run_as(rp->m, t);             /* decoders place data in this task's memory */
+	if (strace_split(ev->args, strlen(ev->args), &args))
+		return nc_err(rp->err, "%s:%lu: %s(): cannot split the arguments",
+			      rp->opts->name, ev->line, ev->name);
+	if (sc->decode(rp, &args, &regs, rp->err)) {
+		char why[sizeof(rp->err->msg)];
+
+		snprintf(why, sizeof(why), "%s", rp->err->msg);
+		return nc_err(rp->err, "%s:%lu: %s(): %s", rp->opts->name, ev->line, ev->name, why);
+	}
 	ret = sc->entry(rp->m, &regs);
 	model_result(&model, ev, sc, ret, t);
 	if ((sc->flags & SYSCALL_NEW_TASK) && ret > 0 && ev->result == RESULT_VALUE && ev->retval > 0) {
@@ -484,7 +520,7 @@ static int run_orphans(struct nc_replay *rp)
 {
 	while (rp->nr_defer) {
 		pid_t pid = rp->defer[0].ev.pid;
-		struct task_struct *t = spawn(rp, init_process(rp), SIGCHLD);
+		struct task_struct *t = new_process(rp);
 		int ret = t ? map_bind(rp, pid, t) : -ENOMEM;
 
 		if (!ret)
@@ -545,7 +581,10 @@ static void summary(struct nc_replay *rp, struct strace_reader *r)
 int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 	      struct nc_replay_stats *stats, struct nc_error *err)
 {
-	struct nc_replay rp = { .opts = opts, .out = out, .err = err, .next_cpu = -1, .stats = stats };
+	struct nc_replay rp = {
+		.opts = opts, .out = out, .err = err, .next_cpu = -1, .stats = stats,
+		.scratch = SCRATCH_BASE,
+	};
 	struct strace_reader *r = strace_reader_new(in, opts->name, opts->strict);
 	const struct strace_event *ev;
 	int ret = 0;

@@ -12,6 +12,7 @@
 #define NC_STRACE_REPLAY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include <numaclone/numaclone.h>
@@ -42,6 +43,17 @@ struct nc_replay_stats {
  * naming the input and line (bad topology, strict and an unknown line,
  * a modelled call whose arguments do not decode, out of memory).
  */
+struct nc_replay;
+
+/*
+ * Puts len bytes of data a decoded argument carries (a node mask, a
+ * clone_args struct, a set_tid array) into the calling task's user memory,
+ * in a part the log neither mapped nor unmapped (the process's own memory
+ * by the address rule of mm/uaccess.c), and returns its address; 0 if
+ * there is no room. len is at most a page.
+ */
+unsigned long nc_replay_place(struct nc_replay *rp, const void *data, size_t len);
+
 int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 	      struct nc_replay_stats *stats, struct nc_error *err);
 

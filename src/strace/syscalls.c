@@ -8,22 +8,11 @@
 #include <string.h>
 
 #include "kernel/exit.h"
+#include "kernel/fork.h"
 #include "kernel/sys.h"
-#include "lib/error.h"
+#include "mm/mempolicy.h"
+#include "strace/decode.h"
 #include "strace/syscalls.h"
-
-int decode_numbers(struct nc_replay *rp, const struct strace_args *args,
-		   struct syscall_regs *regs, struct nc_error *err)
-{
-	(void)rp;
-	if (args->n > 6)
-		return nc_err(err, "%zu arguments, a system call has at most 6", args->n);
-	for (size_t i = 0; i < args->n; i++)
-		if (strace_parse_num(args->a[i].val, args->a[i].len, &regs->arg[i]))
-			return nc_err(err, "argument %zu '%.*s' is not a number", i + 1,
-				      (int)args->a[i].len, args->a[i].val);
-	return 0;
-}
 
 /* models SYSCALL_DEFINE0(getpid) */
 static long __x64_sys_getpid(struct nc_machine *m, const struct syscall_regs *regs)
@@ -60,12 +49,63 @@ static long __x64_sys_exit_group(struct nc_machine *m, const struct syscall_regs
 	return 0;
 }
 
+static long __x64_sys_fork(struct nc_machine *m, const struct syscall_regs *regs)
+{
+	(void)regs;
+	return sys_fork(m);
+}
+
+static long __x64_sys_vfork(struct nc_machine *m, const struct syscall_regs *regs)
+{
+	(void)regs;
+	return sys_vfork(m);
+}
+
+static long __x64_sys_clone(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return sys_clone(m, r->arg[0], r->arg[1], r->arg[2], r->arg[3], r->arg[4]);
+}
+
+static long __x64_sys_clone3(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return sys_clone3(m, r->arg[0], r->arg[1]);
+}
+
+static long __x64_sys_set_mempolicy(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_set_mempolicy(m, (int)r->arg[0], r->arg[1], r->arg[2]);
+}
+
+static long __x64_sys_get_mempolicy(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_get_mempolicy(m, r->arg[0], r->arg[1], r->arg[2], r->arg[3], r->arg[4]);
+}
+
+static long __x64_sys_mbind(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_mbind(m, r->arg[0], r->arg[1], r->arg[2], r->arg[3], r->arg[4],
+			    (unsigned int)r->arg[5]);
+}
+
+static long __x64_sys_set_mempolicy_home_node(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_set_mempolicy_home_node(m, r->arg[0], r->arg[1], r->arg[2], r->arg[3]);
+}
+
 static const struct nc_syscall sys_call_table[] = {
-	{ "exit",       decode_numbers, __x64_sys_exit,       SYSCALL_NORETURN },
-	{ "exit_group", decode_numbers, __x64_sys_exit_group, SYSCALL_NORETURN },
-	{ "getpid",     decode_numbers, __x64_sys_getpid,     SYSCALL_RET_PID },
-	{ "getppid",    decode_numbers, __x64_sys_getppid,    SYSCALL_RET_PID },
-	{ "gettid",     decode_numbers, __x64_sys_gettid,     SYSCALL_RET_PID },
+	{ "clone",          decode_clone,         __x64_sys_clone,         SYSCALL_NEW_TASK },
+	{ "clone3",         decode_clone3,        __x64_sys_clone3,        SYSCALL_NEW_TASK },
+	{ "exit",           decode_numbers,       __x64_sys_exit,          SYSCALL_NORETURN },
+	{ "exit_group",     decode_numbers,       __x64_sys_exit_group,    SYSCALL_NORETURN },
+	{ "fork",           decode_numbers,       __x64_sys_fork,          SYSCALL_NEW_TASK },
+	{ "get_mempolicy",  decode_get_mempolicy, __x64_sys_get_mempolicy, 0 },
+	{ "getpid",         decode_numbers,       __x64_sys_getpid,        SYSCALL_RET_PID },
+	{ "getppid",        decode_numbers,       __x64_sys_getppid,       SYSCALL_RET_PID },
+	{ "gettid",         decode_numbers,       __x64_sys_gettid,        SYSCALL_RET_PID },
+	{ "mbind",          decode_mbind,         __x64_sys_mbind,         0 },
+	{ "set_mempolicy",  decode_set_mempolicy, __x64_sys_set_mempolicy, 0 },
+	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node, 0 },
+	{ "vfork",          decode_numbers,       __x64_sys_vfork,         SYSCALL_NEW_TASK },
 };
 
 const struct nc_syscall *nc_syscall_find(const char *name)

@@ -44,8 +44,4 @@ struct nc_syscall {
 /* The row for name, or NULL if the model does not have the call. */
 const struct nc_syscall *nc_syscall_find(const char *name);
 
-/* Decoder for calls whose arguments are all plain numbers (or none). */
-int decode_numbers(struct nc_replay *rp, const struct strace_args *args,
-		   struct syscall_regs *regs, struct nc_error *err);
-
 #endif

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The decoders behind the syscall table. Each follows the printer in
+ * strace's sources (src/clone.c, src/numa.c) backwards: which arguments it
+ * prints, named or not, and in which form. Output arguments (get_mempolicy's
+ * mode and mask) only need room: the model writes there.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "lib/error.h"
+#include "strace/decode.h"
+#include "strace/replay.h"
+#include "uapi/linux/sched.h"
+
+#define MAX_MASK_WORDS 64       /* a 4096-node mask */
+#define MAX_SET_TID 32          /* strace prints set_tid up to this size */
+#define CLONE_ARGS_ROOM 4096    /* clone3() refuses a larger size unread */
+
+static int bad(struct nc_error *err, const char *what, const struct strace_arg *a)
+{
+	return nc_err(err, "%s '%.*s' does not decode", what, (int)a->len, a->val);
+}
+
+static const struct strace_arg *need(const struct strace_args *args, size_t i,
+				     const char *name, struct nc_error *err)
+{
+	const struct strace_arg *a = name ? strace_arg_named(args, name) : NULL;
+
+	if (a || (!name && i < args->n))
+		return a ? a : &args->a[i];
+	if (name)
+		nc_err(err, "no %s= argument", name);
+	else
+		nc_err(err, "%zu arguments, expected at least %zu", args->n, i + 1);
+	return NULL;
+}
+
+/* Places data; an error if the task has no room for it. */
+static int place(struct nc_replay *rp, const void *data, size_t len, uint64_t *reg,
+		 struct nc_error *err)
+{
+	*reg = nc_replay_place(rp, data, len);
+	return *reg ? 0 : nc_err(err, "no user memory to place %zu bytes in", len);
+}
+
+/* A pointer argument: "NULL", an address, or "[v, ...]" of elem-byte values
+ * (placed; "[]" places nothing and passes an address anyway). */
+static int pointer(struct nc_replay *rp, const struct strace_arg *a, size_t elem,
+		   uint64_t *reg, struct nc_error *err)
+{
+	uint64_t vals[MAX_MASK_WORDS];
+	unsigned char buf[MAX_MASK_WORDS * 8];
+	size_t n;
+
+	if (!strace_parse_num(a->val, a->len, reg))
+		return 0;
+	if (strace_parse_array(a->val, a->len, vals, MAX_MASK_WORDS, &n))
+		return bad(err, "pointer", a);
+	for (size_t i = 0; i < n; i++)
+		memcpy(buf + i * elem, &vals[i], elem);   /* little-endian x86_64 */
+	return place(rp, buf, n ? n * elem : elem, reg, err);
+}
+
+int decode_numbers(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err)
+{
+	(void)rp;
+	if (args->n > 6)
+		return nc_err(err, "%zu arguments, a system call has at most 6", args->n);
+	for (size_t i = 0; i < args->n; i++)
+		if (strace_parse_num(args->a[i].val, args->a[i].len, &regs->arg[i]))
+			return nc_err(err, "argument %zu '%.*s' is not a number", i + 1,
+				      (int)args->a[i].len, args->a[i].val);
+	return 0;
+}
+
+static bool is_field(const struct strace_arg *f, const char *name)
+{
+	return f->name_len == strlen(name) && !memcmp(f->name, name, f->name_len);
+}
+
+static const struct xlat *const clone_tables[] = { &clone_flags, &clone3_flags, NULL };
+
+/* x86_64: clone(flags, newsp, parent_tidptr, child_tidptr, tls) */
+int decode_clone(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err)
+{
+	static const char *const addrs[] = { "child_stack", "parent_tid", "child_tidptr", "tls" };
+	static const unsigned int reg_of[] = { 1, 2, 3, 4 };
+	const struct strace_arg *a = need(args, 0, "flags", err);
+
+	if (!a)
+		return -EINVAL;
+	if (strace_parse_flags(clone_tables, true, a->val, a->len, &regs->arg[0]))
+		return bad(err, "flags", a);
+	for (size_t i = 0; i < 4; i++) {
+		a = strace_arg_named(args, addrs[i]);
+		/* parent_tid=[N] is what the kernel stored there: an int's room */
+		if (a && pointer(rp, a, 4, &regs->arg[reg_of[i]], err))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* One field of the clone3 struct into ca. */
+static int clone3_field(struct nc_replay *rp, const struct strace_arg *f,
+			struct clone_args *ca, struct nc_error *err)
+{
+	/* the fields strace prints as addresses or numbers */
+	const struct { const char *name; __u64 *dst; } plain[] = {
+		{ "pidfd", &ca->pidfd }, { "child_tid", &ca->child_tid },
+		{ "parent_tid", &ca->parent_tid }, { "stack", &ca->stack },
+		{ "stack_size", &ca->stack_size }, { "tls", &ca->tls },
+		{ "set_tid_size", &ca->set_tid_size }, { "cgroup", &ca->cgroup },
+	};
+	uint64_t v, tids[MAX_SET_TID];
+	int32_t tid32[MAX_SET_TID];
+	size_t n;
+
+	if (!f->name)
+		return bad(err, "clone_args field", f);
+	if (is_field(f, "flags")) {
+		if (strace_parse_flags(clone_tables, false, f->val, f->len, &v))
+			return bad(err, "flags", f);
+		ca->flags = v;
+		return 0;
+	}
+	if (is_field(f, "exit_signal")) {
+		if (strace_parse_signal(f->val, f->len, &v))
+			return bad(err, "exit_signal", f);
+		ca->exit_signal = v;
+		return 0;
+	}
+	if (is_field(f, "set_tid") && strace_parse_num(f->val, f->len, &v)) {
+		if (strace_parse_array(f->val, f->len, tids, MAX_SET_TID, &n))
+			return bad(err, "set_tid", f);
+		for (size_t i = 0; i < n; i++)
+			tid32[i] = (int32_t)tids[i];
+		if (place(rp, tid32, n ? n * sizeof(tid32[0]) : sizeof(tid32[0]), &v, err))
+			return -EINVAL;
+	}
+	if (is_field(f, "set_tid")) {
+		ca->set_tid = v;
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		if (is_field(f, plain[i].name)) {
+			if (strace_parse_num(f->val, f->len, &v))
+				return bad(err, plain[i].name, f);
+			*plain[i].dst = v;
+			return 0;
+		}
+	return bad(err, "clone_args field", f);
+}
+
+int decode_clone3(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err)
+{
+	struct clone_args ca = { 0 };
+	struct strace_args fields;
+	const struct strace_arg *a = need(args, 1, NULL, err);
+
+	if (!a || strace_parse_num(a->val, a->len, &regs->arg[1]))
+		return a ? bad(err, "size", a) : -EINVAL;
+	a = &args->a[0];
+	if (!strace_parse_num(a->val, a->len, &regs->arg[0]))
+		return 0;            /* strace printed the address only */
+	if (strace_split_struct(a->val, a->len, &fields))
+		return bad(err, "clone_args", a);
+	/* the struct as the program passed it: the size it claims, zero but for
+	 * the bytes past the struct that strace showed ("bytes 88..95" comment) */
+	unsigned char buf[CLONE_ARGS_ROOM] = { 0 };
+	size_t size = regs->arg[1] < sizeof(buf) ? regs->arg[1] : sizeof(buf);
+
+	for (size_t i = 0; i < fields.n; i++) {
+		const struct strace_arg *f = &fields.a[i];
+		unsigned int from, to;
+		int pos = 0;
+		size_t n;
+
+		if (f->name) {
+			if (clone3_field(rp, f, &ca, err))
+				return -EINVAL;
+		} else if (sscanf(f->val, "/* bytes %u..%u */ %n", &from, &to, &pos) != 2 || !pos ||
+			   from < sizeof(ca) || from >= sizeof(buf) ||
+			   strace_parse_string(f->val + pos, f->len - (size_t)pos, buf + from,
+					       sizeof(buf) - from, &n)) {
+			return bad(err, "clone_args tail", f);
+		}
+	}
+	memcpy(buf, &ca, size < sizeof(ca) ? size : sizeof(ca));
+	return place(rp, buf, size ? size : 1, &regs->arg[0], err);
+}
+
+/* A mode strace printed with print_mode(): "MPOL_BIND|MPOL_F_STATIC_NODES" */
+static int mpol_mode(const struct strace_arg *a, uint64_t *reg, struct nc_error *err)
+{
+	static const struct xlat *const tables[] = { &mpol_modes, &mpol_mode_flags, NULL };
+
+	return strace_parse_flags(tables, false, a->val, a->len, reg) ? bad(err, "mode", a) : 0;
+}
+
+int decode_set_mempolicy(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_arg *maxnode = need(args, 2, NULL, err);
+
+	if (!maxnode)
+		return -EINVAL;
+	if (mpol_mode(&args->a[0], &regs->arg[0], err) ||
+	    pointer(rp, &args->a[1], 8, &regs->arg[1], err))
+		return -EINVAL;
+	return strace_parse_num(maxnode->val, maxnode->len, &regs->arg[2]) ? bad(err, "maxnode", maxnode) : 0;
+}
+
+int decode_get_mempolicy(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const tables[] = { &get_mempolicy_flags, NULL };
+	const struct strace_arg *flags = need(args, 4, NULL, err);
+	static const unsigned char room[MAX_MASK_WORDS * 8];
+
+	if (!flags)
+		return -EINVAL;
+	/* mode: "[MPOL_BIND]" (what the kernel wrote) needs an int's room */
+	if (strace_parse_num(args->a[0].val, args->a[0].len, &regs->arg[0]) &&
+	    place(rp, room, sizeof(int), &regs->arg[0], err))
+		return -EINVAL;
+	if (strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2]) ||
+	    strace_parse_num(args->a[3].val, args->a[3].len, &regs->arg[3]))
+		return bad(err, "maxnode or addr", &args->a[2]);
+	/* nodemask: room for maxnode bits, as much as strace could have shown */
+	if (strace_parse_num(args->a[1].val, args->a[1].len, &regs->arg[1])) {
+		uint64_t bytes = (regs->arg[2] + 63) / 64 * 8;
+
+		if (place(rp, room, bytes && bytes < sizeof(room) ? bytes : sizeof(room), &regs->arg[1], err))
+			return -EINVAL;
+	}
+	return strace_parse_flags(tables, false, flags->val, flags->len, &regs->arg[4]) ?
+	       bad(err, "flags", flags) : 0;
+}
+
+int decode_mbind(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const tables[] = { &mbind_flags, NULL };
+	const struct strace_arg *flags = need(args, 5, NULL, err);
+
+	if (!flags)
+		return -EINVAL;
+	if (strace_parse_num(args->a[0].val, args->a[0].len, &regs->arg[0]) ||
+	    strace_parse_num(args->a[1].val, args->a[1].len, &regs->arg[1]) ||
+	    strace_parse_num(args->a[4].val, args->a[4].len, &regs->arg[4]))
+		return bad(err, "addr, len or maxnode", &args->a[0]);
+	if (mpol_mode(&args->a[2], &regs->arg[2], err) ||
+	    pointer(rp, &args->a[3], 8, &regs->arg[3], err))
+		return -EINVAL;
+	return strace_parse_flags(tables, false, flags->val, flags->len, &regs->arg[5]) ?
+	       bad(err, "flags", flags) : 0;
+}

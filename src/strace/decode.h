@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Argument decoders of the modelled calls: strace's text for each argument
+ * back into the register value the program passed. A value strace read
+ * through a pointer ("[0x3]", "{flags=...}", "[N]") is placed in the task's
+ * memory and its address passed; a bare address (strace could not read
+ * it) or NULL is passed as it is, so EFAULT comes from the model.
+ */
+#ifndef NC_STRACE_DECODE_H
+#define NC_STRACE_DECODE_H
+
+#include "strace/syscalls.h"
+
+/* Plain numbers (or none): exit_group(0), set_mempolicy_home_node(...). */
+int decode_numbers(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err);
+/* clone(child_stack=, flags=, parent_tid=, child_tidptr=, tls=) */
+int decode_clone(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err);
+/* clone3({flags=..., set_tid=[...], ...}, size) or clone3(ADDR, size) */
+int decode_clone3(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err);
+/* set_mempolicy(mode, nodemask, maxnode) */
+int decode_set_mempolicy(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, struct nc_error *err);
+/* get_mempolicy([mode], nodemask, maxnode, addr, flags): outputs get room */
+int decode_get_mempolicy(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, struct nc_error *err);
+/* mbind(addr, len, mode, nodemask, maxnode, flags) */
+int decode_mbind(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err);
+
+#endif

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The kernel as oracle: a program making clone, clone3, fork, vfork,
+ * set_mempolicy, get_mempolicy, mbind, set_mempolicy_home_node, getpid,
+ * gettid and getppid calls with valid and invalid arguments, through raw
+ * syscall() so strace sees exactly these. tests/cli/oracle.sh runs it
+ * under `strace -f` and replays the log with `numaclone replay --check`:
+ * every modelled result must agree with this kernel's.
+ * Left out: calls whose answer depends on state the log cannot carry to
+ * the model (mappings of the real process, cgroup fds, namespaces).
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "uapi/linux/mempolicy.h"
+#include "uapi/linux/sched.h"
+
+static void reap(long pid)
+{
+	if (pid > 0)
+		waitpid((pid_t)pid, NULL, __WALL);
+}
+
+/* A fork-like call: the child reports its ids and leaves at once. */
+static void child_exits(long ret, int code)
+{
+	if (ret == 0) {
+		syscall(SYS_getpid);
+		syscall(SYS_getppid);
+		syscall(SYS_exit_group, code);
+	}
+	reap(ret);
+}
+
+static void *thread_main(void *arg)
+{
+	(void)arg;
+	syscall(SYS_gettid);
+	syscall(SYS_getpid);
+	syscall(SYS_getppid);
+	return NULL;
+}
+
+static long clone3_call(const struct clone_args *ca, size_t size)
+{
+	unsigned char buf[128] = { 0 };
+
+	memcpy(buf, ca, size < sizeof(*ca) ? size : sizeof(*ca));
+	return syscall(SYS_clone3, size <= sizeof(buf) ? buf : (void *)ca, size);
+}
+
+static void clones(void)
+{
+	struct clone_args ca = { .exit_signal = SIGCHLD };
+	unsigned char big[96] = { 0 };
+	pid_t tids[2] = { 1, 0 };
+	int parent_tid = 0;
+
+	child_exits(syscall(SYS_fork), 1);
+	{
+		pid_t v = vfork();
+
+		if (v == 0)
+			_exit(2);
+		reap(v);
+	}
+	child_exits(syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0), 3);
+	/* clone() ignores the upper 32 bits of its flags */
+	child_exits(syscall(SYS_clone, 0x1ff00000000ULL | SIGCHLD, 0, NULL, NULL, 0), 4);
+	child_exits(syscall(SYS_clone, CLONE_PARENT_SETTID | SIGCHLD, 0, &parent_tid, NULL, 0), 5);
+	/* invalid combinations */
+	syscall(SYS_clone, CLONE_SIGHAND | SIGCHLD, 0, NULL, NULL, 0);
+	syscall(SYS_clone, CLONE_THREAD | CLONE_VM | SIGCHLD, 0, NULL, NULL, 0);
+	syscall(SYS_clone, CLONE_NEWNS | CLONE_FS | SIGCHLD, 0, NULL, NULL, 0);
+	syscall(SYS_clone, CLONE_NEWUSER | CLONE_FS | SIGCHLD, 0, NULL, NULL, 0);
+	syscall(SYS_clone, CLONE_PIDFD | CLONE_PARENT_SETTID | SIGCHLD, 0, &parent_tid, NULL, 0);
+	syscall(SYS_clone, CLONE_PIDFD | CLONE_DETACHED | SIGCHLD, 0, &parent_tid, NULL, 0);
+
+	/* clone3: every struct size, then each check */
+	child_exits(clone3_call(&ca, CLONE_ARGS_SIZE_VER0), 6);
+	child_exits(clone3_call(&ca, CLONE_ARGS_SIZE_VER1), 7);
+	child_exits(clone3_call(&ca, CLONE_ARGS_SIZE_VER2), 8);
+	child_exits(clone3_call(&ca, 96), 9);             /* zero tail: fine */
+	memcpy(big, &ca, sizeof(ca));
+	big[95] = 1;
+	syscall(SYS_clone3, big, sizeof(big));            /* non-zero tail: E2BIG */
+	clone3_call(&ca, 40);                             /* below VER0 */
+	syscall(SYS_clone3, big, 4097);                   /* above a page */
+	syscall(SYS_clone3, NULL, CLONE_ARGS_SIZE_VER2);
+	syscall(SYS_clone3, (void *)8, CLONE_ARGS_SIZE_VER2);
+	ca.flags = CLONE_DETACHED;
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.flags = 0x11;                                  /* CSIGNAL bits */
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.flags = CLONE_CLEAR_SIGHAND | CLONE_SIGHAND | CLONE_VM;
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.flags = CLONE_THREAD | CLONE_SIGHAND | CLONE_VM;   /* exit_signal with THREAD */
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.flags = 0;
+	ca.exit_signal = 65;
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.exit_signal = SIGCHLD;
+	ca.stack = 0x10000;                               /* a stack without a size */
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.stack = 0;
+	ca.set_tid_size = 33;
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.set_tid_size = 1;                              /* no set_tid array */
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.set_tid = (uintptr_t)tids;
+	ca.set_tid_size = 0;                              /* array but no size */
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.set_tid_size = 2;                              /* deeper than the namespace */
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.set_tid_size = 1;                              /* pid 1 is taken */
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	tids[0] = 0;
+	clone3_call(&ca, CLONE_ARGS_SIZE_VER2);
+	ca.set_tid = 0;
+	ca.set_tid_size = 0;
+	ca.flags = CLONE_PARENT_SETTID;
+	ca.parent_tid = (uintptr_t)&parent_tid;
+	child_exits(clone3_call(&ca, CLONE_ARGS_SIZE_VER2), 10);
+}
+
+static void mempolicies(void)
+{
+	unsigned long mask = 1, none = 0, got[16];
+	int mode = -1;
+
+	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
+	syscall(SYS_set_mempolicy, MPOL_BIND, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_BIND | MPOL_F_STATIC_NODES, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_BIND | MPOL_F_NUMA_BALANCING, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_INTERLEAVE, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_WEIGHTED_INTERLEAVE, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_PREFERRED_MANY, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_PREFERRED, NULL, 0);
+	syscall(SYS_set_mempolicy, MPOL_LOCAL, NULL, 0);
+	syscall(SYS_get_mempolicy, &mode, got, 64, NULL, 0);
+	syscall(SYS_get_mempolicy, &mode, got, 1024, NULL, MPOL_F_MEMS_ALLOWED);
+	/* invalid */
+	syscall(SYS_set_mempolicy, MPOL_BIND, &none, 64);
+	syscall(SYS_set_mempolicy, 99, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_BIND | MPOL_F_STATIC_NODES | MPOL_F_RELATIVE_NODES, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_INTERLEAVE | MPOL_F_NUMA_BALANCING, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_LOCAL, &mask, 64);
+	syscall(SYS_set_mempolicy, MPOL_BIND, (void *)8, 64);
+	syscall(SYS_set_mempolicy, MPOL_BIND, &mask, 1UL << 20);
+	syscall(SYS_get_mempolicy, &mode, got, 0, NULL, 0);
+	syscall(SYS_get_mempolicy, &mode, NULL, 0, NULL, 0x100);
+	syscall(SYS_get_mempolicy, &mode, NULL, 0, NULL, MPOL_F_MEMS_ALLOWED | MPOL_F_NODE);
+	syscall(SYS_get_mempolicy, (void *)8, NULL, 0, NULL, 0);
+	syscall(SYS_mbind, 0x10001, 4096, MPOL_BIND, &mask, 64, 0);
+	syscall(SYS_mbind, 0x10000, 4096, 99, &mask, 64, 0);
+	syscall(SYS_mbind, 0x10000, 4096, MPOL_BIND, &mask, 64, 0x100);
+	syscall(SYS_mbind, 0x10000, 0, MPOL_BIND, &mask, 64, 0);
+	syscall(SYS_set_mempolicy_home_node, 0x10000, 4096, 5000, 0);
+	syscall(SYS_set_mempolicy_home_node, 0x10000, 4096, 0, 1);
+	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
+}
+
+int main(void)
+{
+	pthread_t t;
+
+	syscall(SYS_getpid);
+	syscall(SYS_gettid);
+	syscall(SYS_getppid);
+	clones();
+	mempolicies();
+	if (!pthread_create(&t, NULL, thread_main, NULL))
+		pthread_join(t, NULL);
+	syscall(SYS_exit_group, 0);
+	return 0;
+}
