@@ -58,6 +58,7 @@ static long clone3_call(const struct clone_args *ca, size_t size)
 static void clones(void)
 {
 	struct clone_args ca = { .exit_signal = SIGCHLD };
+	static unsigned char page[4097];
 	unsigned char big[96] = { 0 };
 	pid_t tids[2] = { 1, 0 };
 	int parent_tid = 0;
@@ -91,7 +92,7 @@ static void clones(void)
 	big[95] = 1;
 	syscall(SYS_clone3, big, sizeof(big));            /* non-zero tail: E2BIG */
 	clone3_call(&ca, 40);                             /* below VER0 */
-	syscall(SYS_clone3, big, 4097);                   /* above a page */
+	syscall(SYS_clone3, page, sizeof(page));          /* above a page */
 	syscall(SYS_clone3, NULL, CLONE_ARGS_SIZE_VER2);
 	syscall(SYS_clone3, (void *)8, CLONE_ARGS_SIZE_VER2);
 	ca.flags = CLONE_DETACHED;
