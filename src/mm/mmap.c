@@ -225,7 +225,8 @@ int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
 
 /* ---- the record of unmapped ranges (for uaccess's rule) ---- */
 
-bool nc_addr_unmapped(const struct mm_struct *mm, unsigned long addr)
+/* Index of the first unmapped range that ends above addr */
+static unsigned int unmapped_index(const struct mm_struct *mm, unsigned long addr)
 {
 	unsigned int lo = 0, hi = mm->nr_unmapped;
 
@@ -237,7 +238,24 @@ bool nc_addr_unmapped(const struct mm_struct *mm, unsigned long addr)
 		else
 			lo = mid + 1;
 	}
-	return lo < mm->nr_unmapped && mm->unmapped[lo].start <= addr;
+	return lo;
+}
+
+bool nc_addr_unmapped(const struct mm_struct *mm, unsigned long addr)
+{
+	unsigned int i = unmapped_index(mm, addr);
+
+	return i < mm->nr_unmapped && mm->unmapped[i].start <= addr;
+}
+
+bool nc_range_own(const struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned int i;
+
+	if (start < mm->mmap_min_addr || end > TASK_SIZE_MAX || start >= end)
+		return false;
+	i = unmapped_index(mm, start);
+	return i == mm->nr_unmapped || mm->unmapped[i].start >= end;
 }
 
 /* Sets [start, end) unmapped (add) or forgets it (!add). */
@@ -584,29 +602,35 @@ long kernel_mprotect(struct nc_machine *m, unsigned long start, unsigned long le
 		return -EINVAL;   /* arch_validate_prot() */
 	if (!mm)
 		return -ENOMEM;
-	vma = find_vma_intersection(mm, start, end);
-	if (!vma)
-		return -ENOMEM;
 	if (grows & PROT_GROWSDOWN) {
+		vma = find_vma_intersection(mm, start, end);
+		if (!vma)
+			return -ENOMEM;
 		start = vma->vm_start;
 		if (!(vma->vm_flags & VM_GROWSDOWN))
 			return -EINVAL;
-	} else {
-		if (vma->vm_start > start)
-			return -ENOMEM;
-		if (grows & PROT_GROWSUP)
-			return -EINVAL;   /* x86 has no VM_GROWSUP */
+	} else if (grows & PROT_GROWSUP) {
+		/* x86 has no VM_GROWSUP */
+		return vma_lookup(mm, start) || nc_range_own(mm, start, start + PAGE_SIZE) ?
+			-EINVAL : -ENOMEM;
 	}
 	/* VMA by VMA, as mprotect_fixup() goes: a hole stops the walk with
-	 * ENOMEM and the VMAs before it keep their new protection */
+	 * ENOMEM and the VMAs before it keep their new protection. The
+	 * process's own memory (uaccess.c's rule) is not a hole; the model
+	 * has no VMA for it and leaves it as it is. */
 	newflags = calc_vm_prot_bits(prot);
 	for (nstart = start; nstart < end;) {
 		unsigned long tmp;
 		int err;
 
-		vma = vma_lookup(mm, nstart);
-		if (!vma)
-			return -ENOMEM;
+		vma = find_vma(mm, nstart);
+		if (!vma || vma->vm_start > nstart) {
+			tmp = vma && vma->vm_start < end ? vma->vm_start : end;
+			if (!nc_range_own(mm, nstart, tmp))
+				return -ENOMEM;
+			nstart = tmp;
+			continue;
+		}
 		tmp = vma->vm_end < end ? vma->vm_end : end;
 		if ((vma->vm_flags & VM_ACCESS_FLAGS) != newflags) {
 			err = vma_modify_flags(m, mm, vma, nstart, tmp,
@@ -706,17 +730,19 @@ long kernel_madvise(struct nc_machine *m, unsigned long start, unsigned long len
 	if (behavior == MADV_POPULATE_READ || behavior == MADV_POPULATE_WRITE) {
 		return populate_range(m, mm, start, end, behavior == MADV_POPULATE_WRITE);
 	}
-	/* madvise_walk_vmas(): act on the mapped parts, ENOMEM if any hole */
+	/* madvise_walk_vmas(): act on the mapped parts, ENOMEM if any hole
+	 * (the process's own memory is not one) */
 	for (a = start; a < end;) {
 		struct vm_area_struct *vma = find_vma(mm, a);
 		unsigned long s, e;
 
-		if (!vma || vma->vm_start >= end) {
-			unmapped = true;
-			break;
+		if (!vma || vma->vm_start > a) {
+			e = vma && vma->vm_start < end ? vma->vm_start : end;
+			if (!nc_range_own(mm, a, e))
+				unmapped = true;
+			if (!vma || vma->vm_start >= end)
+				break;
 		}
-		if (vma->vm_start > a)
-			unmapped = true;
 		s = a > vma->vm_start ? a : vma->vm_start;
 		e = end < vma->vm_end ? end : vma->vm_end;
 		if (behavior == MADV_DONTNEED || behavior == MADV_DONTNEED_LOCKED ||

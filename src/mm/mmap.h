@@ -127,6 +127,10 @@ int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
 void nc_vma_merge_around(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Whether the task unmapped addr (and never mapped it again). */
 bool nc_addr_unmapped(const struct mm_struct *mm, unsigned long addr);
+/* Whether [start, end), which no VMA covers, is the real process's own
+ * memory by uaccess.c's rule: within [mmap_min_addr, TASK_SIZE_MAX) and
+ * not unmapped by the task. */
+bool nc_range_own(const struct mm_struct *mm, unsigned long start, unsigned long end);
 
 /* models arch/x86/kernel/sys_x86_64.c:sys_mmap() */
 long kernel_mmap(struct nc_machine *m, unsigned long addr, unsigned long len,

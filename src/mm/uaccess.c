@@ -9,6 +9,8 @@
  *   3. below mmap_min_addr (65536) or at/above TASK_SIZE_MAX: bad;
  *   4. anything else is the real process's own memory (stack, heap,
  *      image), readable and writable.
+ * mprotect() and madvise() follow the same rule (own memory counts as
+ * mapped, though the model keeps no VMA for it and changes nothing there).
  * What is written is kept (memory.c's table), so it reads back. A task
  * without an mm (a kernel thread) has no user memory. Left out: the exact
  * byte count a partial copy stops at inside a page (the model stops at the
@@ -43,9 +45,8 @@ static bool user_page_ok(struct nc_machine *m, struct mm_struct *mm,
 			return false;
 		return handle_mm_fault(m, vma, addr, write) == 0;
 	}
-	if (nc_addr_unmapped(mm, addr))
-		return false;
-	return addr >= mm->mmap_min_addr && addr < TASK_SIZE_MAX;
+	addr &= PAGE_MASK;
+	return nc_range_own(mm, addr, addr + PAGE_SIZE);
 }
 
 static struct mm_struct *current_mm(const struct nc_machine *m)

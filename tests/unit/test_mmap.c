@@ -216,6 +216,31 @@ static void test_host_errors(void **state)
 	user_machine_free(&um);
 }
 
+/* uaccess.c's rule for addresses no VMA covers, as mprotect and madvise
+ * see them: the process's own memory is mapped, what the task unmapped
+ * (or what lies below mmap_min_addr) is a hole */
+static void test_own_memory_is_mapped(void **state)
+{
+	struct user_machine um = user_machine("1x2");
+	struct nc_machine *m = um.m;
+	const unsigned long own = 0x20000000UL;
+	unsigned long a;
+
+	(void)state;
+	assert_int_equal(kernel_mprotect(m, own, 4 * PAGE_SIZE, PROT_READ), 0);
+	assert_int_equal(kernel_madvise(m, own, 4 * PAGE_SIZE, MADV_DONTNEED), 0);
+	assert_int_equal(kernel_mprotect(m, 0x1000, PAGE_SIZE, PROT_READ), -ENOMEM);
+	assert_int_equal(kernel_munmap(m, own + PAGE_SIZE, PAGE_SIZE), 0);
+	assert_int_equal(kernel_mprotect(m, own, 4 * PAGE_SIZE, PROT_READ), -ENOMEM);
+	assert_int_equal(kernel_madvise(m, own, 4 * PAGE_SIZE, MADV_DONTNEED), -ENOMEM);
+	/* a range of own memory then a VMA: the VMA's part changes */
+	a = (unsigned long)kernel_mmap(m, own + 4 * PAGE_SIZE, PAGE_SIZE, RW,
+				       ANON | MAP_FIXED, -1UL, 0);
+	assert_int_equal(kernel_mprotect(m, own + 2 * PAGE_SIZE, 3 * PAGE_SIZE, PROT_READ), 0);
+	assert_int_equal(copy_to_user(m, a, "x", 1), 1);
+	user_machine_free(&um);
+}
+
 static void test_mmap_offset_and_fd(void **state)
 {
 	struct user_machine um = user_machine("1x2");
@@ -238,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_faults_and_freeing),
 		cmocka_unit_test(test_mprotect_split_merge),
 		cmocka_unit_test(test_host_errors),
+		cmocka_unit_test(test_own_memory_is_mapped),
 		cmocka_unit_test(test_mmap_offset_and_fd),
 	};
 
