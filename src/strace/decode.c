@@ -10,7 +10,9 @@
 
 #include "lib/error.h"
 #include "strace/decode.h"
+#include "strace/reader.h"
 #include "strace/replay.h"
+#include "uapi/linux/mman.h"
 #include "uapi/linux/sched.h"
 
 #define MAX_MASK_WORDS 64       /* a 4096-node mask */
@@ -260,4 +262,81 @@ int decode_mbind(struct nc_replay *rp, const struct strace_args *args,
 		return -EINVAL;
 	return strace_parse_flags(tables, false, flags->val, flags->len, &regs->arg[5]) ?
 	       bad(err, "flags", flags) : 0;
+}
+
+/* The first n arguments as numbers into regs (addresses, lengths). */
+static int numbers(const struct strace_args *args, size_t n, struct syscall_regs *regs,
+		   struct nc_error *err)
+{
+	if (!need(args, n - 1, NULL, err))
+		return -EINVAL;
+	for (size_t i = 0; i < n; i++)
+		if (strace_parse_num(args->a[i].val, args->a[i].len, &regs->arg[i]))
+			return bad(err, "argument", &args->a[i]);
+	return 0;
+}
+
+static int prot(const struct strace_arg *a, uint64_t *reg, struct nc_error *err)
+{
+	static const struct xlat *const tables[] = { &mmap_prot, NULL };
+
+	return strace_parse_flags(tables, false, a->val, a->len, reg) ? bad(err, "prot", a) : 0;
+}
+
+/*
+ * The log names where each mapping landed; the model puts it there
+ * (MAP_FIXED at the recorded address), so later pointers into it mean
+ * the same memory. A failed mmap() runs as the program asked.
+ */
+int decode_mmap(struct nc_replay *rp, const struct strace_args *args,
+		struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const tables[] = { &mmap_flags, NULL };
+	const struct strace_event *ev = nc_replay_event(rp);
+	const struct strace_arg *fd;
+	size_t fd_len;
+
+	if (numbers(args, 2, regs, err) || !(fd = need(args, 5, NULL, err)) ||
+	    prot(&args->a[2], &regs->arg[2], err))
+		return -EINVAL;
+	if (strace_parse_flags(tables, false, args->a[3].val, args->a[3].len, &regs->arg[3]))
+		return bad(err, "flags", &args->a[3]);
+	/* -y decorates the fd with its path: "3</lib/libc.so.6>" */
+	fd_len = strcspn(fd->val, "<");
+	if (fd_len > fd->len || strace_parse_num(fd->val, fd_len, &regs->arg[4]) ||
+	    strace_parse_num(args->a[5].val, args->a[5].len, &regs->arg[5]))
+		return bad(err, "fd or offset", fd);
+	if (ev && ev->result == RESULT_VALUE && !(regs->arg[3] & MAP_FIXED_NOREPLACE)) {
+		regs->arg[0] = (uint64_t)ev->retval;
+		regs->arg[3] |= MAP_FIXED;
+	}
+	return 0;
+}
+
+int decode_munmap(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err)
+{
+	(void)rp;
+	return numbers(args, 2, regs, err);
+}
+
+int decode_mprotect(struct nc_replay *rp, const struct strace_args *args,
+		    struct syscall_regs *regs, struct nc_error *err)
+{
+	(void)rp;
+	if (numbers(args, 2, regs, err) || !need(args, 2, NULL, err))
+		return -EINVAL;
+	return prot(&args->a[2], &regs->arg[2], err);
+}
+
+int decode_madvise(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const tables[] = { &madvise_advice, NULL };
+
+	(void)rp;
+	if (numbers(args, 2, regs, err) || !need(args, 2, NULL, err))
+		return -EINVAL;
+	return strace_parse_flags(tables, false, args->a[2].val, args->a[2].len, &regs->arg[2]) ?
+	       bad(err, "advice", &args->a[2]) : 0;
 }

@@ -30,4 +30,15 @@ int decode_get_mempolicy(struct nc_replay *rp, const struct strace_args *args,
 int decode_mbind(struct nc_replay *rp, const struct strace_args *args,
 		 struct syscall_regs *regs, struct nc_error *err);
 
+/* mmap(addr, len, prot, flags, fd, off): placed where the log says it landed */
+int decode_mmap(struct nc_replay *rp, const struct strace_args *args,
+		struct syscall_regs *regs, struct nc_error *err);
+/* munmap(addr, len), mprotect(addr, len, prot), madvise(addr, len, advice) */
+int decode_munmap(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err);
+int decode_mprotect(struct nc_replay *rp, const struct strace_args *args,
+		    struct syscall_regs *regs, struct nc_error *err);
+int decode_madvise(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err);
+
 #endif

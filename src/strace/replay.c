@@ -23,6 +23,7 @@
 #include "strace/replay.h"
 #include "strace/syscalls.h"
 #include "strace/writer.h"
+#include "uapi/linux/mman.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 
@@ -59,12 +60,15 @@ struct nc_replay {
 	size_t nr_counts, cap_counts;
 	struct nc_replay_stats *stats;
 	unsigned long scratch;       /* next free byte for nc_replay_place() */
+	const struct strace_event *ev;   /* the call being run */
 };
 
 /* Where placed data starts: above 4 GiB, below where PIE binaries and
  * mmap() put things (0x55..., 0x7f...), so a log rarely reaches it. */
 #define SCRATCH_BASE 0x100000000UL
 #define SCRATCH_END  0x200000000UL
+/* The largest range of the process's own memory a call makes the model map. */
+#define OWN_MEMORY_MAX (1UL << 30)
 
 /* Grows *arr (of *cap elements of size) to hold one more than n. */
 static int grow(void **arr, size_t *cap, size_t n, size_t size)
@@ -103,6 +107,42 @@ unsigned long nc_replay_place(struct nc_replay *rp, const void *data, size_t len
 		return 0;
 	rp->scratch = addr + len;
 	return addr;
+}
+
+const struct strace_event *nc_replay_event(const struct nc_replay *rp)
+{
+	return rp->ev;
+}
+
+static bool page_is_own(const struct mm_struct *mm, unsigned long addr)
+{
+	return page_is_free(mm, addr) && addr >= mm->mmap_min_addr && addr < TASK_SIZE_MAX;
+}
+
+/*
+ * A call acting on a range of the address space that the log never mapped
+ * or unmapped acts on the process's own memory (its image, heap, stack:
+ * mapped at exec, before the log). The model maps those pages first, as
+ * private read-write memory, so mprotect(), madvise() or mbind() find them
+ * as the real kernel did.
+ */
+static void own_memory(struct nc_replay *rp, unsigned long start, unsigned long len)
+{
+	struct mm_struct *mm = nc_current(rp->m)->mm;
+	unsigned long end = (start + len + PAGE_SIZE - 1) & PAGE_MASK;
+
+	if (!mm || (start & ~PAGE_MASK) || !len || len > OWN_MEMORY_MAX || end <= start)
+		return;
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		unsigned long gap = addr;
+
+		while (gap < end && page_is_own(mm, gap))
+			gap += PAGE_SIZE;
+		if (gap > addr)
+			kernel_mmap(rp->m, addr, gap - addr, PROT_READ | PROT_WRITE,
+				    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, (unsigned long)-1, 0);
+		addr = gap;
+	}
 }
 
 static struct pid_map *map_find(struct nc_replay *rp, pid_t recorded)
@@ -462,6 +502,7 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 		rp->next_cpu = -1;
 	}
 	run_as(rp->m, t);             /* decoders place data in this task's memory */
+	rp->ev = ev;
 	if (strace_split(ev->args, strlen(ev->args), &args))
 		return nc_err(rp->err, "%s:%lu: %s(): cannot split the arguments",
 			      rp->opts->name, ev->line, ev->name);
@@ -471,6 +512,8 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 		snprintf(why, sizeof(why), "%s", rp->err->msg);
 		return nc_err(rp->err, "%s:%lu: %s(): %s", rp->opts->name, ev->line, ev->name, why);
 	}
+	if (sc->flags & SYSCALL_USER_RANGE)
+		own_memory(rp, regs.arg[0], regs.arg[1]);
 	ret = sc->entry(rp->m, &regs);
 	model_result(&model, ev, sc, ret, t);
 	if ((sc->flags & SYSCALL_NEW_TASK) && ret > 0 && ev->result == RESULT_VALUE && ev->retval > 0) {

@@ -44,6 +44,7 @@ struct nc_replay_stats {
  * a modelled call whose arguments do not decode, out of memory).
  */
 struct nc_replay;
+struct strace_event;
 
 /*
  * Puts len bytes of data a decoded argument carries (a node mask, a
@@ -53,6 +54,9 @@ struct nc_replay;
  * there is no room. len is at most a page.
  */
 unsigned long nc_replay_place(struct nc_replay *rp, const void *data, size_t len);
+
+/* The call being decoded (a decoder may need its recorded result). */
+const struct strace_event *nc_replay_event(const struct nc_replay *rp);
 
 int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 	      struct nc_replay_stats *stats, struct nc_error *err);

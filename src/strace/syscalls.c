@@ -11,6 +11,7 @@
 #include "kernel/fork.h"
 #include "kernel/sys.h"
 #include "mm/mempolicy.h"
+#include "mm/mmap.h"
 #include "strace/decode.h"
 #include "strace/syscalls.h"
 
@@ -92,6 +93,26 @@ static long __x64_sys_set_mempolicy_home_node(struct nc_machine *m, const struct
 	return kernel_set_mempolicy_home_node(m, r->arg[0], r->arg[1], r->arg[2], r->arg[3]);
 }
 
+static long __x64_sys_mmap(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_mmap(m, r->arg[0], r->arg[1], r->arg[2], r->arg[3], r->arg[4], r->arg[5]);
+}
+
+static long __x64_sys_munmap(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_munmap(m, r->arg[0], r->arg[1]);
+}
+
+static long __x64_sys_mprotect(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_mprotect(m, r->arg[0], r->arg[1], r->arg[2]);
+}
+
+static long __x64_sys_madvise(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_madvise(m, r->arg[0], r->arg[1], (int)r->arg[2]);
+}
+
 static const struct nc_syscall sys_call_table[] = {
 	{ "clone",          decode_clone,         __x64_sys_clone,         SYSCALL_NEW_TASK },
 	{ "clone3",         decode_clone3,        __x64_sys_clone3,        SYSCALL_NEW_TASK },
@@ -102,9 +123,14 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "getpid",         decode_numbers,       __x64_sys_getpid,        SYSCALL_RET_PID },
 	{ "getppid",        decode_numbers,       __x64_sys_getppid,       SYSCALL_RET_PID },
 	{ "gettid",         decode_numbers,       __x64_sys_gettid,        SYSCALL_RET_PID },
-	{ "mbind",          decode_mbind,         __x64_sys_mbind,         0 },
+	{ "madvise",        decode_madvise,       __x64_sys_madvise,       SYSCALL_USER_RANGE },
+	{ "mbind",          decode_mbind,         __x64_sys_mbind,         SYSCALL_USER_RANGE },
+	{ "mmap",           decode_mmap,          __x64_sys_mmap,          0 },
+	{ "mprotect",       decode_mprotect,      __x64_sys_mprotect,      SYSCALL_USER_RANGE },
+	{ "munmap",         decode_munmap,        __x64_sys_munmap,        0 },
 	{ "set_mempolicy",  decode_set_mempolicy, __x64_sys_set_mempolicy, 0 },
-	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node, 0 },
+	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node,
+	  SYSCALL_USER_RANGE },
 	{ "vfork",          decode_numbers,       __x64_sys_vfork,         SYSCALL_NEW_TASK },
 };
 

@@ -9,6 +9,7 @@
 
 #include "uapi/linux/errno.h"
 #include "uapi/linux/mempolicy.h"
+#include "uapi/linux/mman.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 #include "strace/xlat.h"
@@ -35,6 +36,24 @@ XLAT(mpol_mode_flags,
      X(MPOL_F_STATIC_NODES), X(MPOL_F_RELATIVE_NODES), X(MPOL_F_NUMA_BALANCING));
 XLAT(get_mempolicy_flags, X(MPOL_F_NODE), X(MPOL_F_ADDR), X(MPOL_F_MEMS_ALLOWED));
 XLAT(mbind_flags, X(MPOL_MF_STRICT), X(MPOL_MF_MOVE), X(MPOL_MF_MOVE_ALL));
+
+XLAT(mmap_prot,
+     X(PROT_NONE), X(PROT_READ), X(PROT_WRITE), X(PROT_EXEC), X(PROT_SEM),
+     X(PROT_GROWSDOWN), X(PROT_GROWSUP));
+/* the map type first, as strace prints it, then the flags */
+XLAT(mmap_flags,
+     X(MAP_SHARED_VALIDATE), X(MAP_SHARED), X(MAP_PRIVATE), X(MAP_DROPPABLE),
+     X(MAP_FIXED), X(MAP_ANONYMOUS), X(MAP_32BIT), X(MAP_GROWSDOWN),
+     X(MAP_DENYWRITE), X(MAP_EXECUTABLE), X(MAP_LOCKED), X(MAP_NORESERVE),
+     X(MAP_POPULATE), X(MAP_NONBLOCK), X(MAP_STACK), X(MAP_HUGETLB), X(MAP_SYNC),
+     X(MAP_FIXED_NOREPLACE));
+XLAT(madvise_advice,
+     X(MADV_NORMAL), X(MADV_RANDOM), X(MADV_SEQUENTIAL), X(MADV_WILLNEED),
+     X(MADV_DONTNEED), X(MADV_FREE), X(MADV_REMOVE), X(MADV_DONTFORK),
+     X(MADV_DOFORK), X(MADV_MERGEABLE), X(MADV_UNMERGEABLE), X(MADV_HUGEPAGE),
+     X(MADV_NOHUGEPAGE), X(MADV_DONTDUMP), X(MADV_DODUMP), X(MADV_WIPEONFORK),
+     X(MADV_KEEPONFORK), X(MADV_COLD), X(MADV_PAGEOUT), X(MADV_POPULATE_READ),
+     X(MADV_POPULATE_WRITE), X(MADV_DONTNEED_LOCKED), X(MADV_COLLAPSE));
 
 /* Signal names up to SIGSYS; the real-time ones are SIGRTMIN, SIGRT_<n>. */
 static const char *const signames[SIGRTMIN] = {

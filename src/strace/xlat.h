@@ -2,7 +2,7 @@
 /*
  * Name tables for the values the model's system calls take and return, in
  * strace's spelling (strace calls them xlat): clone flags, signals, errno
- * names and texts, memory-policy modes and flags. Each table prints a value
+ * names and texts, memory-policy modes and flags, mmap's and madvise's. Each table prints a value
  * as strace 6.x does and parses the same spelling back.
  */
 #ifndef NC_STRACE_XLAT_H
@@ -29,6 +29,9 @@ extern const struct xlat mpol_modes;          /* MPOL_DEFAULT .. MPOL_WEIGHTED_I
 extern const struct xlat mpol_mode_flags;     /* MPOL_F_STATIC_NODES .. */
 extern const struct xlat get_mempolicy_flags; /* MPOL_F_NODE|MPOL_F_ADDR|MPOL_F_MEMS_ALLOWED */
 extern const struct xlat mbind_flags;         /* MPOL_MF_* */
+extern const struct xlat mmap_prot;           /* PROT_NONE, PROT_READ .. */
+extern const struct xlat mmap_flags;          /* MAP_PRIVATE, MAP_FIXED .. */
+extern const struct xlat madvise_advice;      /* MADV_* (values, not flags) */
 
 /* The name of val in x, or NULL. */
 const char *xlookup(const struct xlat *x, uint64_t val);

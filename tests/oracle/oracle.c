@@ -7,13 +7,14 @@
  * under `strace -f` and replays the log with `numaclone replay --check`:
  * every modelled result must agree with this kernel's.
  * Left out: calls whose answer depends on state the log cannot carry to
- * the model (mappings of the real process, cgroup fds, namespaces).
+ * the model (cgroup fds, namespaces, pages of the image mapped at exec).
  */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -167,6 +168,37 @@ static void mempolicies(void)
 	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
 }
 
+/* Policies of a mapping the log shows being made and removed. */
+static void mappings(void)
+{
+	unsigned long mask = 1;
+	int mode = -1;
+	long map = syscall(SYS_mmap, NULL, 4 * 4096, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (map == -1)
+		return;
+	syscall(SYS_mbind, map, 2 * 4096, MPOL_BIND, &mask, 64, 0);
+	syscall(SYS_mbind, map, 4096, MPOL_PREFERRED, &mask, 64, MPOL_MF_STRICT | MPOL_MF_MOVE);
+	syscall(SYS_mbind, map + 4096, 4096, MPOL_INTERLEAVE | MPOL_F_STATIC_NODES, &mask, 64, 0);
+	syscall(SYS_mbind, map, 4 * 4096, MPOL_DEFAULT, NULL, 0, 0);
+	syscall(SYS_set_mempolicy_home_node, map, 4 * 4096, 0, 0);
+	syscall(SYS_mbind, map, 4096, MPOL_PREFERRED_MANY, &mask, 64, 0);
+	syscall(SYS_set_mempolicy_home_node, map, 4096, 0, 0);
+	syscall(SYS_get_mempolicy, &mode, NULL, 0, map, MPOL_F_ADDR);
+	*(volatile char *)map = 1;
+	syscall(SYS_get_mempolicy, &mode, NULL, 0, map, MPOL_F_ADDR | MPOL_F_NODE);
+	syscall(SYS_madvise, map, 4096, MADV_DONTNEED);
+	syscall(SYS_mprotect, map + 4096, 4096, PROT_READ);
+	syscall(SYS_munmap, map + 2 * 4096, 2 * 4096);
+	/* the unmapped half is gone */
+	syscall(SYS_mbind, map, 4 * 4096, MPOL_BIND, &mask, 64, 0);
+	syscall(SYS_mprotect, map + 2 * 4096, 4096, PROT_READ);
+	syscall(SYS_madvise, map + 3 * 4096, 4096, MADV_WILLNEED);
+	syscall(SYS_get_mempolicy, &mode, NULL, 0, map + 2 * 4096, MPOL_F_ADDR);
+	syscall(SYS_munmap, map, 2 * 4096);
+}
+
 int main(void)
 {
 	pthread_t t;
@@ -176,6 +208,7 @@ int main(void)
 	syscall(SYS_getppid);
 	clones();
 	mempolicies();
+	mappings();
 	if (!pthread_create(&t, NULL, thread_main, NULL))
 		pthread_join(t, NULL);
 	syscall(SYS_exit_group, 0);
