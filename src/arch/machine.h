@@ -14,6 +14,7 @@
 #include "arch/topology.h"
 
 struct mempolicy_state;
+struct nc_trace;
 struct pglist_data;
 struct page_alloc_state;
 struct pid_namespace;
@@ -25,6 +26,7 @@ struct nc_machine {
 	unsigned int cpu;                 /* smp_processor_id() */
 	struct task_struct **curr;        /* current on each CPU [nr_cpu_ids] */
 	uint64_t rng;                     /* xorshift state (see nc_random()) */
+	struct nc_trace *trace;           /* trace/: NULL while not tracing */
 
 	/* mm/ */
 	struct pglist_data **node_data;   /* NODE_DATA(nid) [nr_node_ids] */

@@ -13,6 +13,7 @@
 #include "mm/page_alloc.h"
 #include "lib/error.h"
 #include "mm/mempolicy.h"
+#include "trace/trace.h"
 #include "uapi/linux/sched.h"
 
 const char *nc_version(void)
@@ -78,6 +79,7 @@ void nc_machine_destroy(struct nc_machine *m)
 {
 	if (!m)
 		return;
+	nc_trace_exit(m);
 	fork_exit(m);
 	pid_idr_exit(m);
 	numa_policy_exit(m);        /* frees the pages address spaces hold */

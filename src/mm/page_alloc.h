@@ -32,10 +32,45 @@ typedef unsigned int gfp_t;
 #define __GFP_DMA32     0x200u
 #define __GFP_DIRECT_RECLAIM 0x400u /* may sleep; fault injection skips these by default */
 #define __GFP_NOFAIL    0x800u
-#define GFP_NOWAIT      0u
-#define GFP_KERNEL      __GFP_DIRECT_RECLAIM
+/* bits the model only carries, so masks compose and print (show_gfp_flags())
+ * as the kernel's do */
+#define __GFP_IO        0x1000u
+#define __GFP_FS        0x2000u
+#define __GFP_KSWAPD_RECLAIM 0x4000u
+#define __GFP_HARDWALL  0x8000u
+#define __GFP_HIGH      0x10000u
+#define __GFP_RECLAIMABLE 0x20000u
+#define __GFP_WRITE     0x40000u
+#define __GFP_RETRY_MAYFAIL 0x80000u
+#define __GFP_NOMEMALLOC 0x100000u
+#define __GFP_MEMALLOC  0x200000u
+#define __GFP_RECLAIM   (__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM)
+/* the composites as include/linux/gfp_types.h builds them */
+#define GFP_ATOMIC      (__GFP_HIGH | __GFP_KSWAPD_RECLAIM)
+#define GFP_KERNEL      (__GFP_RECLAIM | __GFP_IO | __GFP_FS)
 #define GFP_KERNEL_ACCOUNT (GFP_KERNEL | __GFP_ACCOUNT)
-#define GFP_HIGHUSER_MOVABLE (__GFP_HIGHMEM | __GFP_MOVABLE)
+#define GFP_NOWAIT      (__GFP_KSWAPD_RECLAIM | __GFP_NOWARN)
+#define GFP_NOIO        __GFP_RECLAIM
+#define GFP_NOFS        (__GFP_RECLAIM | __GFP_IO)
+#define GFP_USER        (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
+#define GFP_DMA         __GFP_DMA
+#define GFP_DMA32       __GFP_DMA32
+#define GFP_HIGHUSER    (GFP_USER | __GFP_HIGHMEM)
+#define GFP_HIGHUSER_MOVABLE (GFP_HIGHUSER | __GFP_MOVABLE)
+#define GFP_TRANSHUGE_LIGHT ((GFP_HIGHUSER_MOVABLE | __GFP_COMP | __GFP_NOMEMALLOC | \
+			      __GFP_NOWARN) & ~__GFP_RECLAIM)
+#define GFP_TRANSHUGE   (GFP_TRANSHUGE_LIGHT | __GFP_DIRECT_RECLAIM)
+
+/* include/linux/mmzone.h's migratetypes, as tracepoints report them (the
+ * allocator itself keeps one free list per order) */
+enum { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RECLAIMABLE };
+
+/* models include/linux/gfp.h:gfp_migratetype() */
+static inline int gfp_migratetype(gfp_t gfp)
+{
+	return (gfp & __GFP_MOVABLE) ? MIGRATE_MOVABLE :
+	       (gfp & __GFP_RECLAIMABLE) ? MIGRATE_RECLAIMABLE : MIGRATE_UNMOVABLE;
+}
 
 struct page {
 	unsigned long pfn;         /* machine-wide frame number of the head */
