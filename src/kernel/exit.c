@@ -8,6 +8,7 @@
  */
 #include "arch/task.h"
 #include "kernel/exit.h"
+#include "trace/events.h"
 
 /* models kernel/exit.c:exit_notify() */
 static void exit_notify(struct task_struct *tsk)
@@ -21,6 +22,7 @@ void do_exit(struct nc_machine *m, long code)
 	struct task_struct *tsk = nc_current(m);
 
 	tsk->exit_code = (int)code;
+	trace_sched_process_exit(m, tsk);
 	exit_notify(tsk);
 	m->curr[m->cpu] = m->init_task;   /* the CPU goes idle */
 }

@@ -17,6 +17,7 @@
 #include "lib/err.h"
 #include "mm/uaccess.h"
 #include "mm/usercopy.h"
+#include "trace/events.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 
@@ -299,6 +300,7 @@ static struct task_struct *copy_process(struct nc_machine *m, struct kernel_clon
 	} else {
 		list_add_tail(&p->thread_group, &p->group_leader->thread_group);
 	}
+	trace_task_newtask(m, p, clone_flags);
 	return p;
 }
 
@@ -317,11 +319,13 @@ long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 	p = copy_process(m, args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
+	trace_sched_process_fork(m, nc_current(m), p);
 	nr = task_pid_vnr(m, p);
 	/* a fault here is ignored: the child exists either way */
 	if (clone_flags & CLONE_PARENT_SETTID)
 		(void)copy_to_user(m, args->parent_tid, &nr, sizeof(nr));
 	/* wake_up_new_task(): the child stays on the CPU sched_fork() gave it */
+	trace_sched_wakeup_new(m, p);
 	return nr;
 }
 

@@ -23,6 +23,7 @@
 #include "mm/mmzone.h"
 #include "mm/page_alloc.h"
 #include "mm/vmstat.h"
+#include "trace/events.h"
 
 /* x86_64 physical layout: zone limits and the 32-bit MMIO hole below 4 GiB */
 #define DMA_END_PFN         (16UL << (20 - PAGE_SHIFT))
@@ -382,6 +383,7 @@ void __free_pages(struct nc_machine *m, struct page *page, unsigned int order)
 	struct zone *z = page_zone(m, page);
 
 	(void)order;
+	trace_mm_page_free(m, page, b->page.order);
 	list_del_block(&z->allocated, b);
 	__mod_zone_page_state(z, NR_FREE_PAGES, 1L << b->page.order);
 	__free_one_page(z, b);
@@ -580,6 +582,7 @@ struct page *__alloc_pages(struct nc_machine *m, gfp_t gfp, unsigned int order,
 	page = get_page_from_freelist(m, order, alloc_flags, &ac);
 	if (!page)
 		page = __alloc_pages_slowpath(m, gfp, order, &ac);
+	trace_mm_page_alloc(m, page, order, gfp, gfp_migratetype(gfp));
 	return page;
 }
 
