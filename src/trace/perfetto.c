@@ -139,9 +139,9 @@ int trace_write_perfetto(const struct nc_machine *m, const struct nc_trace *t, F
 		ret = -ENOMEM;
 		goto out;
 	}
-	fputs("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n"
-	      "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":0,\"args\":{\"name\":\"numaclone\"}}", f);
-	metadata(f, "process_name", TRACK_CPUS, 0, "CPUs");
+	fprintf(f, "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n"
+		"{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":%d,\"tid\":0,"
+		"\"args\":{\"name\":\"CPUs\"}}", TRACK_CPUS);
 	sort_index(f, TRACK_CPUS, 0, 0);
 	for (unsigned int cpu = 0; cpu < topo->nr_cpu_ids; cpu++) {
 		if (cpu_to_node(topo, cpu) < 0)

@@ -191,12 +191,13 @@ static struct trace_entry *ring_reserve(struct nc_trace *t)
 struct trace_entry *trace_reserve(struct nc_machine *m, enum trace_event_id id)
 {
 	struct nc_trace *t = m->trace;
-	const struct task_struct *curr = nc_current(m);
+	const struct task_struct *curr;
 	struct trace_entry *e;
 
 	t->clock += NC_TRACE_TICK_NS;
 	if (!t->on || !t->enabled[id] || !(e = ring_reserve(t)))
 		return NULL;
+	curr = nc_current(m);
 	memset(e, 0, sizeof(*e));
 	e->ts = t->clock;
 	e->type = (unsigned short)id;
