@@ -77,58 +77,55 @@ void __trace_sched_process_exec(struct nc_machine *m, const struct task_struct *
 	e->exec.old_pid = old_pid;
 }
 
+/* The fields the sched_process and sched_wakeup classes share: comm, pid
+ * and prio. Returns the entry, or NULL if the event is not recorded. */
+static struct trace_entry *proc_entry(struct nc_machine *m, enum trace_event_id id,
+				      const char *comm, pid_t pid)
+{
+	struct trace_entry *e = trace_reserve(m, id);
+
+	if (e) {
+		copy_comm(e->proc.comm, comm);
+		e->proc.pid = pid;
+		e->proc.prio = NC_DEFAULT_PRIO;
+	}
+	return e;
+}
+
 /* models DECLARE_EVENT_CLASS(sched_process_template): exit and free */
 void __trace_sched_process_template(struct nc_machine *m, enum trace_event_id id,
 				    const struct task_struct *p)
 {
-	struct trace_entry *e = trace_reserve(m, id);
-
-	if (!e)
-		return;
-	copy_comm(e->proc.comm, p->comm);
-	e->proc.pid = p->pid;
-	e->proc.prio = NC_DEFAULT_PRIO;
+	proc_entry(m, id, p->comm, p->pid);
 }
 
 /* models TRACE_EVENT(sched_process_wait): current waits for pid */
 void __trace_sched_process_wait(struct nc_machine *m, pid_t pid)
 {
-	struct trace_entry *e = trace_reserve(m, TRACE_SCHED_PROCESS_WAIT);
 	const struct task_struct *curr = nc_current(m);
 
-	if (!e)
-		return;
-	copy_comm(e->proc.comm, curr ? curr->comm : "");
-	e->proc.pid = pid;
-	e->proc.prio = NC_DEFAULT_PRIO;
+	proc_entry(m, TRACE_SCHED_PROCESS_WAIT, curr ? curr->comm : "", pid);
 }
 
 /* models DEFINE_EVENT(sched_wakeup_template, sched_wakeup_new) */
 void __trace_sched_wakeup_new(struct nc_machine *m, const struct task_struct *p)
 {
-	struct trace_entry *e = trace_reserve(m, TRACE_SCHED_WAKEUP_NEW);
+	struct trace_entry *e = proc_entry(m, TRACE_SCHED_WAKEUP_NEW, p->comm, p->pid);
 
-	if (!e)
-		return;
-	copy_comm(e->proc.comm, p->comm);
-	e->proc.pid = p->pid;
-	e->proc.prio = NC_DEFAULT_PRIO;
-	e->proc.cpu = (int)p->cpu;
+	if (e)
+		e->proc.cpu = (int)p->cpu;
 }
 
 /* models TRACE_EVENT(sched_migrate_task) */
 void __trace_sched_migrate_task(struct nc_machine *m, const struct task_struct *p,
 				int dest_cpu)
 {
-	struct trace_entry *e = trace_reserve(m, TRACE_SCHED_MIGRATE_TASK);
+	struct trace_entry *e = proc_entry(m, TRACE_SCHED_MIGRATE_TASK, p->comm, p->pid);
 
-	if (!e)
-		return;
-	copy_comm(e->proc.comm, p->comm);
-	e->proc.pid = p->pid;
-	e->proc.prio = NC_DEFAULT_PRIO;
-	e->proc.cpu = (int)p->cpu;
-	e->proc.dest_cpu = dest_cpu;
+	if (e) {
+		e->proc.cpu = (int)p->cpu;
+		e->proc.dest_cpu = dest_cpu;
+	}
 }
 
 static struct trace_entry *kmem_entry(struct nc_machine *m, enum trace_event_id id,
@@ -143,12 +140,12 @@ static struct trace_entry *kmem_entry(struct nc_machine *m, enum trace_event_id 
 	return e;
 }
 
-/* models TRACE_EVENT(kmem_cache_alloc) */
-void __trace_kmem_cache_alloc(struct nc_machine *m, const char *call_site,
-			      unsigned long ptr, size_t bytes_req, size_t bytes_alloc,
-			      gfp_t gfp, int node, bool accounted)
+/* kmem_cache_alloc and kmalloc record the same fields */
+static void alloc_entry(struct nc_machine *m, enum trace_event_id id, const char *call_site,
+			unsigned long ptr, size_t bytes_req, size_t bytes_alloc, gfp_t gfp,
+			int node, bool accounted)
 {
-	struct trace_entry *e = kmem_entry(m, TRACE_KMEM_CACHE_ALLOC, call_site, ptr);
+	struct trace_entry *e = kmem_entry(m, id, call_site, ptr);
 
 	if (!e)
 		return;
@@ -159,19 +156,21 @@ void __trace_kmem_cache_alloc(struct nc_machine *m, const char *call_site,
 	e->kmem.accounted = accounted;
 }
 
+/* models TRACE_EVENT(kmem_cache_alloc) */
+void __trace_kmem_cache_alloc(struct nc_machine *m, const char *call_site,
+			      unsigned long ptr, size_t bytes_req, size_t bytes_alloc,
+			      gfp_t gfp, int node, bool accounted)
+{
+	alloc_entry(m, TRACE_KMEM_CACHE_ALLOC, call_site, ptr, bytes_req, bytes_alloc, gfp,
+		    node, accounted);
+}
+
 /* models TRACE_EVENT(kmalloc): accounted is printed from the gfp mask */
 void __trace_kmalloc(struct nc_machine *m, const char *call_site, unsigned long ptr,
 		     size_t bytes_req, size_t bytes_alloc, gfp_t gfp, int node)
 {
-	struct trace_entry *e = kmem_entry(m, TRACE_KMALLOC, call_site, ptr);
-
-	if (!e)
-		return;
-	e->kmem.bytes_req = bytes_req;
-	e->kmem.bytes_alloc = bytes_alloc;
-	e->kmem.gfp = gfp;
-	e->kmem.node = node;
-	e->kmem.accounted = gfp & __GFP_ACCOUNT;
+	alloc_entry(m, TRACE_KMALLOC, call_site, ptr, bytes_req, bytes_alloc, gfp, node,
+		    gfp & __GFP_ACCOUNT);
 }
 
 /* models TRACE_EVENT(kfree) */
