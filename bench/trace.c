@@ -15,6 +15,9 @@
 #include "trace/events.h"
 #include "trace/trace.h"
 
+/* keeps the loops' arithmetic from being optimised away */
+static volatile unsigned long sink;
+
 static double now_ns(void)
 {
 	struct timespec ts;
@@ -26,7 +29,6 @@ static double now_ns(void)
 /* The same loop without the tracepoint: what the caller pays anyway. */
 static double bench_baseline(long iters)
 {
-	volatile unsigned long sink = 0;
 	double t0 = now_ns();
 
 	for (long i = 0; i < iters; i++)
@@ -36,7 +38,6 @@ static double bench_baseline(long iters)
 
 static double bench_event(struct nc_machine *m, long iters)
 {
-	volatile unsigned long sink = 0;
 	double t0 = now_ns();
 
 	for (long i = 0; i < iters; i++) {

@@ -183,8 +183,10 @@ int trace_write_perfetto(const struct nc_machine *m, const struct nc_trace *t, F
 			if (e->page.failed || e->page.nid < 0 ||
 			    (unsigned int)e->page.nid >= topo->nr_node_ids)
 				break;
-			pages[e->page.nid] += (e->type == TRACE_MM_PAGE_ALLOC ? 1LL : -1LL)
-					      << e->page.order;
+			if (e->type == TRACE_MM_PAGE_ALLOC)
+				pages[e->page.nid] += 1LL << e->page.order;
+			else
+				pages[e->page.nid] -= 1LL << e->page.order;
 			fprintf(f, ",\n{\"ph\":\"C\",\"name\":\"node %d pages\",", e->page.nid);
 			json_ts(f, e->ts);
 			fprintf(f, ",\"pid\":%d,\"args\":{\"pages\":%lld}}", TRACK_MEMORY,
