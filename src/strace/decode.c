@@ -293,17 +293,17 @@ int decode_mmap(struct nc_replay *rp, const struct strace_args *args,
 {
 	static const struct xlat *const tables[] = { &mmap_flags, NULL };
 	const struct strace_event *ev = nc_replay_event(rp);
-	const struct strace_arg *fd;
-	size_t fd_len;
+	const struct strace_arg *fd = &args->a[4];
+	const char *path;
 
-	if (numbers(args, 2, regs, err) || !(fd = need(args, 5, NULL, err)) ||
+	if (!need(args, 5, NULL, err) || numbers(args, 2, regs, err) ||
 	    prot(&args->a[2], &regs->arg[2], err))
 		return -EINVAL;
 	if (strace_parse_flags(tables, false, args->a[3].val, args->a[3].len, &regs->arg[3]))
 		return bad(err, "flags", &args->a[3]);
 	/* -y decorates the fd with its path: "3</lib/libc.so.6>" */
-	fd_len = strcspn(fd->val, "<");
-	if (fd_len > fd->len || strace_parse_num(fd->val, fd_len, &regs->arg[4]) ||
+	path = memchr(fd->val, '<', fd->len);
+	if (strace_parse_num(fd->val, path ? (size_t)(path - fd->val) : fd->len, &regs->arg[4]) ||
 	    strace_parse_num(args->a[5].val, args->a[5].len, &regs->arg[5]))
 		return bad(err, "fd or offset", fd);
 	if (ev && ev->result == RESULT_VALUE && !(regs->arg[3] & MAP_FIXED_NOREPLACE)) {
