@@ -11,7 +11,8 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: numaclone replay [--topology SPEC] [--distance D] [--check] [--strict] FILE|-\n\n"
+		"usage: numaclone replay [--topology SPEC] [--distance D] [--check] [--strict]\n"
+		"                        [--trace FILE [--trace-format F] [--trace-events L]] FILE|-\n\n"
 		"Runs the system calls of an `strace -f` log, or of a script in strace's\n"
 		"syntax, on a model machine (default topology: host). Prints each modelled\n"
 		"call with the model's result, or with --check each disagreement with the\n"
@@ -20,6 +21,11 @@ static void usage(FILE *f)
 		"  -d, --distance D     distances for a compact topology SPEC\n"
 		"  -c, --check          compare the model's results with the log's; exit 1 if any differ\n"
 		"  -s, --strict         a line that is not strace syntax is an error\n"
+		"      --trace FILE     write the model's tracepoints to FILE (- for standard output)\n"
+		"      --trace-format F ftrace (as /sys/kernel/tracing/trace, the default) or\n"
+		"                       perfetto (JSON for ui.perfetto.dev)\n"
+		"      --trace-events L events to record, as set_event takes them: kmem, sched,\n"
+		"                       task, sched:sched_process_fork, ... (default: all)\n"
 		"  -h, --help           this help\n");
 }
 
@@ -30,12 +36,16 @@ int cmd_replay(int argc, char **argv)
 		{ "distance", required_argument, NULL, 'd' },
 		{ "check", no_argument, NULL, 'c' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "trace", required_argument, NULL, 'T' },
+		{ "trace-format", required_argument, NULL, 'F' },
+		{ "trace-events", required_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nc_replay_opts opts = { .name = "-" };
 	struct nc_replay_stats stats;
 	struct nc_error err = { "" };
+	const char *trace = NULL;
 	FILE *in = stdin;
 	int c, ret;
 
@@ -47,6 +57,12 @@ int cmd_replay(int argc, char **argv)
 		case 'd': opts.distance = optarg; break;
 		case 'c': opts.check = true; break;
 		case 's': opts.strict = true; break;
+		case 'T': trace = optarg; break;
+		case 'F':
+			if (nc_trace_parse_format(optarg, &opts.trace_format, &err))
+				return cli_error("replay: %s", err.msg);
+			break;
+		case 'E': opts.trace_events = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default:
 			return cli_error("replay: unknown option '%s' (see numaclone replay --help)",
@@ -58,9 +74,16 @@ int cmd_replay(int argc, char **argv)
 	opts.name = argv[optind];
 	if (strcmp(opts.name, "-") && !(in = fopen(opts.name, "r")))
 		return cli_error("replay: %s: %s", opts.name, strerror(errno));
+	if (trace && !(opts.trace = strcmp(trace, "-") ? fopen(trace, "w") : stdout)) {
+		if (in != stdin)
+			fclose(in);
+		return cli_error("replay: %s: %s", trace, strerror(errno));
+	}
 	ret = nc_replay(in, stdout, &opts, &stats, &err);
 	if (in != stdin)
 		fclose(in);
+	if (opts.trace && opts.trace != stdout && fclose(opts.trace) && !ret)
+		return cli_error("replay: %s: %s", trace, strerror(errno));
 	if (ret)
 		return cli_error("replay: %s", err.msg);
 	return stats.disagree ? 1 : 0;

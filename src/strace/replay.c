@@ -272,6 +272,8 @@ static int boot(struct nc_replay *rp)
 	};
 
 	rp->m = nc_machine_create(&cfg, rp->err);
+	if (rp->m && rp->opts->trace)
+		return nc_trace_start(rp->m, rp->opts->trace_events, 0, rp->err);
 	return rp->m ? 0 : -EINVAL;
 }
 
@@ -490,6 +492,7 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 		return 0;
 	}
 	rp->stats->modelled++;
+	nc_trace_advance(rp->m, NC_TRACE_SYSCALL_NS);
 	if (t->exit_state) {     /* the model ended this task earlier than the log */
 		c->disagree += rp->opts->check;
 		rp->stats->disagree += rp->opts->check;
@@ -646,6 +649,8 @@ int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 		nc_err(err, "%s: out of host memory", opts->name);
 	if (!ret)
 		summary(&rp, r);
+	if (!ret && rp.m && opts->trace && nc_trace_write(rp.m, opts->trace, opts->trace_format))
+		ret = nc_err(err, "%s: writing the trace failed", opts->name);
 	for (size_t i = 0; i < rp.nr_defer; i++) {
 		free(rp.defer[i].args);
 		free(rp.defer[i].decor);

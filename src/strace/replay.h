@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include <numaclone/numaclone.h>
+#include "trace/trace.h"
 
 struct nc_replay_opts {
 	const char *topology;   /* --topology; NULL: the script's "#! topology", else "host" */
@@ -23,6 +24,9 @@ struct nc_replay_opts {
 	bool check;             /* compare with the recorded results */
 	bool strict;            /* a line not understood is an error */
 	const char *name;       /* the input's name in messages */
+	FILE *trace;            /* --trace: the machine's trace is written here, or NULL */
+	const char *trace_events; /* --trace-events (set_event syntax); NULL: all */
+	enum nc_trace_format trace_format;
 };
 
 struct nc_replay_stats {

@@ -9,8 +9,8 @@
  * Simulated time: while a trace is attached, every tracepoint the model
  * passes, enabled or not, advances the clock by NC_TRACE_TICK_NS and the
  * event is stamped with the new value, so an event's time does not depend on
- * which other events are selected. Callers may add modelled time with
- * nc_trace_advance() (a replay adds the recorded gap between syscalls).
+ * which other events are selected. Callers add modelled time with
+ * nc_trace_advance(): a replay adds NC_TRACE_SYSCALL_NS per modelled call.
  */
 #ifndef NC_TRACE_TRACE_H
 #define NC_TRACE_TRACE_H
@@ -25,6 +25,7 @@
 #include "arch/machine.h"
 
 #define NC_TRACE_TICK_NS 250          /* simulated cost of one tracepoint */
+#define NC_TRACE_SYSCALL_NS 1000      /* simulated entry/exit of one syscall */
 #define NC_TRACE_DEFAULT_ENTRIES 65536 /* buffer size; oldest overwritten */
 #define NC_TRACE_STR 64               /* kept bytes of a cache name / filename */
 
