@@ -13,6 +13,8 @@
 
 #include "arch/topology.h"
 
+struct cred_state;
+struct fork_state;
 struct mempolicy_state;
 struct nc_trace;
 struct pglist_data;
@@ -37,6 +39,8 @@ struct nc_machine {
 	/* kernel/ */
 	struct task_struct *init_task;    /* pid 0, the boot CPU's idle task */
 	struct pid_namespace *init_pid_ns;
+	struct cred_state *cred;          /* kernel/cred.c: init_user_ns, ucounts */
+	struct fork_state *fork;          /* kernel/fork.c globals */
 };
 
 /* models smp_processor_id() */

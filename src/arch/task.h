@@ -16,9 +16,16 @@
 #include "lib/list.h"
 #include "lib/nodemask.h"
 
+struct cred;
+struct files_struct;
+struct fs_struct;
 struct mm_struct;
 struct mempolicy;
+struct nsproxy;
 struct pid;
+struct sighand_struct;
+struct signal_struct;
+struct thread_stack;
 
 struct task_struct {
 	/* identity (kernel/pid.c, kernel/fork.c) */
@@ -39,6 +46,24 @@ struct task_struct {
 	struct list_head sibling;         /* in my parent's children */
 	struct list_head thread_group;    /* ring of the group's threads (pre-6.7 shape;
 					     v6.12 heads it in signal_struct) */
+
+	/* creation, signals and exit (kernel/fork.c, cred.c, signal.c, exit.c) */
+	int usage;                        /* references to this task_struct */
+	struct thread_stack *stack_vm_area; /* VMAP kernel stack, NULL once released */
+	const struct cred *real_cred;
+	const struct cred *cred;
+	struct files_struct *files;
+	struct fs_struct *fs;
+	struct sighand_struct *sighand;
+	struct signal_struct *signal;
+	struct nsproxy *nsproxy;
+	uint64_t pending;                 /* private pending signals: bit sig - 1 */
+	uint64_t blocked;
+	unsigned long set_child_tid;      /* CLONE_CHILD_SETTID address */
+	unsigned long clear_child_tid;    /* CLONE_CHILD_CLEARTID address */
+	struct task_struct *vfork_done;   /* the vfork parent waiting on us */
+	int pdeath_signal;
+	struct list_head nc_all;          /* every task with a pid, for teardown */
 
 	/* scheduling (kernel/sched/) */
 	unsigned int cpu;                 /* task_cpu() */

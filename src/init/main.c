@@ -26,13 +26,17 @@ const char *nc_version(void)
 static int rest_init(struct nc_machine *m)
 {
 	struct kernel_clone_args init = { .flags = CLONE_FS, .name = "init", .exit_signal = 0 };
-	struct kernel_clone_args kthreadd = { .flags = CLONE_FS | CLONE_FILES, .name = "kthreadd" };
+	struct kernel_clone_args kthreadd = { .flags = CLONE_FS | CLONE_FILES, .name = "kthreadd",
+					      .kthread = 1 };
 	long pid = kernel_clone(m, &init);
 
 	if (pid < 0)
 		return (int)pid;
 	pid = kernel_clone(m, &kthreadd);
-	return pid < 0 ? (int)pid : 0;
+	if (pid < 0)
+		return (int)pid;
+	m->fork->kthreadd = pid_task(find_pid_ns((int)pid, m->init_pid_ns), PIDTYPE_PID);
+	return 0;
 }
 
 /* models init/main.c:start_kernel() */

@@ -1,24 +1,65 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Task exit (kernel/exit.c) at the depth replay needs so far: a task that
- * exits becomes a zombie holding its pid and exit code for its parent. No
- * reaping (wait4), reparenting, or release of the mm and files yet.
+ * Task exit and reaping (kernel/exit.c): exit() and exit_group() release
+ * the task's mm, files, fs and namespaces, reparent its children, tell its
+ * parent (or reap itself), and wait4()/waitid() collect zombies. Process
+ * groups, stopped/continued children, ptrace and rusage contents are left
+ * out (the rusage a caller asks for is written as zeros).
  */
 #ifndef NC_KERNEL_EXIT_H
 #define NC_KERNEL_EXIT_H
 
+#include <sys/types.h>
+
 #include "arch/machine.h"
+#include "arch/task.h"
 
 #define EXIT_DEAD	0x0010
 #define EXIT_ZOMBIE	0x0020
+
+/* wait options (include/uapi/linux/wait.h) */
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WSTOPPED	WUNTRACED
+#define WEXITED		0x00000004
+#define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
+#define P_PIDFD		3
+
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+#define CLD_DUMPED	3
+#define NC_RUSAGE_SIZE	144   /* sizeof(struct rusage) on x86_64 */
+#define NC_SIGINFO_SIZE	128
+
+/* What a wait would do when nothing is ready and WNOHANG is clear: the
+ * caller would sleep until a child changes state. The model returns this
+ * (the kernel-internal ERESTARTSYS is a different thing). */
+#define NC_WAIT_SLEEPS	(-4096)
 
 /* models kernel/exit.c:do_exit() for current (never "returns" to user space) */
 void do_exit(struct nc_machine *m, long code);
 /* models kernel/exit.c:do_group_exit(): every thread of current's group exits */
 void do_group_exit(struct nc_machine *m, int exit_code);
+/* models kernel/exit.c:release_task() */
+void release_task(struct nc_machine *m, struct task_struct *p);
 
 /* models SYSCALL_DEFINE1(exit) and SYSCALL_DEFINE1(exit_group) */
 void kernel_exit(struct nc_machine *m, int error_code);
 void kernel_exit_group(struct nc_machine *m, int error_code);
+
+/* models SYSCALL_DEFINE4(wait4) (kernel_wait4()): the reaped pid, 0, -errno
+ * or NC_WAIT_SLEEPS; stat_addr and ru are user addresses (0 = none) */
+long kernel_wait4(struct nc_machine *m, pid_t upid, unsigned long stat_addr, int options,
+		  unsigned long ru);
+/* models SYSCALL_DEFINE5(waitid) */
+long kernel_waitid(struct nc_machine *m, int which, pid_t upid, unsigned long infop,
+		   int options, unsigned long ru);
 
 #endif

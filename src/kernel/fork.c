@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Models the skeleton of kernel/fork.c: the boot task, and kernel_clone() ->
- * copy_process() giving the child its pid (alloc_pid()), its parent, its
- * thread group and a place on the task lists, and wake_up_new_task() leaving
- * it on its parent's CPU. Left out for the clone issue: flag checks, mm,
- * files, signal, mempolicy copies, and task_struct_cachep (tasks are calloc'ed).
+ * Models kernel/fork.c: the clone/clone3/fork/vfork entries, kernel_clone(),
+ * copy_process() in v6.12's order (signal gate, dup_task_struct(), creds,
+ * NPROC and threads-max, mempolicy, files, fs, sighand, signal, mm,
+ * namespaces, TLS, pid, pidfd, tasklist) with its unwind labels, VMAP
+ * stacks with the per-CPU cache of two, mm_release() and the boot task.
+ * Left out: ptrace, cgroups, perf/audit/LSM, SysV semaphores, io_context,
+ * the delayed group-signal record, seccomp, sched_ext.
  */
 #include <errno.h>
 #include <limits.h>
@@ -12,14 +14,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs/file.h"
+#include "fs/fs_struct.h"
+#include "kernel/cred.h"
 #include "kernel/fork.h"
+#include "kernel/kthread.h"
+#include "kernel/nsproxy.h"
 #include "kernel/pid.h"
+#include "kernel/pid_namespace.h"
+#include "kernel/signal.h"
 #include "lib/err.h"
+#include "mm/mempolicy.h"
+#include "mm/mmap.h"
+#include "mm/mmzone.h"
 #include "mm/uaccess.h"
 #include "mm/usercopy.h"
-#include "trace/events.h"
+#include "mm/vmalloc.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
+
+#define THREADINFO_GFP (GFP_KERNEL_ACCOUNT | __GFP_ZERO)
 
 static void init_task_lists(struct task_struct *p)
 {
@@ -29,94 +43,413 @@ static void init_task_lists(struct task_struct *p)
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->thread_group);
+	INIT_LIST_HEAD(&p->nc_all);
 }
 
-/* models init/init_task.c:init_task and init_struct_pid (pid 0, never in the idr) */
+/* ---- task_struct and stack ---- */
+
+/* models kernel/fork.c:alloc_task_struct_node() */
+static struct task_struct *alloc_task_struct_node(struct nc_machine *m, int node)
+{
+	(void)m;
+	(void)node;
+	return malloc(sizeof(struct task_struct));
+}
+
+/* models kernel/fork.c:free_task_struct() */
+static void free_task_struct(struct nc_machine *m, struct task_struct *tsk)
+{
+	(void)m;
+	free(tsk);
+}
+
+static void free_stack_pages(struct nc_machine *m, struct thread_stack *s)
+{
+	vfree_pages(m, s->pages, THREAD_SIZE / PAGE_SIZE);
+	free(s);
+}
+
+/* models kernel/fork.c:alloc_thread_stack_node() with CONFIG_VMAP_STACK:
+ * a cached stack of this CPU whatever its node, else a new vmalloc area */
+static int alloc_thread_stack_node(struct nc_machine *m, struct task_struct *tsk, int node)
+{
+	struct thread_stack **cache = m->fork->cached_stacks[smp_processor_id(m)];
+	struct thread_stack *s;
+	unsigned int got;
+
+	for (int i = 0; i < NR_CACHED_STACKS; i++) {
+		if (!cache[i])
+			continue;
+		tsk->stack_vm_area = cache[i];
+		cache[i] = NULL;
+		return 0;
+	}
+	/* the vm_struct is bookkeeping of the model's own, not a modelled
+	 * allocation; its pages are */
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	got = vm_area_alloc_pages(m, THREADINFO_GFP & ~__GFP_ACCOUNT, node,
+				  THREAD_SIZE / PAGE_SIZE, s->pages);
+	if (got < THREAD_SIZE / PAGE_SIZE) {
+		vfree_pages(m, s->pages, got);
+		free(s);
+		return -ENOMEM;
+	}
+	tsk->stack_vm_area = s;
+	return 0;
+}
+
+/* models kernel/fork.c:free_thread_stack() via try_release_thread_stack_to_cache():
+ * into a free slot of the running CPU's cache, else vfree() */
+static void free_thread_stack(struct nc_machine *m, struct task_struct *tsk)
+{
+	struct thread_stack **cache = m->fork->cached_stacks[smp_processor_id(m)];
+	struct thread_stack *s = tsk->stack_vm_area;
+
+	tsk->stack_vm_area = NULL;
+	for (int i = 0; i < NR_CACHED_STACKS; i++)
+		if (!cache[i]) {
+			cache[i] = s;
+			return;
+		}
+	free_stack_pages(m, s);
+}
+
+void put_task_stack(struct nc_machine *m, struct task_struct *tsk)
+{
+	if (tsk->stack_vm_area)
+		free_thread_stack(m, tsk);
+}
+
+/* models kernel/kthread.c's and fork.c's dup_task_struct() */
+static struct task_struct *dup_task_struct(struct nc_machine *m, struct task_struct *orig,
+					   int node)
+{
+	struct task_struct *tsk;
+
+	if (node == NUMA_NO_NODE)
+		node = tsk_fork_get_node(m, orig);
+	tsk = alloc_task_struct_node(m, node);
+	if (!tsk)
+		return NULL;
+	*tsk = *orig;                            /* arch_dup_task_struct() */
+	if (alloc_thread_stack_node(m, tsk, node)) {
+		free_task_struct(m, tsk);
+		return NULL;
+	}
+	tsk->usage = 1;
+	return tsk;
+}
+
+int nc_task_placement(const struct nc_machine *m, const struct task_struct *t,
+		      int *stack_nodes, unsigned int nr_stack_pages)
+{
+	(void)m;
+	for (unsigned int i = 0; i < nr_stack_pages && i < THREAD_SIZE / PAGE_SIZE; i++)
+		stack_nodes[i] = t->stack_vm_area ? page_to_nid(t->stack_vm_area->pages[i])
+						  : NUMA_NO_NODE;
+	return NUMA_NO_NODE;
+}
+
+/* ---- the shared objects ---- */
+
+void __cleanup_sighand(struct nc_machine *m, struct sighand_struct *sighand)
+{
+	(void)m;
+	if (sighand && !--sighand->count)
+		free(sighand);
+}
+
+void put_signal_struct(struct nc_machine *m, struct signal_struct *sig)
+{
+	(void)m;
+	if (sig && !--sig->sigcnt)
+		free(sig);
+}
+
+/* models kernel/fork.c:copy_files() */
+static int copy_files(struct nc_machine *m, uint64_t clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *oldf = nc_current(m)->files, *newf;
+
+	if (!oldf)                               /* a kernel thread's child */
+		return 0;
+	if (clone_flags & CLONE_FILES) {
+		oldf->count++;
+		return 0;
+	}
+	newf = dup_fd(m, oldf);
+	if (IS_ERR(newf))
+		return (int)PTR_ERR(newf);
+	tsk->files = newf;
+	return 0;
+}
+
+/* models kernel/fork.c:copy_fs() */
+static int copy_fs(struct nc_machine *m, uint64_t clone_flags, struct task_struct *tsk)
+{
+	struct fs_struct *fs = nc_current(m)->fs;
+
+	if (clone_flags & CLONE_FS) {
+		fs->users++;
+		return 0;
+	}
+	tsk->fs = copy_fs_struct(m, fs);
+	return tsk->fs ? 0 : -ENOMEM;
+}
+
+/* models kernel/fork.c:copy_sighand() */
+static int copy_sighand(struct nc_machine *m, uint64_t clone_flags, struct task_struct *tsk)
+{
+	struct sighand_struct *old = nc_current(m)->sighand, *sig;
+
+	if (clone_flags & CLONE_SIGHAND) {
+		old->count++;
+		return 0;
+	}
+	sig = malloc(sizeof(*sig));
+	tsk->sighand = sig;
+	if (!sig)
+		return -ENOMEM;
+	sig->count = 1;
+	memcpy(sig->action, old->action, sizeof(sig->action));
+	/* flush_signal_handlers(tsk, 0): handlers other than SIG_IGN reset */
+	if (clone_flags & CLONE_CLEAR_SIGHAND)
+		for (int i = 0; i < _NSIG; i++) {
+			struct k_sigaction *ka = &sig->action[i];
+
+			if (ka->handler != SIG_IGN)
+				ka->handler = SIG_DFL;
+			ka->flags = 0;
+			ka->mask = 0;
+			ka->restorer = 0;
+		}
+	return 0;
+}
+
+/* models kernel/fork.c:copy_signal() */
+static int copy_signal(struct nc_machine *m, uint64_t clone_flags, struct task_struct *tsk)
+{
+	struct signal_struct *sig;
+
+	if (clone_flags & CLONE_THREAD)
+		return 0;
+	sig = calloc(1, sizeof(*sig));
+	tsk->signal = sig;
+	if (!sig)
+		return -ENOMEM;
+	sig->nr_threads = 1;
+	sig->live = 1;
+	sig->sigcnt = 1;
+	memcpy(sig->rlim, nc_current(m)->signal->rlim, sizeof(sig->rlim));
+	return 0;
+}
+
+/* models kernel/fork.c:copy_mm() with dup_mm() */
+static int copy_mm(struct nc_machine *m, uint64_t clone_flags, struct task_struct *tsk)
+{
+	struct mm_struct *oldmm = nc_current(m)->mm, *mm;
+
+	tsk->mm = NULL;
+	if (!oldmm)                              /* kernel threads have none */
+		return 0;
+	if (clone_flags & CLONE_VM) {
+		oldmm->mm_users++;
+		tsk->mm = oldmm;
+		return 0;
+	}
+	mm = mm_alloc(m);
+	if (!mm)
+		return -ENOMEM;
+	if (dup_mmap(m, mm, oldmm)) {
+		mmput(m, mm);
+		return -ENOMEM;
+	}
+	tsk->mm = mm;
+	return 0;
+}
+
+/* models arch/x86/kernel/process.c:copy_thread() for a 64-bit caller: the
+ * only failure is a TLS base outside user space */
+static int copy_thread(uint64_t clone_flags, const struct kernel_clone_args *args)
+{
+	if ((clone_flags & CLONE_SETTLS) && args->tls >= TASK_SIZE_MAX)
+		return -EPERM;
+	return 0;
+}
+
+/* models kernel/fork.c:mm_release() */
+void mm_release(struct nc_machine *m, struct task_struct *tsk)
+{
+	if (tsk->clear_child_tid) {
+		/* only seen by others sharing the mm; a fault is ignored */
+		if (tsk->mm && tsk->mm->mm_users > 1) {
+			pid_t zero = 0;
+
+			(void)copy_to_user(m, tsk->clear_child_tid, &zero, sizeof(zero));
+		}
+		tsk->clear_child_tid = 0;
+	}
+	tsk->vfork_done = NULL;                  /* complete_vfork_done() */
+}
+
+/* ---- task lifetime ---- */
+
+/* models kernel/fork.c:free_task() and __put_task_struct() */
+static void free_task(struct nc_machine *m, struct task_struct *tsk)
+{
+	put_task_stack(m, tsk);
+	exit_creds(m, tsk);
+	list_del_init(&tsk->nc_all);
+	free_task_struct(m, tsk);
+}
+
+void put_task_struct(struct nc_machine *m, struct task_struct *tsk)
+{
+	if (!--tsk->usage)
+		free_task(m, tsk);
+}
+
+/* models kernel/fork.c:set_max_threads() over the memory the buddy
+ * allocator holds at boot (memblock_estimated_nr_free_pages()) */
+void set_max_threads(struct nc_machine *m, unsigned long max_threads_suggested)
+{
+	unsigned long nr_pages = 0;
+	unsigned __int128 threads;
+
+	for (int nid = 0; nid < (int)m->topo->nr_node_ids; nid++)
+		if (node_isset((unsigned)nid, m->topo->memory))
+			nr_pages += node_free_pages(m, nid);
+	threads = (unsigned __int128)nr_pages * PAGE_SIZE / (THREAD_SIZE * 8);
+	if (threads > max_threads_suggested)
+		threads = max_threads_suggested;
+	m->fork->max_threads = threads < MIN_THREADS ? MIN_THREADS
+			     : threads > MAX_THREADS ? MAX_THREADS : (unsigned long)threads;
+}
+
+/* models init/init_task.c's static objects for the boot task: init_signals
+ * (INIT_RLIMITS), init_sighand, init_files, init_fs */
+static int init_task_objects(struct nc_machine *m, struct task_struct *idle)
+{
+	struct signal_struct *sig = calloc(1, sizeof(*sig));
+	struct sighand_struct *sighand = calloc(1, sizeof(*sighand));
+	struct fs_struct *fs = calloc(1, sizeof(*fs));
+
+	idle->signal = sig;
+	idle->sighand = sighand;
+	idle->fs = fs;
+	idle->files = nc_files_alloc(m);
+	if (!sig || !sighand || !fs || !idle->files)
+		return -ENOMEM;
+	sig->sigcnt = sig->live = sig->nr_threads = 1;
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		sig->rlim[i].rlim_cur = sig->rlim[i].rlim_max = RLIM_INFINITY;
+	sig->rlim[RLIMIT_NOFILE] = (struct rlimit){ INR_OPEN_CUR, INR_OPEN_MAX };
+	sighand->count = 1;
+	fs->users = 1;
+	fs->umask = 022;
+	return cred_init(m, idle) ? -ENOMEM : nsproxy_init(m, idle);
+}
+
+/* models kernel/fork.c:fork_init() with init/init_task.c:init_task and
+ * init_struct_pid (pid 0, never in the idr) */
 int fork_init(struct nc_machine *m)
 {
 	struct task_struct *idle = calloc(1, sizeof(*idle));
 	struct pid *pid0 = calloc(1, sizeof(*pid0) + sizeof(struct upid));
+	struct fork_state *fs = calloc(1, sizeof(*fs));
 
 	m->curr = calloc(m->topo->nr_cpu_ids, sizeof(*m->curr));
-	if (!idle || !pid0 || !m->curr) {
+	if (fs) {
+		m->fork = fs;
+		INIT_LIST_HEAD(&fs->all_tasks);
+		fs->cached_stacks = calloc(m->topo->nr_cpu_ids, sizeof(*fs->cached_stacks));
+	}
+	if (!idle || !pid0 || !m->curr || !fs || !fs->cached_stacks) {
 		free(idle);
 		free(pid0);
 		return -ENOMEM;
 	}
+	set_max_threads(m, MAX_THREADS);
 	pid0->count = 1;
 	pid0->numbers[0].ns = m->init_pid_ns;
 	for (int t = 0; t < PIDTYPE_MAX; t++)
 		INIT_LIST_HEAD(&pid0->tasks[t]);
 	init_task_lists(idle);
 	strcpy(idle->comm, "swapper/0");
+	idle->flags = PF_KTHREAD;
+	idle->usage = 1;
 	idle->real_parent = idle->parent = idle->group_leader = idle;
 	idle->cpu = m->cpu;
 	idle->thread_pid = pid0;
+	idle->pref_node_fork = NUMA_NO_NODE;
 	attach_pid(idle, PIDTYPE_PID, pid0);
 	attach_pid(idle, PIDTYPE_TGID, pid0);
 	m->init_task = idle;
 	m->curr[m->cpu] = idle;
+	if (init_task_objects(m, idle))
+		return -ENOMEM;
+	/* init and everything below it may own half of the possible threads */
+	idle->signal->rlim[RLIMIT_NPROC].rlim_cur = m->fork->max_threads / 2;
+	idle->signal->rlim[RLIMIT_NPROC].rlim_max = m->fork->max_threads / 2;
 	return 0;
 }
 
-static void free_task(struct task_struct *p)
+/* Drops everything a task still holds, as exit and reaping would. */
+static void teardown_task(struct nc_machine *m, struct task_struct *p)
 {
 	list_del_init(&p->sibling);
 	list_del_init(&p->tasks);
 	list_del_init(&p->thread_group);
-	detach_pid(p, PIDTYPE_PID);
-	if (p->group_leader == p)
-		detach_pid(p, PIDTYPE_TGID);
-	free(p);
-}
-
-static void free_tree(struct task_struct *p);
-
-static void free_children(struct task_struct *p)
-{
-	struct task_struct *c, *n;
-
-	list_for_each_entry_safe(c, n, &p->children, sibling)
-		free_tree(c);
-}
-
-/* Children and threads first, so each pid is freed once its last user is gone. */
-static void free_tree(struct task_struct *p)
-{
-	free_children(p);
-	while (p->group_leader == p && !list_empty(&p->thread_group)) {
-		struct task_struct *t = list_first_entry(&p->thread_group, struct task_struct,
-							 thread_group);
-
-		free_children(t);
-		free_task(t);
-	}
-	free_task(p);
+	for (int t = 0; t < PIDTYPE_MAX; t++)
+		if (!list_empty(&p->pid_links[t]))
+			detach_pid(p, (enum pid_type)t);
+	exit_files(m, p);
+	exit_fs(m, p);
+	exit_task_namespaces(m, p);
+	exit_mm(m, p);
+	mpol_put(p->mempolicy);
+	p->mempolicy = NULL;
+	__cleanup_sighand(m, p->sighand);
+	put_signal_struct(m, p->signal);
+	p->sighand = NULL;
+	p->signal = NULL;
 }
 
 void fork_exit(struct nc_machine *m)
 {
-	struct task_struct *idle = m->init_task;
+	struct task_struct *idle = m->init_task, *p, *n;
 
+	if (m->fork) {
+		list_for_each_entry(p, &m->fork->all_tasks, nc_all)
+			teardown_task(m, p);
+		list_for_each_entry_safe(p, n, &m->fork->all_tasks, nc_all)
+			free_task(m, p);
+		for (unsigned int cpu = 0; m->fork->cached_stacks && cpu < m->topo->nr_cpu_ids; cpu++)
+			for (int i = 0; i < NR_CACHED_STACKS; i++)
+				if (m->fork->cached_stacks[cpu][i])
+					free_stack_pages(m, m->fork->cached_stacks[cpu][i]);
+		free(m->fork->cached_stacks);
+	}
 	if (idle) {
-		free_children(idle);
-		put_pid(idle->thread_pid);   /* init_struct_pid was never in the idr */
+		struct pid *pid0 = idle->thread_pid;
+
+		teardown_task(m, idle);
+		put_pid(pid0);   /* init_struct_pid was never in the idr */
+		exit_creds(m, idle);
 		free(idle);
 	}
+	cred_exit(m);
+	free(m->fork);
+	m->fork = NULL;
 	m->init_task = NULL;
 	free(m->curr);
 	m->curr = NULL;
 }
 
-#define _NSIG 64
 /* x86_64 with 4-level paging: the highest user address an access may end at */
 #define USER_PTR_MAX ((1UL << 47) - 4096)
-
-/* models include/linux/signal.h:valid_signal() */
-static bool valid_signal(unsigned long sig)
-{
-	return sig <= _NSIG;
-}
 
 /* models arch/x86/include/asm/uaccess_64.h:__access_ok() for a size that is
  * not a compile-time constant: the end may not wrap nor pass the limit */
@@ -207,14 +540,6 @@ static bool clone3_args_valid(struct kernel_clone_args *kargs)
 	return clone3_stack_valid(kargs);
 }
 
-/* SIGNAL_UNKILLABLE: the caller's group is the init of its pid namespace */
-static bool signal_unkillable(const struct task_struct *t)
-{
-	const struct pid *pid = t->group_leader->thread_pid;
-
-	return pid->numbers[pid->level].ns->child_reaper == t->group_leader;
-}
-
 /* The flag checks that open kernel/fork.c:copy_process(), in its order,
  * before anything is allocated. */
 static int copy_process_checks(struct nc_machine *m, uint64_t clone_flags)
@@ -231,77 +556,208 @@ static int copy_process_checks(struct nc_machine *m, uint64_t clone_flags)
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return -EINVAL;
 	/* the init of a pid namespace (SIGNAL_UNKILLABLE) may not make siblings */
-	if ((clone_flags & CLONE_PARENT) && signal_unkillable(current))
+	if ((clone_flags & CLONE_PARENT) && (current->signal->flags & SIGNAL_UNKILLABLE))
 		return -EINVAL;
-	/* a thread stays in its group's user and pid namespaces; the model has
-	 * no unshare(CLONE_NEWPID), so pid_ns_for_children is the active one */
-	if ((clone_flags & CLONE_THREAD) && (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)))
+	/* a thread stays in its group's user and pid namespaces */
+	if ((clone_flags & CLONE_THREAD) &&
+	    ((clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)) ||
+	     task_active_pid_ns(current) != current->nsproxy->pid_ns_for_children))
 		return -EINVAL;
 	if ((clone_flags & CLONE_PIDFD) && (clone_flags & CLONE_DETACHED))
 		return -EINVAL;
 	return 0;
 }
 
-/* models kernel/fork.c:copy_process() at this depth */
-static struct task_struct *copy_process(struct nc_machine *m, struct kernel_clone_args *args)
+/* models kernel/fork.c:copy_process(); the labels are §3.9's unwind */
+static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, int node,
+					struct kernel_clone_args *args)
 {
 	struct task_struct *current = nc_current(m);
 	uint64_t clone_flags = args->flags;
+	struct file *pidfile = NULL;
+	int pidfd = -1, retval = copy_process_checks(m, clone_flags);
 	struct task_struct *p;
-	struct pid *pid;
-	int err = copy_process_checks(m, clone_flags);
 
-	if (err)
-		return ERR_PTR(err);
-	p = malloc(sizeof(*p));                  /* dup_task_struct() */
+	if (retval)
+		return ERR_PTR(retval);
+	/* a pending signal restarts the fork once it has been handled */
+	if (task_sigpending(current))
+		return ERR_PTR(-ERESTARTNOINTR);
+
+	retval = -ENOMEM;
+	p = dup_task_struct(m, current, node);
 	if (!p)
-		return ERR_PTR(-ENOMEM);
-	*p = *current;
+		goto fork_out;
+	p->flags &= ~PF_KTHREAD;
+	if (args->kthread)
+		p->flags |= PF_KTHREAD;
+	if (args->name)
+		snprintf(p->comm, sizeof(p->comm), "%s", args->name);
+	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : 0;
+	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : 0;
+
+	retval = copy_creds(m, p, clone_flags);
+	if (retval < 0)
+		goto bad_fork_free;
+	retval = -EAGAIN;
+	if (is_rlimit_nproc_overlimit(p->cred->ucounts, task_rlimit(current, RLIMIT_NPROC)) &&
+	    p->real_cred->uid != 0 && !capable(m, CAP_SYS_RESOURCE) &&
+	    !capable(m, CAP_SYS_ADMIN))
+		goto bad_fork_cleanup_count;
+	if (m->fork->nr_threads >= m->fork->max_threads)
+		goto bad_fork_cleanup_count;
+
+	p->flags &= ~PF_SUPERPRIV;
+	p->flags |= PF_FORKNOEXEC;
 	init_task_lists(p);
-	p->flags = current->flags;
+	p->vfork_done = NULL;
+	p->pending = 0;
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->cpu = smp_processor_id(m);            /* sched_fork(): __set_task_cpu() */
-	if (args->name)                          /* kernel threads are named at birth */
-		snprintf(p->comm, sizeof(p->comm), "%s", args->name);
+	p->pdeath_signal = 0;
+	p->files = NULL;
 
-	pid = alloc_pid(m->init_pid_ns, args->set_tid, args->set_tid_size);
-	if (IS_ERR(pid)) {
-		free(p);
-		return (struct task_struct *)pid;
+	retval = mpol_dup(m, current->mempolicy, &p->mempolicy);
+	if (retval)
+		goto bad_fork_cleanup_delayacct;
+	p->cpu = smp_processor_id(m);            /* sched_fork(): __set_task_cpu() */
+
+	retval = copy_files(m, clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_semundo;
+	retval = copy_fs(m, clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_semundo;
+	retval = copy_sighand(m, clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
+	retval = copy_signal(m, clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_sighand;
+	retval = copy_mm(m, clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_signal;
+	retval = copy_namespaces(m, clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_mm;
+	retval = copy_thread(clone_flags, args);
+	if (retval)
+		goto bad_fork_cleanup_io;
+
+	if (!pid) {
+		pid = alloc_pid(m, p->nsproxy->pid_ns_for_children, args->set_tid,
+				args->set_tid_size);
+		if (IS_ERR(pid)) {
+			retval = (int)PTR_ERR(pid);
+			goto bad_fork_cleanup_thread;
+		}
+	}
+	if (clone_flags & CLONE_PIDFD) {
+		/* __pidfd_prepare(): a reserved fd in the caller's table */
+		retval = get_unused_fd_flags(m, NC_O_CLOEXEC);
+		if (retval < 0)
+			goto bad_fork_free_pid;
+		pidfd = retval;
+		pidfile = nc_file_alloc(m, (clone_flags & CLONE_THREAD) ? PIDFD_THREAD : 0, pid);
+		if (!pidfile) {
+			put_unused_fd(m, (unsigned int)pidfd);
+			retval = -ENOMEM;
+			goto bad_fork_free_pid;
+		}
+		retval = -EFAULT;
+		if (copy_to_user(m, args->pidfd, &pidfd, sizeof(pidfd)))
+			goto bad_fork_put_pidfd;
 	}
 	p->thread_pid = pid;
-	p->pid = pid_nr_ns(pid, m->init_pid_ns);
+	p->pid = pid_nr_ns(pid, ns_of_pid(pid));
 	if (clone_flags & CLONE_THREAD) {
 		p->group_leader = current->group_leader;
 		p->tgid = current->tgid;
-		p->exit_signal = -1;
 	} else {
 		p->group_leader = p;
 		p->tgid = p->pid;
-		p->exit_signal = (clone_flags & CLONE_PARENT) ? current->group_leader->exit_signal
-							       : args->exit_signal;
 	}
-	/* CLONE_PARENT and CLONE_THREAD share the caller's parent */
-	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
-		p->real_parent = current->real_parent;
-	else
-		p->real_parent = current;
-	p->parent = p->real_parent;
+	p->cpu = smp_processor_id(m);            /* sched_cgroup_fork() */
 
-	/* pid 1 of its namespace reaps the namespace's orphans */
-	if (pid->numbers[pid->level].nr == 1)
-		pid->numbers[pid->level].ns->child_reaper = p;
-	attach_pid(p, PIDTYPE_PID, pid);
+	/* tasklist_lock: parent and exit signal */
+	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
+		p->real_parent = current->real_parent;
+		p->exit_signal = (clone_flags & CLONE_THREAD) ? -1
+							      : current->group_leader->exit_signal;
+	} else {
+		p->real_parent = current;
+		p->exit_signal = args->exit_signal;
+	}
+	p->parent = p->real_parent;
+	retval = -ENOMEM;
+	if (!(ns_of_pid(pid)->pid_allocated & PIDNS_ADDING))
+		goto bad_fork_core_free;
+	retval = -EINTR;
+	if (current->pending & sigmask(SIGKILL))
+		goto bad_fork_core_free;
+
 	if (p->group_leader == p) {
-		attach_pid(p, PIDTYPE_TGID, pid);
+		/* pid 1 of its namespace reaps the namespace's orphans */
+		if (pid->numbers[pid->level].nr == 1) {
+			ns_of_pid(pid)->child_reaper = p;
+			p->signal->flags |= SIGNAL_UNKILLABLE;
+		}
+		p->signal->has_child_subreaper = p->real_parent->signal->has_child_subreaper ||
+						 p->real_parent->signal->is_child_subreaper;
 		list_add_tail(&p->sibling, &p->real_parent->children);
 		list_add_tail(&p->tasks, &m->init_task->tasks);
+		attach_pid(p, PIDTYPE_TGID, pid);
 	} else {
+		current->signal->nr_threads++;
+		current->signal->live++;
+		current->signal->sigcnt++;
 		list_add_tail(&p->thread_group, &p->group_leader->thread_group);
 	}
+	attach_pid(p, PIDTYPE_PID, pid);
+	m->fork->nr_threads++;
+	m->fork->total_forks++;
+	list_add_tail(&p->nc_all, &m->fork->all_tasks);
+	if (pidfile)
+		fd_install(m, (unsigned int)pidfd, pidfile);
 	trace_task_newtask(m, p, clone_flags);
 	return p;
+
+bad_fork_core_free:
+	/* cgroup_cancel_fork() */
+bad_fork_put_pidfd:
+	if (clone_flags & CLONE_PIDFD) {
+		fput(m, pidfile);
+		put_unused_fd(m, (unsigned int)pidfd);
+	}
+bad_fork_free_pid:
+	if (pid != m->init_task->thread_pid)
+		free_pid(pid);
+bad_fork_cleanup_thread:
+bad_fork_cleanup_io:
+	exit_task_namespaces(m, p);
+bad_fork_cleanup_mm:
+	if (p->mm)
+		mmput(m, p->mm);
+bad_fork_cleanup_signal:
+	if (!(clone_flags & CLONE_THREAD))
+		put_signal_struct(m, p->signal);
+bad_fork_cleanup_sighand:
+	__cleanup_sighand(m, p->sighand);
+bad_fork_cleanup_fs:
+	exit_fs(m, p);
+bad_fork_cleanup_semundo:
+	/* exit_sem(), security, audit, perf, sched_cancel_fork() */
+	exit_files(m, p);
+	mpol_put(p->mempolicy);
+bad_fork_cleanup_delayacct:
+bad_fork_cleanup_count:
+	inc_rlimit_nproc(p->cred->ucounts, -1);
+	exit_creds(m, p);
+bad_fork_free:
+	put_task_stack(m, p);
+	free_task_struct(m, p);
+fork_out:
+	return ERR_PTR(retval);
 }
 
 /* models kernel/fork.c:kernel_clone() */
@@ -316,14 +772,18 @@ long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 	if ((clone_flags & CLONE_PIDFD) && (clone_flags & CLONE_PARENT_SETTID) &&
 	    args->pidfd == args->parent_tid)
 		return -EINVAL;
-	p = copy_process(m, args);
+	p = copy_process(m, NULL, NUMA_NO_NODE, args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	trace_sched_process_fork(m, nc_current(m), p);
-	nr = task_pid_vnr(m, p);
+	nr = pid_vnr(m, p->thread_pid);
 	/* a fault here is ignored: the child exists either way */
 	if (clone_flags & CLONE_PARENT_SETTID)
 		(void)copy_to_user(m, args->parent_tid, &nr, sizeof(nr));
+	if (clone_flags & CLONE_VFORK) {
+		/* the parent sleeps until mm_release() completes vfork_done */
+		p->vfork_done = nc_current(m);
+	}
 	/* wake_up_new_task(): the child stays on the CPU sched_fork() gave it */
 	trace_sched_wakeup_new(m, p);
 	return nr;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Task creation (kernel/fork.c), at the depth replay needs so far: the boot
- * task, init, and children that get a pid, a parent and a CPU. The clone
- * path's checks and copies (mm, files, signal, policy, slab placement) are
- * the clone issue's; struct kernel_clone_args is already the kernel's.
+ * Task creation (kernel/fork.c): the syscall entries, kernel_clone(),
+ * copy_process() with its copies and unwinding, dup_task_struct() with the
+ * task_struct and its VMAP kernel stack placed on NUMA nodes, and the
+ * globals fork keeps (max_threads, nr_threads, the per-CPU stack cache).
  */
 #ifndef NC_KERNEL_FORK_H
 #define NC_KERNEL_FORK_H
@@ -13,8 +13,35 @@
 #include <sys/types.h>
 
 #include "arch/machine.h"
+#include "arch/task.h"
+#include "lib/list.h"
+#include "mm/page_alloc.h"
 
-#define MAX_PID_NS_LEVEL 32          /* include/linux/pid_namespace.h */
+#define THREAD_SIZE (4 * PAGE_SIZE)  /* x86_64 without KASAN */
+#define NR_CACHED_STACKS 2
+#define MIN_THREADS 20
+#define MAX_THREADS 0x3fffffff       /* FUTEX_TID_MASK */
+#define ERESTARTNOINTR 513           /* kernel-internal: the syscall restarts */
+
+#define PF_EXITING       0x00000004
+#define PF_FORKNOEXEC    0x00000040
+#define PF_SUPERPRIV     0x00000100
+#define PF_KTHREAD       0x00200000
+
+/* models the vm_struct of a VMAP stack: its pages, each on some node */
+struct thread_stack {
+	struct page *pages[THREAD_SIZE / PAGE_SIZE];
+};
+
+/* kernel/fork.c's globals */
+struct fork_state {
+	unsigned long max_threads;        /* kernel.threads-max */
+	unsigned long nr_threads;         /* tasks with a pid, zombies included */
+	unsigned long total_forks;
+	struct thread_stack *(*cached_stacks)[NR_CACHED_STACKS]; /* [nr_cpu_ids] */
+	struct task_struct *kthreadd;     /* kernel/kthread.c:kthreadd_task */
+	struct list_head all_tasks;       /* every task_struct, for teardown */
+};
 #define CLONE_LEGACY_FLAGS 0xffffffffULL
 
 /* models include/linux/sched/task.h:struct kernel_clone_args (user
@@ -33,6 +60,7 @@ struct kernel_clone_args {
 	size_t set_tid_size;
 	int cgroup;
 	int idle;
+	int kthread;
 };
 
 /* models kernel/fork.c:fork_init() and the boot task init_task: allocates
@@ -40,6 +68,25 @@ struct kernel_clone_args {
 int fork_init(struct nc_machine *m);
 /* Frees every task and pid (machine teardown). */
 void fork_exit(struct nc_machine *m);
+
+/* models kernel/fork.c:set_max_threads(): from the free memory at boot */
+void set_max_threads(struct nc_machine *m, unsigned long max_threads_suggested);
+
+/* models kernel/fork.c:put_task_struct(): frees the task at the last reference */
+void put_task_struct(struct nc_machine *m, struct task_struct *tsk);
+/* models kernel/fork.c:put_task_stack(): the stack goes to this CPU's cache or is freed */
+void put_task_stack(struct nc_machine *m, struct task_struct *tsk);
+/* models kernel/fork.c:mm_release(): CLONE_CHILD_CLEARTID and the vfork parent */
+void mm_release(struct nc_machine *m, struct task_struct *tsk);
+/* models kernel/fork.c:__cleanup_sighand() and the signal_struct's last put */
+void __cleanup_sighand(struct nc_machine *m, struct sighand_struct *sighand);
+void put_signal_struct(struct nc_machine *m, struct signal_struct *sig);
+
+/* Where a task's memory lives: the node of its task_struct object and of
+ * each page of its kernel stack (nr_stack_pages of them, NUMA_NO_NODE if
+ * the stack was released). Returns the task_struct's node. */
+int nc_task_placement(const struct nc_machine *m, const struct task_struct *t,
+		      int *stack_nodes, unsigned int nr_stack_pages);
 
 /* models kernel/fork.c:kernel_clone(): creates a child of current;
  * returns its pid as current sees it, or -errno */

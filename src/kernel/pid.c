@@ -2,14 +2,16 @@
 /*
  * Models kernel/pid.c: pid_max sized by the CPU count, pids allocated
  * cyclically from the namespace's idr (wrapping to RESERVED_PIDS once past
- * it), explicit pids for clone3()'s set_tid, and the task <-> pid links.
- * The caller of set_tid is taken to hold CAP_CHECKPOINT_RESTORE (the model
- * has no credentials yet). Left out: pidfs, RCU, pidfd wait queues.
+ * it), explicit pids for clone3()'s set_tid (with the capability check in
+ * each level's owning user namespace), and the task <-> pid links.
+ * Left out: pidfs, RCU, pidfd wait queues; struct pid is a host allocation.
  */
 #include <errno.h>
 #include <stdlib.h>
 
+#include "kernel/cred.h"
 #include "kernel/pid.h"
+#include "kernel/pid_namespace.h"
 #include "lib/err.h"
 
 _Static_assert(PIDTYPE_MAX == sizeof(((struct task_struct *)0)->pid_links) /
@@ -36,6 +38,7 @@ int pid_idr_init(struct nc_machine *m)
 		return -ENOMEM;
 	idr_init(&ns->idr);
 	ns->pid_allocated = PIDNS_ADDING;
+	ns->count = 1;
 	/* bumped for many CPUs: 1024 a CPU, within [PID_MAX_DEFAULT, PID_MAX_LIMIT] */
 	ns->pid_max = (int)(max > PID_MAX_DEFAULT ? (max < PID_MAX_LIMIT ? max : PID_MAX_LIMIT)
 				  : PID_MAX_DEFAULT);
@@ -60,7 +63,8 @@ static void remove_numbers(struct pid *pid, unsigned int from_level)
 }
 
 /* models kernel/pid.c:alloc_pid() */
-struct pid *alloc_pid(struct pid_namespace *ns, const pid_t *set_tid, size_t set_tid_size)
+struct pid *alloc_pid(struct nc_machine *m, struct pid_namespace *ns, const pid_t *set_tid,
+		      size_t set_tid_size)
 {
 	struct pid_namespace *tmp = ns;
 	struct pid *pid;
@@ -84,6 +88,10 @@ struct pid *alloc_pid(struct pid_namespace *ns, const pid_t *set_tid, size_t set
 				goto out_free;
 			/* a pid other than 1 needs the namespace's init to exist */
 			if (tid != 1 && !tmp->child_reaper)
+				goto out_free;
+			retval = -EPERM;
+			if (!ns_capable(m, tmp->user_ns, CAP_CHECKPOINT_RESTORE) &&
+			    !ns_capable(m, tmp->user_ns, CAP_SYS_ADMIN))
 				goto out_free;
 			set_tid_size--;
 		}
@@ -110,6 +118,7 @@ struct pid *alloc_pid(struct pid_namespace *ns, const pid_t *set_tid, size_t set
 	if (!(ns->pid_allocated & PIDNS_ADDING))
 		goto out_free;
 	pid->count = 1;
+	ns->count++;                            /* get_pid_ns() */
 	for (int type = 0; type < PIDTYPE_MAX; type++)
 		INIT_LIST_HEAD(&pid->tasks[type]);
 	for (int l = (int)ns->level; l >= 0; l--) {
@@ -130,8 +139,10 @@ out_free:
 /* models kernel/pid.c:put_pid() */
 void put_pid(struct pid *pid)
 {
-	if (pid && !--pid->count)
+	if (pid && !--pid->count) {
+		put_pid_ns(ns_of_pid(pid));
 		free(pid);
+	}
 }
 
 /* models kernel/pid.c:free_pid() */
@@ -185,12 +196,17 @@ pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns)
 	return 0;
 }
 
+pid_t pid_vnr(const struct nc_machine *m, const struct pid *pid)
+{
+	return pid_nr_ns(pid, task_active_pid_ns(nc_current(m)));
+}
+
 pid_t task_pid_vnr(const struct nc_machine *m, const struct task_struct *t)
 {
-	return pid_nr_ns(t->thread_pid, m->init_pid_ns);
+	return pid_vnr(m, t->thread_pid);
 }
 
 pid_t task_tgid_vnr(const struct nc_machine *m, const struct task_struct *t)
 {
-	return pid_nr_ns(t->group_leader->thread_pid, m->init_pid_ns);
+	return pid_vnr(m, t->group_leader->thread_pid);
 }

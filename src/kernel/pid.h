@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Process IDs (kernel/pid.c, include/linux/pid.h): struct pid, the pid
- * namespace's ID allocator, and the numbers a task shows as its pid and tgid.
- * One namespace exists so far (init_pid_ns); the structures carry levels so
- * nested namespaces can follow. pidfs inodes and RCU are left out.
+ * namespace's ID allocator, and the numbers a task shows as its pid and tgid
+ * in each of its nested pid namespaces (created by kernel/nsproxy.c).
+ * pidfs inodes and RCU are left out.
  */
 #ifndef NC_KERNEL_PID_H
 #define NC_KERNEL_PID_H
@@ -32,6 +32,7 @@ enum pid_type {
 #define PIDNS_ADDING		(1U << 31)	/* namespace still accepts pids */
 
 struct pid_namespace;
+struct user_namespace;
 
 struct upid {
 	int nr;
@@ -51,6 +52,8 @@ struct pid_namespace {
 	struct task_struct *child_reaper;
 	unsigned int level;
 	struct pid_namespace *parent;
+	struct user_namespace *user_ns;       /* owner */
+	int count;                            /* references */
 	/* v6.12 keeps these two as globals (kernel/pid.c); the model has none */
 	int pid_max;
 	int pid_max_min;
@@ -61,7 +64,8 @@ int pid_idr_init(struct nc_machine *m);
 void pid_idr_exit(struct nc_machine *m);
 
 /* models kernel/pid.c:alloc_pid(); ERR_PTR(-errno) on failure */
-struct pid *alloc_pid(struct pid_namespace *ns, const pid_t *set_tid, size_t set_tid_size);
+struct pid *alloc_pid(struct nc_machine *m, struct pid_namespace *ns, const pid_t *set_tid,
+		      size_t set_tid_size);
 /* models kernel/pid.c:free_pid(): returns its numbers to the namespaces */
 void free_pid(struct pid *pid);
 void put_pid(struct pid *pid);
@@ -79,8 +83,20 @@ void detach_pid(struct task_struct *task, enum pid_type type);
 struct task_struct *pid_task(struct pid *pid, enum pid_type type);
 struct pid *find_pid_ns(int nr, struct pid_namespace *ns);
 
+/* models ns_of_pid()/task_active_pid_ns(): the pid's innermost namespace */
+static inline struct pid_namespace *ns_of_pid(const struct pid *pid)
+{
+	return pid->numbers[pid->level].ns;
+}
+static inline struct pid_namespace *task_active_pid_ns(const struct task_struct *t)
+{
+	return ns_of_pid(t->thread_pid);
+}
+
 /* models pid_nr_ns(): pid's number as ns sees it, 0 if invisible there */
 pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns);
+/* models pid_vnr(): as current's active namespace sees it */
+pid_t pid_vnr(const struct nc_machine *m, const struct pid *pid);
 /* models task_pid_vnr()/task_tgid_vnr() for the current task's namespace */
 pid_t task_pid_vnr(const struct nc_machine *m, const struct task_struct *t);
 pid_t task_tgid_vnr(const struct nc_machine *m, const struct task_struct *t);

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Models kernel/cred.c's fork side (copy_creds(), prepare_creds(),
+ * exit_creds()), create_user_ns()'s checks (kernel/user_namespace.c) and
+ * the NPROC ucounts (kernel/ucount.c). Left out: keyrings, LSM hooks, id
+ * maps (a new user namespace counts as unmapped), max_user_namespaces.
+ * Credentials are host allocations: cred_jar is not one of the modelled caches.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "arch/task.h"
+#include "kernel/cred.h"
+#include "kernel/signal.h"
+#include "uapi/linux/sched.h"
+
+#define UID_ROOT 0
+
+static struct ucounts *alloc_ucounts(struct nc_machine *m, struct user_namespace *ns, uid_t uid)
+{
+	struct ucounts *uc;
+
+	list_for_each_entry(uc, &m->cred->ucounts, node)
+		if (uc->ns == ns && uc->uid == uid) {
+			uc->count++;
+			return uc;
+		}
+	uc = calloc(1, sizeof(*uc));
+	if (!uc)
+		return NULL;
+	uc->ns = ns;
+	uc->uid = uid;
+	uc->count = 1;
+	list_add_tail(&uc->node, &m->cred->ucounts);
+	return uc;
+}
+
+static void put_ucounts(struct ucounts *uc)
+{
+	if (uc && !--uc->count) {
+		list_del_init(&uc->node);
+		free(uc);
+	}
+}
+
+static void put_user_ns(struct user_namespace *ns)
+{
+	while (ns && ns->parent && !--ns->count) {
+		struct user_namespace *parent = ns->parent;
+
+		put_ucounts(ns->ucounts);
+		free(ns);
+		ns = parent;
+	}
+}
+
+int cred_init(struct nc_machine *m, struct task_struct *init_task)
+{
+	struct cred_state *cs = calloc(1, sizeof(*cs));
+	struct cred *init_cred = calloc(1, sizeof(*init_cred));
+
+	if (!cs || !init_cred) {
+		free(cs);
+		free(init_cred);
+		return -ENOMEM;
+	}
+	INIT_LIST_HEAD(&cs->ucounts);
+	cs->init_user_ns.count = 1;
+	cs->init_user_ns.nproc_max = RLIM_INFINITY;
+	m->cred = cs;
+	init_cred->usage = 2;
+	init_cred->cap_effective = CAP_FULL_SET;
+	init_cred->user_ns = &cs->init_user_ns;
+	init_cred->ucounts = alloc_ucounts(m, &cs->init_user_ns, UID_ROOT);
+	if (!init_cred->ucounts) {
+		free(init_cred);
+		return -ENOMEM;
+	}
+	init_task->cred = init_task->real_cred = init_cred;
+	return 0;
+}
+
+void cred_exit(struct nc_machine *m)
+{
+	free(m->cred);
+	m->cred = NULL;
+}
+
+void put_cred(struct nc_machine *m, const struct cred *cred)
+{
+	struct cred *c = (struct cred *)cred;
+
+	(void)m;
+	if (c && !--c->usage) {
+		put_ucounts(c->ucounts);
+		put_user_ns(c->user_ns);
+		free(c);
+	}
+}
+
+/* models kernel/cred.c:prepare_creds() */
+static struct cred *prepare_creds(const struct cred *old)
+{
+	struct cred *new = malloc(sizeof(*new));
+
+	if (!new)
+		return NULL;
+	*new = *old;
+	new->usage = 1;
+	new->ucounts->count++;
+	new->user_ns->count++;
+	return new;
+}
+
+/* models kernel/user_namespace.c:create_user_ns() and set_cred_ucounts() */
+static int create_user_ns(struct nc_machine *m, struct cred *new, const struct task_struct *p)
+{
+	struct user_namespace *parent = new->user_ns, *ns;
+	struct ucounts *uc;
+
+	if (parent->level > MAX_USER_NS_LEVEL)
+		return -ENOSPC;
+	/* the creator's ids must map into the parent; a new namespace's
+	 * maps are never written in the model */
+	if (parent != &m->cred->init_user_ns)
+		return -EPERM;
+	ns = calloc(1, sizeof(*ns));
+	if (!ns)
+		return -ENOMEM;
+	ns->parent = parent;
+	ns->level = parent->level + 1;
+	ns->owner = new->euid;
+	ns->count = 1;
+	ns->ucounts = new->ucounts;
+	new->ucounts->count++;
+	/* root of the initial namespace creates without an NPROC ceiling */
+	ns->nproc_max = new->uid == UID_ROOT && parent == &m->cred->init_user_ns
+			? RLIM_INFINITY : task_rlimit(p, RLIMIT_NPROC);
+	new->user_ns = ns;               /* the reference prepare_creds() took */
+	put_user_ns(parent);
+	new->cap_effective = CAP_FULL_SET;
+	uc = alloc_ucounts(m, ns, new->uid);
+	if (!uc)
+		return -EAGAIN;
+	put_ucounts(new->ucounts);
+	new->ucounts = uc;
+	return 0;
+}
+
+/* models kernel/cred.c:copy_creds() */
+int copy_creds(struct nc_machine *m, struct task_struct *p, uint64_t clone_flags)
+{
+	struct cred *new;
+	int ret;
+
+	if (clone_flags & CLONE_THREAD) {
+		((struct cred *)p->cred)->usage += 2;
+		p->real_cred = p->cred;
+		inc_rlimit_nproc(p->cred->ucounts, 1);
+		return 0;
+	}
+	new = prepare_creds(p->cred);
+	if (!new)
+		return -ENOMEM;
+	if (clone_flags & CLONE_NEWUSER) {
+		ret = create_user_ns(m, new, p);
+		if (ret < 0) {
+			put_cred(m, new);
+			return ret;
+		}
+	}
+	new->usage++;
+	p->cred = p->real_cred = new;
+	inc_rlimit_nproc(new->ucounts, 1);
+	return 0;
+}
+
+/* models kernel/cred.c:exit_creds() */
+void exit_creds(struct nc_machine *m, struct task_struct *tsk)
+{
+	put_cred(m, tsk->real_cred);
+	put_cred(m, tsk->cred);
+	tsk->cred = tsk->real_cred = NULL;
+}
+
+/* models kernel/capability.c:ns_capable() via cap_capable(): the cap in
+ * the namespace itself, or being the owner of it or of an ancestor
+ * below the cred's own namespace */
+bool ns_capable(struct nc_machine *m, struct user_namespace *ns, int cap)
+{
+	const struct cred *cred = nc_current(m)->cred;
+
+	for (;;) {
+		if (ns == cred->user_ns)
+			return cred->cap_effective & (1ULL << cap);
+		if (ns->level <= cred->user_ns->level)
+			return false;
+		if (ns->parent == cred->user_ns && ns->owner == cred->euid)
+			return true;
+		ns = ns->parent;
+	}
+}
+
+bool capable(struct nc_machine *m, int cap)
+{
+	return ns_capable(m, &m->cred->init_user_ns, cap);
+}
+
+void inc_rlimit_nproc(struct ucounts *ucounts, long v)
+{
+	for (struct ucounts *iter = ucounts; iter; iter = iter->ns->ucounts)
+		iter->nproc += v;
+}
+
+bool is_rlimit_nproc_overlimit(const struct ucounts *ucounts, unsigned long rlimit)
+{
+	long max = rlimit > (unsigned long)__LONG_MAX__ ? __LONG_MAX__ : (long)rlimit;
+
+	for (const struct ucounts *iter = ucounts; iter; iter = iter->ns->ucounts) {
+		if (iter->nproc < 0 || iter->nproc > max)
+			return true;
+		max = iter->ns->nproc_max > (unsigned long)__LONG_MAX__ ? __LONG_MAX__
+									  : (long)iter->ns->nproc_max;
+	}
+	return false;
+}

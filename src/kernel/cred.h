@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Credentials (kernel/cred.c), user namespaces as far as fork needs them
+ * (kernel/user_namespace.c) and the per-user task count behind
+ * RLIMIT_NPROC (kernel/ucount.c). Capabilities are one 64-bit set;
+ * keyrings, LSMs, id maps and supplementary groups are left out.
+ */
+#ifndef NC_KERNEL_CRED_H
+#define NC_KERNEL_CRED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "arch/machine.h"
+#include "lib/list.h"
+
+#define CAP_SYS_ADMIN           21
+#define CAP_SYS_RESOURCE        24
+#define CAP_CHECKPOINT_RESTORE  40
+#define CAP_FULL_SET            ((1ULL << 41) - 1)   /* CAP_LAST_CAP 40 */
+
+#define MAX_USER_NS_LEVEL       32   /* a parent above this cannot have children */
+#define RLIM_INFINITY           (~0UL)
+
+struct ucounts;
+
+/* models include/linux/user_namespace.h:struct user_namespace */
+struct user_namespace {
+	struct user_namespace *parent;
+	unsigned int level;
+	uid_t owner;                  /* euid of the creator, in the parent */
+	struct ucounts *ucounts;      /* the creator's entry in the parent */
+	unsigned long nproc_max;      /* rlimit_max[UCOUNT_RLIMIT_NPROC] */
+	int count;
+};
+
+/* models include/linux/user_namespace.h:struct ucounts (NPROC only) */
+struct ucounts {
+	struct list_head node;        /* in cred_state.ucounts */
+	struct user_namespace *ns;
+	uid_t uid;
+	int count;                    /* references */
+	long nproc;                   /* ucount[UCOUNT_RLIMIT_NPROC] */
+};
+
+/* models include/linux/cred.h:struct cred */
+struct cred {
+	int usage;
+	uid_t uid, euid;
+	gid_t gid, egid;
+	uint64_t cap_effective;
+	struct user_namespace *user_ns;
+	struct ucounts *ucounts;
+};
+
+struct cred_state {
+	struct user_namespace init_user_ns;
+	struct list_head ucounts;
+};
+
+/* models kernel/cred.c:cred_init() and init_cred: root with every capability */
+int cred_init(struct nc_machine *m, struct task_struct *init_task);
+void cred_exit(struct nc_machine *m);
+
+/* models kernel/cred.c:copy_creds(): 0 or -errno */
+int copy_creds(struct nc_machine *m, struct task_struct *p, uint64_t clone_flags);
+/* models kernel/cred.c:exit_creds() */
+void exit_creds(struct nc_machine *m, struct task_struct *tsk);
+void put_cred(struct nc_machine *m, const struct cred *cred);
+
+/* models kernel/capability.c:ns_capable() for current */
+bool ns_capable(struct nc_machine *m, struct user_namespace *ns, int cap);
+/* models capable(): in the initial user namespace */
+bool capable(struct nc_machine *m, int cap);
+
+/* models kernel/ucount.c:inc_rlimit_ucounts()/dec_rlimit_ucounts() for NPROC */
+void inc_rlimit_nproc(struct ucounts *ucounts, long v);
+/* models kernel/ucount.c:is_rlimit_overlimit() for NPROC */
+bool is_rlimit_nproc_overlimit(const struct ucounts *ucounts, unsigned long rlimit);
+
+#endif

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Signals as far as task creation and reaping need them (kernel/signal.c,
+ * include/linux/sched/signal.h): the handler table (sighand_struct), the
+ * thread group's shared state (signal_struct, with the rlimits), pending
+ * sets, sending a signal and telling a parent that its child died.
+ * Left out: queued siginfo, real-time queues, delivery to handlers, stops.
+ */
+#ifndef NC_KERNEL_SIGNAL_H
+#define NC_KERNEL_SIGNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/machine.h"
+#include "arch/task.h"
+#include "uapi/linux/signal.h"
+
+#define SIG_DFL 0UL
+#define SIG_IGN 1UL
+#define SA_NOCLDWAIT 0x00000002u
+
+#define RLIMIT_NPROC   6
+#define RLIMIT_NOFILE  7
+#define RLIM_NLIMITS   16
+
+#define SIGNAL_UNKILLABLE    0x00000040
+#define SIGNAL_GROUP_EXIT    0x00000004
+
+/* models include/linux/sched/signal.h:struct k_sigaction (one entry) */
+struct k_sigaction {
+	unsigned long handler;        /* SIG_DFL, SIG_IGN or a user address */
+	unsigned int flags;
+	uint64_t mask;
+	unsigned long restorer;
+};
+
+/* models struct sighand_struct */
+struct sighand_struct {
+	int count;
+	struct k_sigaction action[_NSIG];
+};
+
+struct rlimit {
+	unsigned long rlim_cur, rlim_max;
+};
+
+/* models struct signal_struct: what the thread group shares */
+struct signal_struct {
+	int sigcnt;                   /* references: one per thread, plus holders */
+	int live;                     /* threads not yet exiting */
+	int nr_threads;
+	unsigned int flags;           /* SIGNAL_* */
+	int group_exit_code;
+	uint64_t shared_pending;
+	struct rlimit rlim[RLIM_NLIMITS];
+	bool is_child_subreaper, has_child_subreaper;
+};
+
+static inline unsigned long task_rlimit(const struct task_struct *t, unsigned int limit)
+{
+	return t->signal->rlim[limit].rlim_cur;
+}
+
+static inline uint64_t sigmask(int sig)
+{
+	return 1ULL << (sig - 1);
+}
+
+/* models include/linux/signal.h:valid_signal() */
+static inline bool valid_signal(unsigned long sig)
+{
+	return sig <= _NSIG;
+}
+
+/* models include/linux/sched/signal.h:task_sigpending() after
+ * recalc_sigpending(): an unblocked signal is pending */
+bool task_sigpending(const struct task_struct *t);
+
+/* models kernel/signal.c:send_signal_locked() for a kernel-generated
+ * signal: private (group false) or to the thread group; a signal the
+ * target ignores is dropped as sig_ignored() does */
+void send_signal_locked(struct task_struct *t, int sig, bool group);
+
+/* models kernel/signal.c:do_notify_parent(): true if tsk is to be reaped
+ * at once because its parent ignores SIGCHLD */
+bool do_notify_parent(struct task_struct *tsk, int sig);
+
+#endif
