@@ -25,6 +25,9 @@
 #include "mm/uaccess.h"
 #include "trace/events.h"
 
+/* si_code values for SIGCHLD (include/uapi/asm-generic/siginfo.h) */
+enum { CLD_EXITED = 1, CLD_KILLED, CLD_DUMPED };
+
 static bool thread_group_leader(const struct task_struct *p)
 {
 	return p->group_leader == p;
@@ -220,6 +223,7 @@ void do_exit(struct nc_machine *m, long code)
 	exit_fs(m, tsk);
 	exit_task_namespaces(m, tsk);
 	exit_notify(m, tsk);
+	exit_task_stack_account(m, tsk);
 	mpol_put(tsk->mempolicy);
 	tsk->mempolicy = NULL;
 	/* the final switch away: finish_task_switch() drops the stack on this
@@ -459,21 +463,21 @@ long kernel_waitid(struct nc_machine *m, int which, pid_t upid, unsigned long in
 	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
 		return -EINVAL;
 	switch (which) {
-	case P_ALL:
+	case NC_P_ALL:
 		wo.type = WO_ANY;
 		break;
-	case P_PID:
+	case NC_P_PID:
 		if (upid <= 0)
 			return -EINVAL;
 		wo.type = WO_PID;
 		wo.pid = find_pid_ns(upid, task_active_pid_ns(nc_current(m)));
 		break;
-	case P_PGID:
+	case NC_P_PGID:
 		if (upid < 0)
 			return -EINVAL;
 		wo.type = WO_PGID;
 		break;
-	case P_PIDFD:
+	case NC_P_PIDFD:
 		if (upid < 0)
 			return -EINVAL;
 		wo.type = WO_PID;

@@ -13,28 +13,11 @@
 
 #include "arch/machine.h"
 #include "arch/task.h"
+#include "uapi/linux/wait.h"
 
 #define EXIT_DEAD	0x0010
 #define EXIT_ZOMBIE	0x0020
 
-/* wait options (include/uapi/linux/wait.h) */
-#define WNOHANG		0x00000001
-#define WUNTRACED	0x00000002
-#define WSTOPPED	WUNTRACED
-#define WEXITED		0x00000004
-#define WCONTINUED	0x00000008
-#define WNOWAIT		0x01000000
-#define __WNOTHREAD	0x20000000
-#define __WALL		0x40000000
-#define __WCLONE	0x80000000
-#define P_ALL		0
-#define P_PID		1
-#define P_PGID		2
-#define P_PIDFD		3
-
-#define CLD_EXITED	1
-#define CLD_KILLED	2
-#define CLD_DUMPED	3
 #define NC_RUSAGE_SIZE	144   /* sizeof(struct rusage) on x86_64 */
 #define NC_SIGINFO_SIZE	128
 

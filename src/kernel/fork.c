@@ -30,6 +30,7 @@
 #include "mm/uaccess.h"
 #include "mm/usercopy.h"
 #include "mm/vmalloc.h"
+#include "mm/vmstat.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 
@@ -116,6 +117,24 @@ static void free_thread_stack(struct nc_machine *m, struct task_struct *tsk)
 	free_stack_pages(m, s);
 }
 
+/* models kernel/fork.c:account_kernel_stack(): NR_KERNEL_STACK_KB of
+ * each page's node, +/- one page's worth */
+static void account_kernel_stack(struct nc_machine *m, struct task_struct *tsk, int account)
+{
+	for (unsigned int i = 0; i < THREAD_SIZE / PAGE_SIZE; i++) {
+		struct page *page = tsk->stack_vm_area->pages[i];
+
+		mod_node_page_state(NODE_DATA(m, page_to_nid(page)), NR_KERNEL_STACK_KB,
+				    account * (long)(PAGE_SIZE / 1024));
+	}
+}
+
+/* models kernel/fork.c:exit_task_stack_account() */
+void exit_task_stack_account(struct nc_machine *m, struct task_struct *tsk)
+{
+	account_kernel_stack(m, tsk, -1);
+}
+
 void put_task_stack(struct nc_machine *m, struct task_struct *tsk)
 {
 	if (tsk->stack_vm_area)
@@ -138,7 +157,9 @@ static struct task_struct *dup_task_struct(struct nc_machine *m, struct task_str
 		free_task_struct(m, tsk);
 		return NULL;
 	}
-	tsk->usage = 1;
+	/* one reference for running, one for being unreaped (rcu_users) */
+	tsk->usage = 2;
+	account_kernel_stack(m, tsk, 1);
 	return tsk;
 }
 
@@ -754,6 +775,7 @@ bad_fork_cleanup_count:
 	inc_rlimit_nproc(p->cred->ucounts, -1);
 	exit_creds(m, p);
 bad_fork_free:
+	exit_task_stack_account(m, p);
 	put_task_stack(m, p);
 	free_task_struct(m, p);
 fork_out:

@@ -74,6 +74,9 @@ void set_max_threads(struct nc_machine *m, unsigned long max_threads_suggested);
 
 /* models kernel/fork.c:put_task_struct(): frees the task at the last reference */
 void put_task_struct(struct nc_machine *m, struct task_struct *tsk);
+/* models kernel/fork.c:exit_task_stack_account(): undoes the stack's
+ * NR_KERNEL_STACK_KB at exit */
+void exit_task_stack_account(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:put_task_stack(): the stack goes to this CPU's cache or is freed */
 void put_task_stack(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:mm_release(): CLONE_CHILD_CLEARTID and the vfork parent */

@@ -75,16 +75,16 @@ static void test_boot_pids_and_wrap(void **state)
 	/* init and kthreadd took 1 and 2 */
 	assert_non_null(pid_task(find_pid_ns(1, ns), PIDTYPE_PID));
 	assert_ptr_equal(ns->child_reaper, pid_task(find_pid_ns(1, ns), PIDTYPE_PID));
-	p = alloc_pid(ns, NULL, 0);
+	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), 3);
 	free_pid(p);
 	/* freed pids are not reused before the cursor wraps */
-	p = alloc_pid(ns, NULL, 0);
+	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), 4);
 	free_pid(p);
 	/* past pid_max the allocator wraps to RESERVED_PIDS, not to 1 */
 	idr_set_cursor(&ns->idr, (unsigned int)ns->pid_max);
-	p = alloc_pid(ns, NULL, 0);
+	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), RESERVED_PIDS);
 	free_pid(p);
 	nc_machine_destroy(m);
@@ -98,20 +98,20 @@ static void test_set_tid(void **state)
 	struct pid *p;
 
 	(void)state;
-	p = alloc_pid(ns, want, 1);
+	p = alloc_pid(m, ns, want, 1);
 	assert_false(IS_ERR(p));
 	assert_int_equal(pid_nr_ns(p, ns), 1000);
 	/* the same pid again: taken */
-	assert_int_equal(PTR_ERR(alloc_pid(ns, want, 1)), -EEXIST);
+	assert_int_equal(PTR_ERR(alloc_pid(m, ns, want, 1)), -EEXIST);
 	free_pid(p);
 	/* more entries than nested namespaces */
-	assert_int_equal(PTR_ERR(alloc_pid(ns, want, 2)), -EINVAL);
+	assert_int_equal(PTR_ERR(alloc_pid(m, ns, want, 2)), -EINVAL);
 	want[0] = 0;
-	assert_int_equal(PTR_ERR(alloc_pid(ns, want, 1)), -EINVAL);
+	assert_int_equal(PTR_ERR(alloc_pid(m, ns, want, 1)), -EINVAL);
 	want[0] = ns->pid_max;
-	assert_int_equal(PTR_ERR(alloc_pid(ns, want, 1)), -EINVAL);
+	assert_int_equal(PTR_ERR(alloc_pid(m, ns, want, 1)), -EINVAL);
 	/* cyclic allocation continues after the boot pids, unaffected */
-	p = alloc_pid(ns, NULL, 0);
+	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), 3);
 	free_pid(p);
 	nc_machine_destroy(m);
