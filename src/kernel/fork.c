@@ -198,6 +198,7 @@ static int copy_files(struct nc_machine *m, uint64_t clone_flags, struct task_st
 		return 0;
 	if (clone_flags & CLONE_FILES) {
 		oldf->count++;
+		tsk->files = oldf;
 		return 0;
 	}
 	newf = dup_fd(m, oldf);
@@ -322,6 +323,8 @@ static void free_task(struct nc_machine *m, struct task_struct *tsk)
 {
 	put_task_stack(m, tsk);
 	exit_creds(m, tsk);
+	put_signal_struct(m, tsk->signal);
+	tsk->signal = NULL;
 	list_del_init(&tsk->nc_all);
 	free_task_struct(m, tsk);
 }
@@ -423,9 +426,6 @@ static void teardown_task(struct nc_machine *m, struct task_struct *p)
 	list_del_init(&p->sibling);
 	list_del_init(&p->tasks);
 	list_del_init(&p->thread_group);
-	for (int t = 0; t < PIDTYPE_MAX; t++)
-		if (!list_empty(&p->pid_links[t]))
-			detach_pid(p, (enum pid_type)t);
 	exit_files(m, p);
 	exit_fs(m, p);
 	exit_task_namespaces(m, p);
@@ -433,9 +433,7 @@ static void teardown_task(struct nc_machine *m, struct task_struct *p)
 	mpol_put(p->mempolicy);
 	p->mempolicy = NULL;
 	__cleanup_sighand(m, p->sighand);
-	put_signal_struct(m, p->signal);
 	p->sighand = NULL;
-	p->signal = NULL;
 }
 
 void fork_exit(struct nc_machine *m)
@@ -443,8 +441,12 @@ void fork_exit(struct nc_machine *m)
 	struct task_struct *idle = m->init_task, *p, *n;
 
 	if (m->fork) {
-		list_for_each_entry(p, &m->fork->all_tasks, nc_all)
+		list_for_each_entry(p, &m->fork->all_tasks, nc_all) {
+			for (int t = 0; t < PIDTYPE_MAX; t++)
+				if (!list_empty(&p->pid_links[t]))
+					detach_pid(p, (enum pid_type)t);
 			teardown_task(m, p);
+		}
 		list_for_each_entry_safe(p, n, &m->fork->all_tasks, nc_all)
 			free_task(m, p);
 		for (unsigned int cpu = 0; m->fork->cached_stacks && cpu < m->topo->nr_cpu_ids; cpu++)
@@ -459,6 +461,7 @@ void fork_exit(struct nc_machine *m)
 		teardown_task(m, idle);
 		put_pid(pid0);   /* init_struct_pid was never in the idr */
 		exit_creds(m, idle);
+		put_signal_struct(m, idle->signal);
 		free(idle);
 	}
 	cred_exit(m);

@@ -1,19 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Tests for src/kernel/exit.c: the status exit() and exit_group() leave,
  * compared with the wait status the host kernel reports for a real child
- * making the same call, and which tasks become zombies or dead. */
+ * making the same call; thread autoreap and the delayed leader; wait4()
+ * and waitid() rules; reparenting to init or a subreaper; parents that
+ * ignore SIGCHLD; CLONE_CHILD_CLEARTID; and that a reaped task gives back
+ * its pid, its stack (to the exiting CPU's cache) and its counts. */
 #define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "kernel/exit.h"
+#include "kernel/fork.h"
+#include "kernel/signal.h"
+#include "mm/mmap.h"
+#include "mm/uaccess.h"
 #include "uapi/linux/sched.h"
 #include "unit/nc_boot.h"
+
 
 static int host_status(long nr, int code)
 {
@@ -22,8 +32,31 @@ static int host_status(long nr, int code)
 
 	if (!child)
 		syscall(nr, code);
-	waitpid(child, &status, 0);
+	syscall(SYS_wait4, child, &status, 0, NULL);
 	return status;
+}
+
+static bool pid_exists(struct nc_machine *m, pid_t nr)
+{
+	return find_pid_ns(nr, m->init_pid_ns) != NULL;
+}
+
+/* Gives the task with pid nr an empty address space. */
+static void give_mm(struct nc_machine *m, pid_t nr)
+{
+	struct task_struct *t = nc_run_as(m, nr);
+
+	assert_int_equal(exec_mmap(m, t), 0);
+}
+
+/* A user address both the host and current's mm can use. */
+static unsigned long map_page(struct nc_machine *m)
+{
+	long a = kernel_mmap(m, 0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			     (unsigned long)-1, 0);
+
+	assert_true(a > 0);
+	return (unsigned long)a;
 }
 
 static void test_status_like_host(void **state)
@@ -33,48 +66,280 @@ static void test_status_like_host(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
 		struct nc_machine *m = nc_boot("1x2");
-		struct task_struct *t;
+		unsigned long status;
+		int st;
 
-		nc_run_as(m, 1);
-		nc_clone(m, 0, 17);
-		t = nc_run_as(m, 3);
+		give_mm(m, 1);
+		assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
+		nc_run_as(m, 3);
 		kernel_exit_group(m, codes[i]);
-		assert_int_equal(t->exit_code, host_status(SYS_exit_group, codes[i]));
-		assert_int_equal(t->exit_state, EXIT_ZOMBIE);
 		assert_ptr_equal(nc_current(m), m->init_task);
+		assert_true(pid_exists(m, 3));          /* a zombie keeps its pid */
 
 		nc_run_as(m, 1);
-		nc_clone(m, 0, 17);
-		t = nc_run_as(m, 4);
+		assert_int_equal(nc_clone(m, 0, SIGCHLD), 4);
+		nc_run_as(m, 4);
 		kernel_exit(m, codes[i]);
-		assert_int_equal(t->exit_code, host_status(SYS_exit, codes[i]));
+
+		nc_run_as(m, 1);
+		status = map_page(m);
+		assert_int_equal(kernel_wait4(m, 3, status, 0, 0), 3);
+		assert_int_equal(copy_from_user(m, &st, status, sizeof(st)), 0);
+		assert_int_equal(st, host_status(SYS_exit_group, codes[i]));
+		assert_int_equal(kernel_wait4(m, -1, status, 0, 0), 4);
+		assert_int_equal(copy_from_user(m, &st, status, sizeof(st)), 0);
+		assert_int_equal(st, host_status(SYS_exit, codes[i]));
+		assert_false(pid_exists(m, 3));
+		assert_false(pid_exists(m, 4));
+		assert_int_equal(kernel_wait4(m, -1, 0, 0, 0), -ECHILD);
 		nc_machine_destroy(m);
 	}
 }
 
-static void test_group_exit_takes_threads(void **state)
+#define THREAD_FLAGS (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD)
+
+static void test_threads_autoreap_and_leader_waits(void **state)
 {
 	struct nc_machine *m = nc_boot("1x2");
-	struct task_struct *leader, *thread, *other;
+	struct task_struct *leader;
 
 	(void)state;
-	nc_run_as(m, 1);
-	nc_clone(m, 0, 17);
+	give_mm(m, 1);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
 	leader = nc_run_as(m, 3);
-	nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0);
-	nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0);
-	thread = nc_run_as(m, 4);
-	other = nc_run_as(m, 5);
-	/* one thread's exit() leaves the others running; nobody waits for it */
+	assert_int_equal(nc_clone(m, THREAD_FLAGS, 0), 4);
+	assert_int_equal(nc_clone(m, THREAD_FLAGS, 0), 5);
+	assert_int_equal(leader->signal->nr_threads, 3);
+	/* one thread's exit() leaves the others running and is reaped at once */
+	nc_run_as(m, 5);
 	kernel_exit(m, 0);
-	assert_int_equal(other->exit_state, EXIT_DEAD);
-	assert_int_equal(leader->exit_state, 0);
-	/* exit_group() from a thread takes the leader and the rest */
+	assert_false(pid_exists(m, 5));
+	assert_int_equal(leader->signal->nr_threads, 2);
+	/* the leader exits alone: a zombie, but not reapable while 4 lives */
+	nc_run_as(m, 3);
+	kernel_exit(m, 7);
+	assert_int_equal(leader->exit_state, EXIT_ZOMBIE);
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, -1, 0, WNOHANG, 0), 0);
+	assert_int_equal(kernel_wait4(m, -1, 0, 0, 0), NC_WAIT_SLEEPS);
+	/* exit_group() from the last thread: the group status wins */
 	nc_run_as(m, 4);
 	kernel_exit_group(m, 2);
-	assert_int_equal(thread->exit_state, EXIT_DEAD);
-	assert_int_equal(leader->exit_state, EXIT_ZOMBIE);
-	assert_int_equal(leader->exit_code, 2 << 8);
+	assert_false(pid_exists(m, 4));
+	nc_run_as(m, 1);
+	{
+		unsigned long status = map_page(m);
+		int st;
+
+		assert_int_equal(kernel_wait4(m, 3, status, 0, 0), 3);
+		assert_int_equal(copy_from_user(m, &st, status, sizeof(st)), 0);
+		assert_int_equal(st, 2 << 8);
+	}
+	nc_machine_destroy(m);
+}
+
+static void test_group_exit_takes_every_thread(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+
+	(void)state;
+	give_mm(m, 1);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
+	nc_run_as(m, 3);
+	assert_int_equal(nc_clone(m, THREAD_FLAGS, 0), 4);
+	assert_int_equal(nc_clone(m, THREAD_FLAGS, 0), 5);
+	nc_run_as(m, 4);
+	kernel_exit_group(m, 9);
+	assert_false(pid_exists(m, 4));
+	assert_false(pid_exists(m, 5));
+	assert_true(pid_exists(m, 3));
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, -1, 0, 0, 0), 3);
+	assert_int_equal(m->fork->nr_threads, 2);   /* init and kthreadd */
+	nc_machine_destroy(m);
+}
+
+/* Hand-worked from eligible_child(): a child whose exit signal is not
+ * SIGCHLD is only seen with __WCLONE or __WALL, and the other way round. */
+static void test_wait_clone_children(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+
+	(void)state;
+	give_mm(m, 1);
+	assert_int_equal(nc_clone(m, 0, SIGUSR1), 3);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 4);
+	nc_run_as(m, 3);
+	kernel_exit(m, 0);
+	nc_run_as(m, 4);
+	kernel_exit(m, 0);
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, 3, 0, 0, 0), -ECHILD);
+	assert_int_equal(kernel_wait4(m, 4, 0, __WCLONE, 0), -ECHILD);
+	assert_int_equal(kernel_wait4(m, -1, 0, __WCLONE, 0), 3);
+	assert_int_equal(kernel_wait4(m, -1, 0, __WALL, 0), 4);
+	assert_int_equal(kernel_wait4(m, -1, 0, 0x10, 0), -EINVAL);
+	assert_int_equal(kernel_wait4(m, INT_MIN, 0, 0, 0), -ESRCH);
+	assert_int_equal(kernel_wait4(m, 99, 0, 0, 0), -ECHILD);
+	nc_machine_destroy(m);
+}
+
+static void test_waitid(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	unsigned long info;
+	int si[7];
+
+	(void)state;
+	give_mm(m, 1);
+	info = map_page(m);
+	assert_int_equal(kernel_waitid(m, NC_P_ALL, 0, info, 0, 0), -EINVAL);
+	assert_int_equal(kernel_waitid(m, NC_P_PID, 0, info, WEXITED, 0), -EINVAL);
+	assert_int_equal(kernel_waitid(m, 9, 0, info, WEXITED, 0), -EINVAL);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
+	nc_run_as(m, 3);
+	kernel_exit(m, 5);
+	nc_run_as(m, 1);
+	/* WNOWAIT reports and leaves the zombie */
+	assert_int_equal(kernel_waitid(m, NC_P_PID, 3, info, WEXITED | WNOWAIT, 0), 0);
+	assert_int_equal(copy_from_user(m, si, info, sizeof(si)), 0);
+	assert_int_equal(si[0], SIGCHLD);
+	assert_int_equal(si[2], 1);            /* CLD_EXITED */
+	assert_int_equal(si[4], 3);
+	assert_int_equal(si[6], 5);
+	assert_true(pid_exists(m, 3));
+	assert_int_equal(kernel_waitid(m, NC_P_ALL, 0, info, WEXITED, 0), 0);
+	assert_false(pid_exists(m, 3));
+	/* nothing left: ECHILD, and the fields are still written as zeros */
+	assert_int_equal(kernel_waitid(m, NC_P_ALL, 0, info, WEXITED, 0), -ECHILD);
+	assert_int_equal(copy_from_user(m, si, info, sizeof(si)), 0);
+	assert_int_equal(si[0], 0);
+	assert_int_equal(si[4], 0);
+	nc_machine_destroy(m);
+}
+
+static void test_reparent_to_init_or_subreaper(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *grandchild, *sub;
+
+	(void)state;
+	give_mm(m, 1);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
+	nc_run_as(m, 3);
+	assert_int_equal(nc_clone(m, 0, SIGUSR1), 4);
+	grandchild = nc_run_as(m, 4);
+	nc_run_as(m, 3);
+	kernel_exit(m, 0);
+	/* init adopts 4, and its exit signal becomes SIGCHLD */
+	assert_int_equal(grandchild->real_parent->pid, 1);
+	assert_int_equal(grandchild->exit_signal, SIGCHLD);
+
+	/* a subreaper (5) above the dying parent (6) adopts 7 instead */
+	nc_run_as(m, 1);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 5);
+	sub = nc_run_as(m, 5);
+	sub->signal->is_child_subreaper = true;
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 6);
+	nc_run_as(m, 6);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 7);
+	nc_run_as(m, 6);
+	kernel_exit(m, 0);
+	assert_int_equal(nc_run_as(m, 7)->real_parent->pid, 5);
+	nc_machine_destroy(m);
+}
+
+static void test_sigchld_ignored_autoreaps(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *init;
+
+	(void)state;
+	give_mm(m, 1);
+	init = nc_run_as(m, 1);
+	init->sighand->action[SIGCHLD - 1].handler = SIG_IGN;
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
+	assert_int_equal(nc_clone(m, 0, SIGUSR1), 4);
+	nc_run_as(m, 3);
+	kernel_exit(m, 0);
+	assert_false(pid_exists(m, 3));
+	/* a non-SIGCHLD child is never autoreaped */
+	nc_run_as(m, 4);
+	kernel_exit(m, 0);
+	assert_true(pid_exists(m, 4));
+	nc_machine_destroy(m);
+}
+
+static void test_child_cleartid(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct kernel_clone_args args = { .flags = THREAD_FLAGS | CLONE_CHILD_CLEARTID };
+	unsigned long tid;
+	int v = 1234;
+
+	(void)state;
+	give_mm(m, 1);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
+	nc_run_as(m, 3);
+	tid = map_page(m);
+	assert_int_equal(copy_to_user(m, tid, &v, sizeof(v)), 0);
+	args.child_tid = tid;
+	assert_int_equal(kernel_clone(m, &args), 4);
+	nc_run_as(m, 4);
+	kernel_exit(m, 0);
+	nc_run_as(m, 3);
+	assert_int_equal(copy_from_user(m, &v, tid, sizeof(v)), 0);
+	assert_int_equal(v, 0);
+	nc_machine_destroy(m);
+}
+
+/* A vfork parent waits until the child releases its mm (exit here). */
+static void test_vfork_release(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *parent, *child;
+
+	(void)state;
+	give_mm(m, 1);
+	parent = nc_run_as(m, 1);
+	assert_int_equal(sys_vfork(m), 3);
+	child = nc_run_as(m, 3);
+	assert_ptr_equal(child->vfork_done, parent);
+	assert_ptr_equal(child->mm, parent->mm);
+	kernel_exit(m, 0);
+	assert_null(child->vfork_done);
+	assert_int_equal(parent->mm->mm_users, 1);
+	nc_machine_destroy(m);
+}
+
+/* Fork, exit and reap give back every page and count; the stack stays in
+ * the cache of the CPU the child exited on. */
+static void test_reap_gives_everything_back(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	unsigned long free0, free1, threads;
+	struct task_struct *child;
+
+	(void)state;
+	give_mm(m, 1);
+	nc_run_as(m, 1);
+	free0 = node_free_pages(m, 0);
+	free1 = node_free_pages(m, 1);
+	threads = m->fork->nr_threads;
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
+	child = nc_run_as(m, 3);
+	assert_int_equal(node_free_pages(m, 0), free0 - THREAD_SIZE / 4096);
+	m->cpu = 2;                                 /* node 1's CPU */
+	m->curr[2] = child;
+	child->cpu = 2;
+	kernel_exit(m, 0);
+	assert_non_null(m->fork->cached_stacks[2][0]);
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, 3, 0, 0, 0), 3);
+	assert_int_equal(m->fork->nr_threads, threads);
+	/* the pages are cached, not freed */
+	assert_int_equal(node_free_pages(m, 0), free0 - THREAD_SIZE / 4096);
+	assert_int_equal(node_free_pages(m, 1), free1);
 	nc_machine_destroy(m);
 }
 
@@ -82,7 +347,15 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_like_host),
-		cmocka_unit_test(test_group_exit_takes_threads),
+		cmocka_unit_test(test_threads_autoreap_and_leader_waits),
+		cmocka_unit_test(test_group_exit_takes_every_thread),
+		cmocka_unit_test(test_wait_clone_children),
+		cmocka_unit_test(test_waitid),
+		cmocka_unit_test(test_reparent_to_init_or_subreaper),
+		cmocka_unit_test(test_sigchld_ignored_autoreaps),
+		cmocka_unit_test(test_child_cleartid),
+		cmocka_unit_test(test_vfork_release),
+		cmocka_unit_test(test_reap_gives_everything_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
