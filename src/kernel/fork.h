@@ -72,6 +72,13 @@ void fork_exit(struct nc_machine *m);
 /* models kernel/fork.c:set_max_threads(): from the free memory at boot */
 void set_max_threads(struct nc_machine *m, unsigned long max_threads_suggested);
 
+/* models include/linux/sched/task.h:get_task_struct() */
+static inline struct task_struct *get_task_struct(struct task_struct *t)
+{
+	if (t)
+		t->usage++;
+	return t;
+}
 /* models kernel/fork.c:put_task_struct(): frees the task at the last reference */
 void put_task_struct(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:exit_task_stack_account(): undoes the stack's
