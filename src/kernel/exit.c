@@ -71,6 +71,7 @@ void release_task(struct nc_machine *m, struct task_struct *p)
 			if (zap_leader)
 				leader->exit_state = EXIT_DEAD;
 		}
+		trace_sched_process_free(m, p);    /* delayed_put_task_struct() */
 		put_task_struct(m, p);
 		if (!zap_leader)
 			return;
@@ -365,6 +366,7 @@ static long __do_wait(struct nc_machine *m, struct wait_opts *wo)
 	struct task_struct *current = nc_current(m), *leader = current->group_leader, *tsk;
 	int retval;
 
+	trace_sched_process_wait(m, wo->pid ? pid_nr_ns(wo->pid, m->init_pid_ns) : 0);
 	wo->notask_error = -ECHILD;
 	if (wo->type != WO_ANY && (!wo->pid || wo->type == WO_PGID ||
 				   list_empty(&wo->pid->tasks[PIDTYPE_PID])))

@@ -31,6 +31,7 @@
 #include "mm/usercopy.h"
 #include "mm/vmalloc.h"
 #include "mm/vmstat.h"
+#include "trace/events.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 
