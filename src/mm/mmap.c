@@ -14,6 +14,7 @@
 #include "arch/task.h"
 #include "mm/mempolicy.h"
 #include "mm/mmap.h"
+#include "mm/mmzone.h"
 
 struct mm_struct *mm_alloc(struct nc_machine *m)
 {
@@ -477,6 +478,22 @@ static unsigned long calc_vm_prot_bits(unsigned long prot)
 static int populate_range(struct nc_machine *m, struct mm_struct *mm,
 			  unsigned long start, unsigned long end, bool write);
 
+/* models mm/util.c:__vm_enough_memory() in the default heuristic mode
+ * (vm.overcommit_memory = 0) with no swap: one charge may not exceed the
+ * machine's RAM */
+static bool vm_enough_memory(const struct nc_machine *m, unsigned long pages)
+{
+	unsigned long totalram = 0;
+
+	for (unsigned int nid = 0; nid < m->topo->nr_node_ids; nid++) {
+		const struct pglist_data *pgdat = NODE_DATA(m, nid);
+
+		for (int z = 0; pgdat && z < MAX_NR_ZONES; z++)
+			totalram += zone_managed_pages(&pgdat->node_zones[z]);
+	}
+	return pages <= totalram;
+}
+
 /* models mm/mmap.c:do_mmap() + mmap_region() */
 static long do_mmap(struct nc_machine *m, struct mm_struct *mm, unsigned long addr,
 		    unsigned long len, unsigned long prot, unsigned long flags,
@@ -533,6 +550,12 @@ static long do_mmap(struct nc_machine *m, struct mm_struct *mm, unsigned long ad
 	}
 	if (flags & MAP_NORESERVE)
 		vm_flags |= VM_NORESERVE;
+	/* private writable memory (accountable_mapping()) and shmem are
+	 * charged against the overcommit limit before anything is unmapped */
+	if (anon && !(vm_flags & VM_NORESERVE) &&
+	    ((vm_flags & VM_SHARED) || (vm_flags & VM_WRITE)) &&
+	    !vm_enough_memory(m, len >> PAGE_SHIFT))
+		return -ENOMEM;
 	/* mmap_region(): whatever was there goes */
 	err = do_munmap(m, mm, addr, addr + len);
 	if (err)

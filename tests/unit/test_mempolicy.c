@@ -185,10 +185,14 @@ static void test_host_get_mempolicy(void **state)
 	assert_int_equal(kernel_munmap(m, (unsigned long)mmap_m + 3 * PAGE_SIZE, PAGE_SIZE), 0);
 	hmap[PAGE_SIZE] = 1;   /* one page touched, on node 0 */
 	assert_int_equal(copy_to_user(m, (unsigned long)mmap_m + PAGE_SIZE, "x", 1), 0);
+	/* page 2 cannot be read: the MPOL_F_NODE lookup fails there */
+	mprotect(hmap + 2 * PAGE_SIZE, PAGE_SIZE, PROT_NONE);
+	assert_int_equal(kernel_mprotect(m, (unsigned long)mmap_m + 2 * PAGE_SIZE, PAGE_SIZE,
+					 PROT_NONE), 0);
 
 	for (unsigned int p = 0; p < N(task_pols); p++)
 	for (unsigned int f = 0; f < N(gflags); f++)
-	for (unsigned int a = 0; a < 4; a++)          /* 0, untouched, touched, hole */
+	for (unsigned int a = 0; a < 5; a++)   /* 0, untouched, touched, PROT_NONE, hole */
 	for (unsigned int l = 0; l < N(gmax) * 2 + 1; l++)
 	for (unsigned int withpol = 0; withpol < 2; withpol++) {
 		unsigned long off = a ? (a - 1) * PAGE_SIZE + 8 : 0;

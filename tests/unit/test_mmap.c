@@ -241,6 +241,24 @@ static void test_own_memory_is_mapped(void **state)
 	user_machine_free(&um);
 }
 
+static void test_overcommit_heuristic(void **state)
+{
+	struct user_machine um = user_machine("2x1");   /* 8 GiB of RAM */
+	struct nc_machine *m = um.m;
+	const unsigned long big = 9UL << 30;
+
+	(void)state;
+	/* more than RAM, private and writable: refused; a read-only or
+	 * MAP_NORESERVE mapping is not charged; shmem is charged either way */
+	assert_int_equal(kernel_mmap(m, 0, big, RW, ANON, -1UL, 0), -ENOMEM);
+	assert_true(kernel_mmap(m, 0, big, PROT_READ, ANON, -1UL, 0) > 0);
+	assert_true(kernel_mmap(m, 0, big, RW, ANON | MAP_NORESERVE, -1UL, 0) > 0);
+	assert_int_equal(kernel_mmap(m, 0, big, PROT_READ, MAP_SHARED | MAP_ANONYMOUS,
+				     -1UL, 0), -ENOMEM);
+	assert_true(kernel_mmap(m, 0, 4UL << 30, RW, ANON, -1UL, 0) > 0);
+	user_machine_free(&um);
+}
+
 static void test_mmap_offset_and_fd(void **state)
 {
 	struct user_machine um = user_machine("1x2");
@@ -264,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_mprotect_split_merge),
 		cmocka_unit_test(test_host_errors),
 		cmocka_unit_test(test_own_memory_is_mapped),
+		cmocka_unit_test(test_overcommit_heuristic),
 		cmocka_unit_test(test_mmap_offset_and_fd),
 	};
 
