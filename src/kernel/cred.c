@@ -224,3 +224,31 @@ bool is_rlimit_nproc_overlimit(const struct ucounts *ucounts, unsigned long rlim
 	}
 	return false;
 }
+
+int nc_set_user(struct nc_machine *m, uid_t uid)
+{
+	struct task_struct *current = nc_current(m);
+	struct cred *new = prepare_creds(current->cred);
+	struct ucounts *uc;
+
+	if (!new)
+		return -ENOMEM;
+	uc = alloc_ucounts(m, new->user_ns, uid);
+	if (!uc) {
+		put_cred(m, new);
+		return -EAGAIN;
+	}
+	/* this task moves its NPROC count to the new user */
+	inc_rlimit_nproc(new->ucounts, -1);
+	inc_rlimit_nproc(uc, 1);
+	put_ucounts(new->ucounts);
+	new->ucounts = uc;
+	new->uid = new->euid = uid;
+	new->gid = new->egid = uid;
+	if (uid)
+		new->cap_effective = 0;
+	new->usage++;
+	exit_creds(m, current);
+	current->cred = current->real_cred = new;
+	return 0;
+}

@@ -69,6 +69,11 @@ int copy_creds(struct nc_machine *m, struct task_struct *p, uint64_t clone_flags
 void exit_creds(struct nc_machine *m, struct task_struct *tsk);
 void put_cred(struct nc_machine *m, const struct cred *cred);
 
+/* models what setresuid(uid, uid, uid) and setresgid() by a privileged
+ * current leave behind (kernel/sys.c): new credentials with those ids,
+ * the NPROC count moved to uid's ucounts, no capabilities unless uid 0 */
+int nc_set_user(struct nc_machine *m, uid_t uid);
+
 /* models kernel/capability.c:ns_capable() for current */
 bool ns_capable(struct nc_machine *m, struct user_namespace *ns, int cap);
 /* models capable(): in the initial user namespace */

@@ -24,6 +24,7 @@
 #include "mm/mmap.h"
 #include "mm/uaccess.h"
 #include "trace/events.h"
+#include "uapi/linux/signal.h"
 
 /* si_code values for SIGCHLD (include/uapi/asm-generic/siginfo.h) */
 enum { CLD_EXITED = 1, CLD_KILLED, CLD_DUMPED };

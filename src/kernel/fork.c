@@ -237,13 +237,13 @@ static int copy_sighand(struct nc_machine *m, uint64_t clone_flags, struct task_
 		return -ENOMEM;
 	sig->count = 1;
 	memcpy(sig->action, old->action, sizeof(sig->action));
-	/* flush_signal_handlers(tsk, 0): handlers other than SIG_IGN reset */
+	/* flush_signal_handlers(tsk, 0): handlers other than NC_SIG_IGN reset */
 	if (clone_flags & CLONE_CLEAR_SIGHAND)
 		for (int i = 0; i < _NSIG; i++) {
 			struct k_sigaction *ka = &sig->action[i];
 
-			if (ka->handler != SIG_IGN)
-				ka->handler = SIG_DFL;
+			if (ka->handler != NC_SIG_IGN)
+				ka->handler = NC_SIG_DFL;
 			ka->flags = 0;
 			ka->mask = 0;
 			ka->restorer = 0;
@@ -718,7 +718,7 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	if (!(ns_of_pid(pid)->pid_allocated & PIDNS_ADDING))
 		goto bad_fork_core_free;
 	retval = -EINTR;
-	if (current->pending & sigmask(SIGKILL))
+	if (current->pending & nc_sigmask(SIGKILL))
 		goto bad_fork_core_free;
 
 	if (p->group_leader == p) {

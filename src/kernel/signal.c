@@ -6,6 +6,7 @@
  * autoreap rule. No ptrace, no siginfo queue, no handler delivery.
  */
 #include "kernel/signal.h"
+#include "uapi/linux/signal.h"
 
 bool task_sigpending(const struct task_struct *t)
 {
@@ -23,19 +24,19 @@ static bool sig_ignored(const struct task_struct *t, int sig)
 {
 	unsigned long handler = t->sighand->action[sig - 1].handler;
 
-	if (t->blocked & sigmask(sig))
+	if (t->blocked & nc_sigmask(sig))
 		return false;
-	return handler == SIG_IGN || (handler == SIG_DFL && sig_kernel_ignore(sig));
+	return handler == NC_SIG_IGN || (handler == NC_SIG_DFL && sig_kernel_ignore(sig));
 }
 
 void send_signal_locked(struct task_struct *t, int sig, bool group)
 {
-	if (sig < 1 || sig > _NSIG || sig_ignored(t, sig))
+	if (sig < 1 || sig > NC_NSIG || sig_ignored(t, sig))
 		return;
 	if (group)
-		t->signal->shared_pending |= sigmask(sig);
+		t->signal->shared_pending |= nc_sigmask(sig);
 	else
-		t->pending |= sigmask(sig);
+		t->pending |= nc_sigmask(sig);
 }
 
 bool do_notify_parent(struct task_struct *tsk, int sig)
@@ -44,9 +45,9 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	const struct k_sigaction *psig = &parent->sighand->action[SIGCHLD - 1];
 	bool autoreap = false;
 
-	if (sig == SIGCHLD && (psig->handler == SIG_IGN || (psig->flags & SA_NOCLDWAIT))) {
+	if (sig == SIGCHLD && (psig->handler == NC_SIG_IGN || (psig->flags & NC_SA_NOCLDWAIT))) {
 		autoreap = true;
-		if (psig->handler == SIG_IGN)
+		if (psig->handler == NC_SIG_IGN)
 			sig = 0;
 	}
 	if (valid_signal((unsigned long)sig) && sig)

@@ -14,11 +14,15 @@
 
 #include "arch/machine.h"
 #include "arch/task.h"
-#include "uapi/linux/signal.h"
 
-#define SIG_DFL 0UL
-#define SIG_IGN 1UL
-#define SA_NOCLDWAIT 0x00000002u
+/* _NSIG, spelled apart so that this header combines with glibc's <signal.h>
+ * (uapi/linux/signal.h refuses to) */
+#define NC_NSIG 64
+
+/* SIG_DFL, SIG_IGN, SA_NOCLDWAIT and sigmask() under names glibc does not use */
+#define NC_SIG_DFL 0UL
+#define NC_SIG_IGN 1UL
+#define NC_SA_NOCLDWAIT 0x00000002u
 
 #define RLIMIT_NPROC   6
 #define RLIMIT_NOFILE  7
@@ -29,7 +33,7 @@
 
 /* models include/linux/sched/signal.h:struct k_sigaction (one entry) */
 struct k_sigaction {
-	unsigned long handler;        /* SIG_DFL, SIG_IGN or a user address */
+	unsigned long handler;        /* NC_SIG_DFL, NC_SIG_IGN or a user address */
 	unsigned int flags;
 	uint64_t mask;
 	unsigned long restorer;
@@ -38,7 +42,7 @@ struct k_sigaction {
 /* models struct sighand_struct */
 struct sighand_struct {
 	int count;
-	struct k_sigaction action[_NSIG];
+	struct k_sigaction action[NC_NSIG];
 };
 
 struct rlimit {
@@ -62,7 +66,7 @@ static inline unsigned long task_rlimit(const struct task_struct *t, unsigned in
 	return t->signal->rlim[limit].rlim_cur;
 }
 
-static inline uint64_t sigmask(int sig)
+static inline uint64_t nc_sigmask(int sig)
 {
 	return 1ULL << (sig - 1);
 }
@@ -70,7 +74,7 @@ static inline uint64_t sigmask(int sig)
 /* models include/linux/signal.h:valid_signal() */
 static inline bool valid_signal(unsigned long sig)
 {
-	return sig <= _NSIG;
+	return sig <= NC_NSIG;
 }
 
 /* models include/linux/sched/signal.h:task_sigpending() after

@@ -22,6 +22,7 @@
 #include "mm/mmap.h"
 #include "mm/uaccess.h"
 #include "uapi/linux/sched.h"
+#include "uapi/linux/signal.h"
 #include "unit/nc_boot.h"
 
 
@@ -257,7 +258,7 @@ static void test_sigchld_ignored_autoreaps(void **state)
 	(void)state;
 	give_mm(m, 1);
 	init = nc_run_as(m, 1);
-	init->sighand->action[SIGCHLD - 1].handler = SIG_IGN;
+	init->sighand->action[SIGCHLD - 1].handler = NC_SIG_IGN;
 	assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
 	assert_int_equal(nc_clone(m, 0, SIGUSR1), 4);
 	nc_run_as(m, 3);

@@ -21,15 +21,22 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fs/file.h"
+#include "fs/fs_struct.h"
+#include "kernel/cred.h"
+#include "kernel/exit.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "kernel/signal.h"
+#include "mm/fail_page_alloc.h"
+#include "mm/mempolicy.h"
 #include "mm/mmap.h"
+#include "mm/mmzone.h"
 #include "mm/uaccess.h"
+#include "mm/vmstat.h"
 #include "uapi/linux/sched.h"
+#include "unit/nc_boot.h"
 
-#ifndef __WALL
-#define __WALL 0x40000000
-#endif
 
 #define HOST_CREATED 0   /* the host made a child */
 #define HOST_CRASHED -1  /* the subprocess died: treated as a disagreement */
@@ -351,6 +358,298 @@ static void test_clone_legacy_flags(void **state)
 	}
 }
 
+/* ---- copy_process() in depth: its own machines ---- */
+
+/* Boots topology with init (pid 1) given an address space, current on cpu. */
+static struct nc_machine *boot_user(const char *topology, unsigned int cpu)
+{
+	struct nc_machine *mach = nc_boot(topology);
+	struct task_struct *init = nc_run_as(mach, 1);
+
+	assert_int_equal(exec_mmap(mach, init), 0);
+	mach->curr[mach->cpu] = mach->init_task;
+	init->cpu = cpu;
+	nc_run_as(mach, 1);
+	return mach;
+}
+
+static struct task_struct *task(struct nc_machine *mach, long nr)
+{
+	assert_true(nr > 0);
+	return pid_task(find_pid_ns((int)nr, mach->init_pid_ns), PIDTYPE_PID);
+}
+
+static int stack_node(struct nc_machine *mach, struct task_struct *t, unsigned int i)
+{
+	int nodes[THREAD_SIZE / 4096];
+
+	nc_task_placement(mach, t, nodes, THREAD_SIZE / 4096);
+	return nodes[i];
+}
+
+/* By hand: the stack of a fork on a CPU of node 1 comes from node 1 (the
+ * default policy prefers the local node), page by page. */
+static void test_stack_on_parent_node(void **state)
+{
+	struct nc_machine *mach = boot_user("2x2", 2);
+	struct task_struct *child;
+
+	(void)state;
+	child = task(mach, nc_clone(mach, 0, SIGCHLD));
+	for (unsigned int i = 0; i < THREAD_SIZE / 4096; i++)
+		assert_int_equal(stack_node(mach, child, i), 1);
+	assert_int_equal(child->cpu, 2);
+	assert_int_equal(node_page_state(NODE_DATA(mach, 1), NR_KERNEL_STACK_KB), 16);
+	nc_machine_destroy(mach);
+}
+
+/* By hand (alloc_pages_bulk_array_interleave): 4 pages over nodes {0,1}
+ * are two per node; set_mempolicy() left the cursor before node 0, so
+ * node 0 gets the first two. The child gets its own copy of the policy. */
+static void test_stack_interleaved_by_policy(void **state)
+{
+	struct nc_machine *mach = boot_user("2x2", 2);
+	struct task_struct *parent = nc_current(mach), *child;
+	unsigned long mask = 3, addr;
+
+	(void)state;
+	addr = (unsigned long)kernel_mmap(mach, 0, 4096, PROT_READ | PROT_WRITE,
+					  MAP_PRIVATE | MAP_ANONYMOUS, (unsigned long)-1, 0);
+	assert_int_equal(copy_to_user(mach, addr, &mask, sizeof(mask)), 0);
+	assert_int_equal(kernel_set_mempolicy(mach, MPOL_INTERLEAVE, addr, 3), 0);
+	child = task(mach, nc_clone(mach, 0, SIGCHLD));
+	assert_int_equal(stack_node(mach, child, 0), 0);
+	assert_int_equal(stack_node(mach, child, 1), 0);
+	assert_int_equal(stack_node(mach, child, 2), 1);
+	assert_int_equal(stack_node(mach, child, 3), 1);
+	assert_non_null(child->mempolicy);
+	assert_ptr_not_equal(child->mempolicy, parent->mempolicy);
+	assert_true(mpol_equal(child->mempolicy, parent->mempolicy));
+	nc_machine_destroy(mach);
+}
+
+/* A stack freed on a CPU of node 1 is reused by the next fork there,
+ * although its pages are on node 0. */
+static void test_cached_stack_ignores_node(void **state)
+{
+	struct nc_machine *mach = boot_user("2x2", 0);
+	struct task_struct *child;
+	unsigned long free0, free1;
+
+	(void)state;
+	child = task(mach, nc_clone(mach, 0, SIGCHLD));
+	assert_int_equal(stack_node(mach, child, 0), 0);
+	child->cpu = 3;
+	nc_run_as(mach, child->pid);
+	kernel_exit(mach, 0);
+	nc_run_as(mach, 1);
+	assert_int_equal(kernel_wait4(mach, -1, 0, 0, 0), child->pid);
+	free0 = node_free_pages(mach, 0);
+	free1 = node_free_pages(mach, 1);
+	nc_current(mach)->cpu = 3;
+	nc_run_as(mach, 1);
+	child = task(mach, nc_clone(mach, 0, SIGCHLD));
+	for (unsigned int i = 0; i < THREAD_SIZE / 4096; i++)
+		assert_int_equal(stack_node(mach, child, i), 0);
+	assert_int_equal(node_free_pages(mach, 0), free0);
+	assert_int_equal(node_free_pages(mach, 1), free1);
+	assert_null(mach->fork->cached_stacks[3][0]);
+	nc_machine_destroy(mach);
+}
+
+static unsigned long user_page(struct nc_machine *mach)
+{
+	long a = kernel_mmap(mach, 0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			     (unsigned long)-1, 0);
+
+	assert_true(a > 0);
+	return (unsigned long)a;
+}
+
+/* The pidfd is the caller's lowest free descriptor, close-on-exec, not
+ * copied into the child, and waitid(P_PIDFD) reaps through it. */
+static void test_pidfd(void **state)
+{
+	struct nc_machine *mach = boot_user("1x2", 0);
+	struct kernel_clone_args args = { .flags = CLONE_PIDFD, .exit_signal = SIGCHLD };
+	struct files_struct *files = nc_current(mach)->files;
+	struct task_struct *child;
+	unsigned long where = user_page(mach);
+	int fd = -1;
+	long nr;
+
+	(void)state;
+	args.pidfd = where;
+	nr = kernel_clone(mach, &args);
+	child = task(mach, nr);
+	assert_int_equal(copy_from_user(mach, &fd, where, sizeof(fd)), 0);
+	assert_int_equal(fd, 0);
+	assert_true(files->close_on_exec[0]);
+	assert_ptr_equal(nc_fd_file(mach, 0)->pid, child->thread_pid);
+	assert_null(child->files->fd[0]);
+	nc_run_as(mach, (pid_t)nr);
+	kernel_exit(mach, 3);
+	nc_run_as(mach, 1);
+	assert_int_equal(kernel_waitid(mach, NC_P_PIDFD, 0, 0, WEXITED, 0), 0);
+	assert_null(find_pid_ns((int)nr, mach->init_pid_ns));
+	assert_int_equal(kernel_waitid(mach, NC_P_PIDFD, 1, 0, WEXITED, 0), -EBADF);
+	assert_int_equal(close_fd(mach, 0), 0);
+	nc_machine_destroy(mach);
+}
+
+/* Everything the sweep compares before and after a failed call. */
+struct fork_snapshot {
+	unsigned long free[2], stack_kb[2], nr_threads;
+	unsigned int pid_allocated;
+	int files, fs, sighand, mm_users, signal_cnt, cred_usage;
+	long nproc;
+	struct thread_stack *cache[NR_CACHED_STACKS];
+};
+
+static void snapshot(struct nc_machine *mach, struct fork_snapshot *s)
+{
+	struct task_struct *cur = nc_current(mach);
+
+	memset(s, 0, sizeof(*s));
+	for (int n = 0; n < (int)mach->topo->nr_node_ids; n++) {
+		s->free[n] = node_free_pages(mach, n);
+		s->stack_kb[n] = node_page_state(NODE_DATA(mach, n), NR_KERNEL_STACK_KB);
+	}
+	s->nr_threads = mach->fork->nr_threads;
+	s->pid_allocated = mach->init_pid_ns->pid_allocated;
+	s->files = cur->files->count;
+	s->fs = cur->fs->users;
+	s->sighand = cur->sighand->count;
+	s->mm_users = cur->mm->mm_users;
+	s->signal_cnt = cur->signal->sigcnt;
+	s->cred_usage = cur->cred->usage;
+	s->nproc = cur->cred->ucounts->nproc;
+	memcpy(s->cache, mach->fork->cached_stacks[mach->cpu], sizeof(s->cache));
+}
+
+/* Page allocations from the n-th on fail (fail_page_alloc's "space" of
+ * n - 1 pages, then probability 100): a single failure would not do, as
+ * vmalloc retries a failed bulk request page by page. */
+static void fail_pages_from(struct nc_machine *mach, unsigned int n)
+{
+	struct fail_page_alloc_attr *attr = &mach->page_alloc->fail;
+
+	nc_fail_page_alloc_next(mach, NUMA_NO_NODE, -1);
+	attr->space = n;              /* lets space - 1 order-0 requests pass */
+}
+
+static void fail_pages_off(struct nc_machine *mach)
+{
+	fail_page_alloc_init(&mach->page_alloc->fail);
+}
+
+/* Fails one call from its 1st, 2nd, ... allocation on until the call
+ * succeeds: each failure is -ENOMEM and leaves no trace. */
+static void sweep(struct nc_machine *mach, struct kernel_clone_args *args, const char *what)
+{
+	struct fork_snapshot before, after;
+	unsigned int n;
+	long r;
+
+	snapshot(mach, &before);
+	for (n = 1;; n++) {
+		fail_pages_from(mach, n);
+		r = kernel_clone(mach, args);
+		fail_pages_off(mach);
+		if (r > 0)
+			break;
+		if (r != -ENOMEM)
+			fail_msg("%s: allocation %u failing gives %ld", what, n, r);
+		snapshot(mach, &after);
+		if (memcmp(&before, &after, sizeof(before)))
+			fail_msg("%s: allocation %u failing leaves a trace", what, n);
+	}
+	if (n == 1)
+		fail_msg("%s: no failure point", what);
+}
+
+static void test_fault_sweep(void **state)
+{
+	struct nc_machine *mach = boot_user("2x1", 0);
+	struct kernel_clone_args fork_args = { .exit_signal = SIGCHLD };
+	struct kernel_clone_args thread_args = {
+		.flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_FS | CLONE_FILES,
+	};
+	struct kernel_clone_args vfork_args = {
+		.flags = CLONE_VM | CLONE_VFORK, .exit_signal = SIGCHLD,
+	};
+
+	(void)state;
+	sweep(mach, &fork_args, "fork");
+	sweep(mach, &thread_args, "thread");
+	sweep(mach, &vfork_args, "vfork");
+	nc_machine_destroy(mach);
+}
+
+/* RLIMIT_NPROC counts the user's tasks; root and capabilities bypass it,
+ * threads-max does not. */
+static void test_nproc_and_threads_max(void **state)
+{
+	struct nc_machine *mach = boot_user("1x2", 0);
+	struct task_struct *child;
+	unsigned long threads;
+
+	(void)state;
+	child = task(mach, nc_clone(mach, 0, SIGCHLD));
+	nc_run_as(mach, child->pid);
+	assert_int_equal(nc_set_user(mach, 1000), 0);
+	assert_true(nc_clone(mach, 0, SIGCHLD) > 0);     /* uid 1000: 2 tasks */
+	child->signal->rlim[RLIMIT_NPROC].rlim_cur = 2;
+	assert_int_equal(nc_clone(mach, 0, SIGCHLD), -EAGAIN);
+	child->signal->rlim[RLIMIT_NPROC].rlim_cur = 3;
+	assert_true(nc_clone(mach, 0, SIGCHLD) > 0);
+	/* threads-max: nobody passes */
+	nc_run_as(mach, 1);
+	threads = mach->fork->nr_threads;
+	mach->fork->max_threads = threads;
+	assert_int_equal(nc_clone(mach, 0, SIGCHLD), -EAGAIN);
+	assert_int_equal(mach->fork->nr_threads, threads);
+	nc_machine_destroy(mach);
+}
+
+/* fork_init(): one thread per 128 KiB of boot memory; init may own half.
+ * By hand: two 4 GiB nodes are 2097152 pages, 65536 threads, less what
+ * booting took before fork_init (a few pages at most). */
+static void test_max_threads(void **state)
+{
+	struct nc_machine *mach = nc_boot("2x1");
+
+	(void)state;
+	assert_in_range(mach->fork->max_threads, 65530, 65536);
+	assert_int_equal(nc_run_as(mach, 1)->signal->rlim[RLIMIT_NPROC].rlim_cur,
+			 mach->fork->max_threads / 2);
+	set_max_threads(mach, 10);
+	assert_int_equal(mach->fork->max_threads, 20);
+	nc_machine_destroy(mach);
+}
+
+/* CLONE_SETTLS beyond user space: EPERM, after everything else was copied */
+static void test_settls(void **state)
+{
+	struct nc_machine *mach = boot_user("1x2", 0);
+	struct kernel_clone_args args = {
+		.flags = CLONE_SETTLS, .exit_signal = SIGCHLD, .tls = TASK_SIZE_MAX,
+	};
+	struct fork_snapshot before, after;
+
+	(void)state;
+	snapshot(mach, &before);
+	assert_int_equal(kernel_clone(mach, &args), -EPERM);
+	/* the freed stack now sits in this CPU's cache */
+	snapshot(mach, &after);
+	assert_int_equal(after.nr_threads, before.nr_threads);
+	assert_int_equal(after.files, before.files);
+	assert_int_equal(after.nproc, before.nproc);
+	args.tls = TASK_SIZE_MAX - 1;
+	assert_true(kernel_clone(mach, &args) > 0);
+	nc_machine_destroy(mach);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +658,14 @@ int main(void)
 		cmocka_unit_test(test_clone3_fields),
 		cmocka_unit_test(test_clone_legacy_flags),
 		cmocka_unit_test(test_clone3_faults),
+		cmocka_unit_test(test_stack_on_parent_node),
+		cmocka_unit_test(test_stack_interleaved_by_policy),
+		cmocka_unit_test(test_cached_stack_ignores_node),
+		cmocka_unit_test(test_pidfd),
+		cmocka_unit_test(test_fault_sweep),
+		cmocka_unit_test(test_nproc_and_threads_max),
+		cmocka_unit_test(test_max_threads),
+		cmocka_unit_test(test_settls),
 	};
 
 	shared_buf = mmap(NULL, SHARED_LEN, PROT_READ | PROT_WRITE,
