@@ -435,15 +435,17 @@ static void test_cached_stack_ignores_node(void **state)
 	struct nc_machine *mach = boot_user("2x2", 0);
 	struct task_struct *child;
 	unsigned long free0, free1;
+	pid_t nr;
 
 	(void)state;
 	child = task(mach, nc_clone(mach, 0, SIGCHLD));
 	assert_int_equal(stack_node(mach, child, 0), 0);
 	child->cpu = 3;
-	nc_run_as(mach, child->pid);
+	nr = child->pid;
+	nc_run_as(mach, nr);
 	kernel_exit(mach, 0);
 	nc_run_as(mach, 1);
-	assert_int_equal(kernel_wait4(mach, -1, 0, 0, 0), child->pid);
+	assert_int_equal(kernel_wait4(mach, -1, 0, 0, 0), nr);
 	free0 = node_free_pages(mach, 0);
 	free1 = node_free_pages(mach, 1);
 	nc_current(mach)->cpu = 3;
