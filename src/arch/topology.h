@@ -4,12 +4,14 @@
  * SLIT on x86): nodes with their CPUs and memory, the distance table, and
  * each CPU's core and package. Node ids may be sparse (a node that is not
  * online has no CPUs and no memory). Models the facts include/linux/topology.h
- * and drivers/base/node.c expose.
+ * and drivers/base/node.c expose. Every input form (topology_*.c) fills one
+ * struct nc_topo_draft; nc_topo_finalize() checks it and builds the result.
  */
 #ifndef NC_ARCH_TOPOLOGY_H
 #define NC_ARCH_TOPOLOGY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <numaclone/numaclone.h>
@@ -17,6 +19,9 @@
 
 #define LOCAL_DISTANCE  10
 #define REMOTE_DISTANCE 20
+#define NC_MAX_DISTANCE 255          /* SLIT entries are one byte */
+#define NC_MAX_PHYSMEM  (1ULL << 52) /* x86-64 MAX_PHYSMEM_BITS (5-level paging) */
+#define NC_TOPO_PAGE    4096ULL      /* node sizes are whole 4 KiB pages */
 
 struct nc_node {
 	bool online;
@@ -51,13 +56,89 @@ static inline int cpu_to_node(const struct nc_topology *t, unsigned int cpu)
 }
 
 /*
- * Builds a topology from any accepted SPEC (preset, compact NxC[:MEM],
- * numactl --hardware file, sysfs tree, QEMU -numa list, "host"). distance
- * is the --distance option for compact specs (may be NULL). Returns NULL
- * with *err naming the input and position on bad input.
+ * Builds a topology from any accepted SPEC: a preset (1n 2s 4n 2s4n 8n),
+ * "host", a compact NxC[:MEM], a QEMU "-numa ..." list, or a path: a
+ * directory is a sysfs node tree, a file holds numactl --hardware output or
+ * QEMU options. distance is the --distance option (compact specs only; may
+ * be NULL). Returns NULL with *err naming the input and position.
  */
 struct nc_topology *nc_topology_parse(const char *spec, const char *distance,
 				      struct nc_error *err);
+/*
+ * The same for the content of a file already in memory (buf need not be
+ * NUL-terminated): numactl --hardware text or QEMU options, told apart by
+ * the first word. name is used in messages, positions are line:column.
+ */
+struct nc_topology *nc_topology_parse_text(const char *name, const char *buf,
+					   size_t len, struct nc_error *err);
 void nc_topology_free(struct nc_topology *t);
+
+/* ---- for the input forms (topology_*.c) ---- */
+
+/* Where the text being parsed came from, for error positions. */
+struct nc_topo_src {
+	const char *name;   /* file path, or "--topology '...'" */
+	const char *buf;    /* NUL-terminated text; positions are pointers into it */
+	bool lines;         /* files report line:column, strings an offset */
+};
+
+/* What a form has read, before the shared checks. CPU core/package -1 means
+ * unknown (each CPU becomes its own core in its node's package). */
+struct nc_topo_draft {
+	const struct nc_topo_src *src;
+	struct nc_error *err;
+	char name[64];
+	nodemask_t online;
+	unsigned long long mem[MAX_NUMNODES];
+	unsigned long long total_mem;
+	unsigned int nr_cpu_ids;      /* at least highest CPU + 1; a form may raise it */
+	int cpu_node[NR_CPUS];
+	int cpu_core[NR_CPUS];
+	int cpu_package[NR_CPUS];
+	uint8_t *dist;                /* [MAX_NUMNODES^2], 0 = not given; NULL: none */
+};
+
+struct nc_topo_draft *nc_topo_draft_new(const struct nc_topo_src *src,
+					struct nc_error *err);
+void nc_topo_draft_free(struct nc_topo_draft *d);
+/* Checks the draft (a CPU, some memory, complete distances) and builds the
+ * topology; frees the draft either way. */
+struct nc_topology *nc_topo_finalize(struct nc_topo_draft *d);
+
+/* Formats "NAME:LINE:COL: msg" (files) or "NAME at offset N: msg" into the
+ * draft's error, at is a pointer into src->buf. Returns -EINVAL. */
+int nc_topo_err(const struct nc_topo_draft *d, const char *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Each of these checks its value against the limits, reports at `at`, and
+ * returns 0 or -EINVAL. */
+int nc_topo_add_node(struct nc_topo_draft *d, unsigned long long nid, const char *at);
+int nc_topo_set_mem(struct nc_topo_draft *d, int nid, unsigned long long bytes,
+		    const char *at);
+int nc_topo_add_cpu(struct nc_topo_draft *d, unsigned long long cpu, int nid,
+		    const char *at);
+/* Distance from a to b: 10 exactly on the diagonal, 11..255 elsewhere (the
+ * kernel ignores a SLIT that breaks this); symmetric demands b->a, if given,
+ * be equal. */
+int nc_topo_set_distance(struct nc_topo_draft *d, int a, int b,
+			 unsigned long long val, bool symmetric, const char *at);
+static inline uint8_t nc_topo_distance(const struct nc_topo_draft *d, int a, int b)
+{
+	return d->dist ? d->dist[(unsigned)a * MAX_NUMNODES + (unsigned)b] : 0;
+}
+
+/* Parses a decimal number at *p (no sign), at most max; advances *p. what
+ * names it in the message. */
+int nc_topo_number(const struct nc_topo_draft *d, const char **p,
+		   unsigned long long max, const char *what, unsigned long long *out);
+/* Parses a size: a number with an optional K/M/G/T/P/E suffix (binary
+ * multiples, any case, an optional trailing B); a bare number counts in
+ * units of 1 << unit_shift bytes. Must be whole pages, at most 4 PiB. */
+int nc_topo_size(const struct nc_topo_draft *d, const char **p,
+		 unsigned int unit_shift, unsigned long long *out);
+
+/* Reads a whole file (at most max bytes) into a NUL-terminated malloc'd
+ * buffer. Returns 0, or -errno (-EFBIG if longer than max). */
+int nc_topo_read_file(const char *path, size_t max, char **buf, size_t *len);
 
 #endif

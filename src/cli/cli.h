@@ -16,5 +16,6 @@ int cmd_replay(int argc, char **argv);
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_numastat(int argc, char **argv);
+int cmd_hardware(int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 
 static const struct cli_command commands[] = {
+	{ "hardware", cmd_hardware, "print the machine as numactl --hardware does" },
 	{ "numastat", cmd_numastat, "per-node NUMA counters as numastat(8) prints them" },
 	{ "replay", cmd_replay, "run an strace log or script on a model machine" },
 	{ NULL, NULL, NULL },
