@@ -432,11 +432,14 @@ struct nc_topology *nc_topology_parse(const char *spec, const char *distance,
 	}
 	if (!strcmp(spec, "host"))
 		return nc_topo_sysfs_tree("/sys/devices/system", "host", err);
-	if (spec[0] != '-' && !nc_topo_is_compact(spec) && !nc_topo_is_preset(spec) &&
-	    !stat(spec, &st)) {
-		if (S_ISDIR(st.st_mode))
-			return nc_topo_sysfs_tree(spec, basename_of(spec), err);
-		return parse_file(spec, err);
+	if (spec[0] != '-' && !nc_topo_is_compact(spec) && !nc_topo_is_preset(spec)) {
+		if (!stat(spec, &st))
+			return S_ISDIR(st.st_mode) ? nc_topo_sysfs_tree(spec, basename_of(spec), err) :
+			       parse_file(spec, err);
+		if (strchr(spec, '/')) {
+			nc_err(err, "%s: %s", spec, strerror(errno));
+			return NULL;
+		}
 	}
 	snprintf(name, sizeof(name), "--topology '%.40s%s'", spec,
 		 strlen(spec) > 40 ? "..." : "");
