@@ -172,7 +172,7 @@ int nc_topo_size(const struct nc_topo_draft *d, const char **p,
 
 	if (nc_topo_number(d, p, NC_MAX_PHYSMEM, "a size", &v))
 		return -EINVAL;
-	if (**p && (sfx = strchr(suffixes, **p & ~0x20))) {
+	if (**p >= 'A' && (sfx = strchr(suffixes, **p & ~0x20))) {
 		shift = 10 * (unsigned int)(sfx - suffixes + 1);
 		(*p)++;
 	}
