@@ -2,8 +2,8 @@
 /*
  * libFuzzer target for every topology parser. The first byte picks one:
  *   0  file text (numactl --hardware output or QEMU options, as sniffed)
- *   1  QEMU options as a --topology string
- *   2  "SPEC\nDISTANCE": a compact NxC[:MEM] or preset with --distance
+ *   1  a --topology string (QEMU options, NxC, a preset)
+ *   2  "SPEC\nDISTANCE": the same with --distance
  *   3  one sysfs node file: next byte picks cpulist/meminfo/distance
  * No form is reached through a path, so the fuzzer never opens files.
  */
@@ -12,40 +12,18 @@
 #include <string.h>
 
 #include "arch/topology.h"
-#include "arch/topology_compact.h"
-#include "arch/topology_presets.h"
-#include "arch/topology_qemu.h"
 #include "arch/topology_sysfs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* "SPEC\nDISTANCE" or "-numa ..." */
 static void spec_forms(char *text, bool qemu)
 {
-	struct nc_topo_src src = { "fuzz", text, false };
-	char *distance = NULL, *nl = strchr(text, '\n');
-	struct nc_error e;
-	struct nc_topo_draft *d;
-	int ret;
+	char *nl = qemu ? NULL : strchr(text, '\n');
 
-	if (!qemu && nl) {
+	if (nl)
 		*nl = '\0';
-		distance = nl + 1;
-	}
-	d = nc_topo_draft_new(&src, &e);
-	if (!d)
-		return;
-	if (qemu)
-		ret = nc_topo_qemu(d);
-	else if (nc_topo_is_compact(text))
-		ret = nc_topo_compact(d, distance);
-	else if (nc_topo_is_preset(text))
-		ret = nc_topo_preset(d);
-	else
-		ret = -1;
-	if (ret)
-		nc_topo_draft_free(d);
-	else
-		nc_topology_free(nc_topo_finalize(d));
+	nc_topology_free(nc_topology_parse_string(text, nl ? nl + 1 : NULL, NULL));
 }
 
 static void sysfs_file(char *text, uint8_t which)

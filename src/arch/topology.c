@@ -41,7 +41,6 @@ struct nc_topo_draft *nc_topo_draft_new(const struct nc_topo_src *src,
 	d->err = err;
 	for (unsigned int c = 0; c < NR_CPUS; c++)
 		d->cpu_node[c] = d->cpu_core[c] = d->cpu_package[c] = -1;
-	d->dist = NULL;
 	return d;
 }
 
@@ -49,7 +48,8 @@ void nc_topo_draft_free(struct nc_topo_draft *d)
 {
 	if (!d)
 		return;
-	free(d->dist);
+	for (unsigned int a = 0; a < MAX_NUMNODES; a++)
+		free(d->dist[a]);
 	free(d);
 }
 
@@ -127,16 +127,14 @@ int nc_topo_set_distance(struct nc_topo_draft *d, int a, int b,
 	if (a != b && val == LOCAL_DISTANCE)
 		return nc_topo_err(d, at, "distance from node %d to node %d must be above %d",
 				   a, b, LOCAL_DISTANCE);
-	if (!d->dist) {
-		d->dist = calloc((size_t)MAX_NUMNODES * MAX_NUMNODES, 1);
-		if (!d->dist)
-			return nc_err(d->err, "out of host memory");
-	}
+	if (!d->dist[a] && !(d->dist[a] = calloc(MAX_NUMNODES, 1)))
+		return nc_err(d->err, "out of host memory");
 	back = nc_topo_distance(d, b, a);
 	if (symmetric && back && back != val)
 		return nc_topo_err(d, at, "distance %d->%d is %llu but %d->%d is %u "
 				   "(this form needs a symmetric matrix)", a, b, val, b, a, back);
-	d->dist[(unsigned)a * MAX_NUMNODES + (unsigned)b] = (uint8_t)val;
+	d->dist[a][b] = (uint8_t)val;
+	d->has_dist = true;
 	return 0;
 }
 
@@ -243,7 +241,7 @@ static int draft_check(struct nc_topo_draft *d, unsigned int *nr_nodes)
 		return nc_topo_err(d, end, "no node has memory");
 	for_each_node_mask(a, d->online) {
 		*nr_nodes = (unsigned int)a + 1;
-		if (!d->dist)
+		if (!d->has_dist)
 			continue;
 		for_each_node_mask(b, d->online)
 			if (!nc_topo_distance(d, a, b))
@@ -416,31 +414,14 @@ static struct nc_topology *parse_file(const char *path, struct nc_error *err)
 	return t;
 }
 
-struct nc_topology *nc_topology_parse(const char *spec, const char *distance,
-				      struct nc_error *err)
+struct nc_topology *nc_topology_parse_string(const char *spec, const char *distance,
+					     struct nc_error *err)
 {
 	struct nc_topo_src src = { .buf = spec };
 	struct nc_topo_draft *d;
 	char name[96];
-	struct stat st;
 	int ret;
 
-	if (distance && !nc_topo_is_compact(spec)) {
-		nc_err(err, "--distance applies only to a compact NxC[:MEM] topology, not '%.40s'",
-		       spec);
-		return NULL;
-	}
-	if (!strcmp(spec, "host"))
-		return nc_topo_sysfs_tree("/sys/devices/system", "host", err);
-	if (spec[0] != '-' && !nc_topo_is_compact(spec) && !nc_topo_is_preset(spec)) {
-		if (!stat(spec, &st))
-			return S_ISDIR(st.st_mode) ? nc_topo_sysfs_tree(spec, basename_of(spec), err) :
-			       parse_file(spec, err);
-		if (strchr(spec, '/')) {
-			nc_err(err, "%s: %s", spec, strerror(errno));
-			return NULL;
-		}
-	}
 	snprintf(name, sizeof(name), "--topology '%.40s%s'", spec,
 		 strlen(spec) > 40 ? "..." : "");
 	src.name = name;
@@ -462,4 +443,28 @@ struct nc_topology *nc_topology_parse(const char *spec, const char *distance,
 		return NULL;
 	}
 	return nc_topo_finalize(d);
+}
+
+struct nc_topology *nc_topology_parse(const char *spec, const char *distance,
+				      struct nc_error *err)
+{
+	struct stat st;
+
+	if (distance && !nc_topo_is_compact(spec)) {
+		nc_err(err, "--distance applies only to a compact NxC[:MEM] topology, not '%.40s'",
+		       spec);
+		return NULL;
+	}
+	if (!strcmp(spec, "host"))
+		return nc_topo_sysfs_tree("/sys/devices/system", "host", err);
+	if (spec[0] != '-' && !nc_topo_is_compact(spec) && !nc_topo_is_preset(spec)) {
+		if (!stat(spec, &st))
+			return S_ISDIR(st.st_mode) ? nc_topo_sysfs_tree(spec, basename_of(spec), err) :
+			       parse_file(spec, err);
+		if (strchr(spec, '/')) {
+			nc_err(err, "%s: %s", spec, strerror(errno));
+			return NULL;
+		}
+	}
+	return nc_topology_parse_string(spec, distance, err);
 }

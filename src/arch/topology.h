@@ -64,6 +64,9 @@ static inline int cpu_to_node(const struct nc_topology *t, unsigned int cpu)
  */
 struct nc_topology *nc_topology_parse(const char *spec, const char *distance,
 				      struct nc_error *err);
+/* The forms that name no file: a preset, NxC[:MEM] or "-numa ..." options. */
+struct nc_topology *nc_topology_parse_string(const char *spec, const char *distance,
+					     struct nc_error *err);
 /*
  * The same for the content of a file already in memory (buf need not be
  * NUL-terminated): numactl --hardware text or QEMU options, told apart by
@@ -92,10 +95,11 @@ struct nc_topo_draft {
 	unsigned long long mem[MAX_NUMNODES];
 	unsigned long long total_mem;
 	unsigned int nr_cpu_ids;      /* at least highest CPU + 1; a form may raise it */
+	bool has_dist;                /* some distance was given */
+	uint8_t *dist[MAX_NUMNODES];  /* rows of MAX_NUMNODES, made on first use; 0 = not given */
 	int cpu_node[NR_CPUS];
 	int cpu_core[NR_CPUS];
 	int cpu_package[NR_CPUS];
-	uint8_t *dist;                /* [MAX_NUMNODES^2], 0 = not given; NULL: none */
 };
 
 struct nc_topo_draft *nc_topo_draft_new(const struct nc_topo_src *src,
@@ -119,12 +123,12 @@ int nc_topo_add_cpu(struct nc_topo_draft *d, unsigned long long cpu, int nid,
 		    const char *at);
 /* Distance from a to b: 10 exactly on the diagonal, 11..255 elsewhere (the
  * kernel ignores a SLIT that breaks this); symmetric demands b->a, if given,
- * be equal. */
+ * be equal. Replaces an earlier value. */
 int nc_topo_set_distance(struct nc_topo_draft *d, int a, int b,
 			 unsigned long long val, bool symmetric, const char *at);
 static inline uint8_t nc_topo_distance(const struct nc_topo_draft *d, int a, int b)
 {
-	return d->dist ? d->dist[(unsigned)a * MAX_NUMNODES + (unsigned)b] : 0;
+	return d->dist[a] ? d->dist[a][b] : 0;
 }
 
 /* Parses a decimal number at *p (no sign), at most max; advances *p. what

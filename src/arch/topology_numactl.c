@@ -69,7 +69,7 @@ static int available(struct nc_topo_draft *d, const char **p)
 	if (number(d, p, MAX_NUMNODES, "a node count", &n) || word(d, p, "nodes") ||
 	    word(d, p, "("))
 		return -1;
-	do {
+	for (;;) {
 		const char *at;
 
 		blanks(p);
@@ -89,7 +89,10 @@ static int available(struct nc_topo_draft *d, const char **p)
 		for (; a <= b; a++)
 			nc_topo_add_node(d, a, at);
 		blanks(p);
-	} while (**p == ',' && (*p)++);
+		if (**p != ',')
+			break;
+		(*p)++;
+	}
 	if (word(d, p, ")"))
 		return -1;
 	if (nodes_weight(d->online) != n)
@@ -98,20 +101,26 @@ static int available(struct nc_topo_draft *d, const char **p)
 	return end_of_line(d, p);
 }
 
-/* "node N KEY" where N must be the expected node */
-static int node_key(struct nc_topo_draft *d, const char **p, int nid, const char *key)
+/* A node id that must be nid; where says which place expects it. */
+static int node_id(struct nc_topo_draft *d, const char **p, int nid, const char *where)
 {
 	unsigned long long v;
 	const char *at;
 
-	if (word(d, p, "node"))
-		return -1;
 	blanks(p);
 	at = *p;
 	if (number(d, p, ~0ULL, "a node id", &v))
 		return -1;
 	if (v != (unsigned long long)nid)
-		return nc_topo_err(d, at, "expected node %d here, found %llu", nid, v);
+		return nc_topo_err(d, at, "expected node %d %s, found %llu", nid, where, v);
+	return 0;
+}
+
+/* "node N KEY" where N must be the expected node */
+static int node_key(struct nc_topo_draft *d, const char **p, int nid, const char *key)
+{
+	if (word(d, p, "node") || node_id(d, p, nid, "here"))
+		return -1;
 	return word(d, p, key);
 }
 
@@ -192,32 +201,18 @@ static int distances(struct nc_topo_draft *d, const char **p)
 	if (word(d, p, "node") || word(d, p, "distances:") || end_of_line(d, p) ||
 	    word(d, p, "node"))
 		return -1;
-	for_each_node_mask(b, d->online) {
-		unsigned long long v;
-		const char *at;
-
-		blanks(p);
-		at = *p;
-		if (number(d, p, ~0ULL, "a node id", &v))
+	for_each_node_mask(b, d->online)
+		if (node_id(d, p, b, "in the table header"))
 			return -1;
-		if (v != (unsigned long long)b)
-			return nc_topo_err(d, at, "expected node %d in the table header", b);
-	}
 	if (end_of_line(d, p))
 		return -1;
 	for_each_node_mask(a, d->online) {
-		unsigned long long v;
-		const char *at;
-
-		blanks(p);
-		at = *p;
-		if (number(d, p, ~0ULL, "a node id", &v))
-			return -1;
-		if (v != (unsigned long long)a)
-			return nc_topo_err(d, at, "expected the row of node %d", a);
-		if (word(d, p, ":"))
+		if (node_id(d, p, a, "as the next row") || word(d, p, ":"))
 			return -1;
 		for_each_node_mask(b, d->online) {
+			unsigned long long v;
+			const char *at;
+
 			blanks(p);
 			at = *p;
 			if (number(d, p, ~0ULL, "a distance", &v) ||

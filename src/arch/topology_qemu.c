@@ -459,7 +459,8 @@ static int complete_distances(struct qemu *q)
 				return nc_topo_err(d, q->dist_at, "distances are asymmetric, so node "
 						   "%u to %u needs a value too", a, b);
 			v = a == b ? LOCAL_DISTANCE : nc_topo_distance(d, (int)b, (int)a);
-			d->dist[a * MAX_NUMNODES + b] = v;
+			if (nc_topo_set_distance(d, (int)a, (int)b, v, false, q->dist_at))
+				return -1;
 		}
 	return 0;
 }

@@ -149,7 +149,7 @@ static void test_errors(void **state)
 	       "hw.txt:3:14: expected a size in MB");
 	expect(HEAD1 "node 0 cpus: 0\nnode 0 size: 1 GB\n", "hw.txt:3:16: expected 'MB'");
 	expect(HEAD1 NODE0, "hw.txt:5:1: expected 'node'");
-	expect(HEAD1 NODE0 "node distances:\nnode   1 \n", "hw.txt:6:8: expected node 0 in the table header");
+	expect(HEAD1 NODE0 "node distances:\nnode   1 \n", "hw.txt:6:8: expected node 0 in the table header, found 1");
 	expect(HEAD1 NODE0 "node distances:\nnode   0 \n  0:  10 20\n",
 	       "hw.txt:7:10: unexpected text at the end of the line");
 	expect(HEAD1 NODE0 DIST1 "junk\n", "hw.txt:8:1: unexpected text after the distance table");
