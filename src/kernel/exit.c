@@ -174,6 +174,10 @@ static void forget_original_parent(struct nc_machine *m, struct task_struct *fat
 	if (list_empty(&father->children))
 		return;
 	reaper = find_new_reaper(m, father, reaper);
+	/* a dying namespace init keeps its children: zap_pid_ns_processes()
+	 * would kill and reap them, which the model leaves out */
+	if (reaper == father)
+		return;
 	same_group = reaper->group_leader == father->group_leader;
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		bool dead;
