@@ -263,26 +263,6 @@ static bool untouched_take(struct zone *z, unsigned int order)
 	return true;
 }
 
-/* If (pfn, order) is a block at an edge of the untouched range, takes it
- * out of the range (it is about to merge) and returns true. */
-static bool untouched_claim(struct zone *z, unsigned long pfn, unsigned int order)
-{
-	unsigned long size = 1UL << order;
-
-	if (z->untouched_lo >= z->untouched_hi)
-		return false;
-	if (pfn == z->untouched_lo && block_order_at(pfn, z->untouched_hi) == order) {
-		z->untouched_lo += size;
-		return true;
-	}
-	if (pfn + size == z->untouched_hi && pfn >= z->untouched_lo &&
-	    block_order_before(z->untouched_lo, z->untouched_hi) == order) {
-		z->untouched_hi -= size;
-		return true;
-	}
-	return false;
-}
-
 /* ---- the buddy allocator ---- */
 
 /* models mm/page_alloc.c:expand(): keeps the low half, frees the high halves */
@@ -333,8 +313,13 @@ static struct buddy_block *__rmqueue_smallest(struct zone *z, unsigned int order
 	return NULL;
 }
 
-/* models mm/page_alloc.c:__free_one_page(): merge with free buddies, the
- * untouched range's edge blocks included */
+/*
+ * models mm/page_alloc.c:__free_one_page(): merge with free buddies. A
+ * buddy is never in the untouched range: that range is always a run of the
+ * zone's boot blocks, each the largest aligned block the zone can hold
+ * there, so every block outside it lies within one boot block, and its
+ * buddy with it.
+ */
 static void __free_one_page(struct zone *z, struct buddy_block *b)
 {
 	unsigned long pfn = b->page.pfn;
@@ -344,12 +329,10 @@ static void __free_one_page(struct zone *z, struct buddy_block *b)
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct buddy_block *buddy = hash_find(z, buddy_pfn);
 
-		if (buddy && buddy->page.order == order) {
-			del_from_free_list(z, buddy);
-			block_put(z, buddy);
-		} else if (!untouched_claim(z, buddy_pfn, order)) {
+		if (!buddy || buddy->page.order != order)
 			break;
-		}
+		del_from_free_list(z, buddy);
+		block_put(z, buddy);
 		z->free_area[order].nr_free--;
 		pfn &= buddy_pfn;
 		order++;
