@@ -13,6 +13,8 @@
 #include "mm/page_alloc.h"
 #include "lib/error.h"
 #include "mm/mempolicy.h"
+#include "mm/slab_common.h"
+#include "mm/slub.h"
 #include "trace/trace.h"
 #include "uapi/linux/sched.h"
 
@@ -59,10 +61,13 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 		if (m->topo->cpu_node[m->cpu] >= 0)
 			break;
 	/* mm_core_init() (zonelists, memory to the buddy allocator,
-	 * watermarks), numa_policy_init(), then the pid and fork caches,
-	 * then rest_init() */
-	if (nc_page_alloc_init(m) || numa_policy_init(m) || pid_idr_init(m) ||
-	    fork_init(m)) {
+	 * watermarks, kmem_cache_init()), numa_policy_init(), then the pid
+	 * and fork caches (pid_idr_init() ... proc_caches_init() create the
+	 * slab caches a fork allocates from), then rest_init(). The model's
+	 * default policy lives in numa_policy_init()'s state (a static in the
+	 * kernel), so it comes before the first slab page. */
+	if (nc_page_alloc_init(m) || numa_policy_init(m) || kmem_cache_init(m) ||
+	    nc_create_boot_caches(m) || pid_idr_init(m) || fork_init(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}
@@ -87,6 +92,7 @@ void nc_machine_destroy(struct nc_machine *m)
 	fork_exit(m);
 	pid_idr_exit(m);
 	numa_policy_exit(m);        /* frees the pages address spaces hold */
+	nc_slab_exit(m);
 	if (m->topo)
 		nc_page_alloc_exit(m);
 	nc_topology_free(m->topo);

@@ -125,7 +125,6 @@ struct slab {
 	struct slab_link slab_list;     /* node partial or full list */
 	struct slab *next;              /* per-CPU partial list */
 	int slabs;                      /* per-CPU partial list length (head only) */
-	struct slab_link all;           /* model only: every slab of its node */
 };
 
 /* mm/slub.c: struct kmem_cache_cpu */
@@ -144,7 +143,6 @@ struct kmem_cache_node {
 	unsigned long nr_slabs;
 	unsigned long total_objects;
 	struct slab_link full;          /* debug caches with STORE_USER */
-	struct slab_link all;           /* model only, for validate */
 };
 
 struct kmem_cache_order_objects {
@@ -182,6 +180,7 @@ struct kmem_cache {
 	unsigned int align;
 	unsigned int red_left_pad;
 	char *name;
+	const char *ctor_name;             /* model: the ctor sysfs file's text */
 	struct kmem_cache *list_next;      /* slab_caches, newest first */
 	unsigned long random;              /* freelist pointer hardening */
 	unsigned int remote_node_defrag_ratio;

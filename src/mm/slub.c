@@ -22,6 +22,7 @@
 #include "mm/failslab.h"
 #include "mm/mempolicy.h"
 #include "mm/mmzone.h"
+#include "mm/slab_common.h"
 #include "mm/slub.h"
 
 #define ALIGN(x, a)      (((x) + (a) - 1) / (a) * (a))
@@ -2096,8 +2097,10 @@ void nc_slab_exit(struct nc_machine *m)
 		for (size_t i = 0; i < ARENA_PAGES; i++) {
 			struct slab *slab = a->map[i];
 
-			if (slab && (char *)a + (i << PAGE_SHIFT) == slab->addr)
+			if (slab && (char *)a + (i << PAGE_SHIFT) == slab->addr) {
+				i += (1UL << slab_order(slab)) - 1;
 				free(slab);
+			}
 		}
 	for (s = ss->slab_caches; s; s = next) {
 		next = s->list_next;
