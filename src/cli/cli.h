@@ -17,5 +17,7 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_numastat(int argc, char **argv);
 int cmd_hardware(int argc, char **argv);
+int cmd_kmem_geometry(int argc, char **argv);
+int cmd_slabinfo(int argc, char **argv);
 
 #endif

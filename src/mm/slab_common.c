@@ -313,6 +313,7 @@ struct boot_cache_profile {
 	slab_flags_t flags;
 	unsigned int useroffset, usersize;
 	void (*ctor)(void *);
+	const char *ctor_name;        /* as the kernel's ctor file prints it */
 	unsigned int cpumasks;        /* mm_struct: + cpumask_size() each */
 };
 
@@ -326,21 +327,22 @@ struct boot_cache_profile {
  * --topology host.
  */
 static const struct boot_cache_profile boot_profile[NR_NC_BOOT_CACHES] = {
-	{ NC_CACHE_PID, "pid", NULL, 128, 8, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, 0 },
+	{ NC_CACHE_PID, "pid", NULL, 128, 8, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, NULL, 0 },
 	{ NC_CACHE_ANON_VMA, "anon_vma", NULL, 96, 0, SLAB_TYPESAFE_BY_RCU | ACCT, 0, 0,
-	  nc_anon_vma_ctor, 0 },
-	{ NC_CACHE_ANON_VMA_CHAIN, "anon_vma_chain", NULL, 64, 8, ACCT, 0, 0, NULL, 0 },
-	{ NC_CACHE_CRED, "cred_jar", "cred", 184, 8, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, 0 },
+	  nc_anon_vma_ctor, "anon_vma_ctor+0x0/0x50", 0 },
+	{ NC_CACHE_ANON_VMA_CHAIN, "anon_vma_chain", NULL, 64, 8, ACCT, 0, 0, NULL, NULL, 0 },
+	{ NC_CACHE_CRED, "cred_jar", "cred", 184, 8, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, NULL, 0 },
 	{ NC_CACHE_TASK_STRUCT, "task_struct", NULL, 5952, L1_CACHE_BYTES, ACCT, 3456, 2432,
-	  NULL, 0 },
+	  NULL, NULL, 0 },
 	{ NC_CACHE_MM_STRUCT, "mm_struct", NULL, 1344, 0, SLAB_HWCACHE_ALIGN | ACCT, 480, 416,
-	  NULL, 2 },
+	  NULL, NULL, 2 },
 	{ NC_CACHE_SIGHAND, "sighand_cache", NULL, 2080, 0,
-	  SLAB_HWCACHE_ALIGN | SLAB_TYPESAFE_BY_RCU | ACCT, 0, 0, nc_sighand_ctor, 0 },
-	{ NC_CACHE_SIGNAL, "signal_cache", NULL, 1136, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, 0 },
-	{ NC_CACHE_FILES, "files_cache", NULL, 704, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, 0 },
-	{ NC_CACHE_FS, "fs_cache", NULL, 56, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, 0 },
-	{ NC_CACHE_VM_AREA, "vm_area_struct", NULL, 176, 8, ACCT, 0, 0, NULL, 0 },
+	  SLAB_HWCACHE_ALIGN | SLAB_TYPESAFE_BY_RCU | ACCT, 0, 0, nc_sighand_ctor,
+	  "sighand_ctor+0x0/0x30", 0 },
+	{ NC_CACHE_SIGNAL, "signal_cache", NULL, 1136, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, NULL, 0 },
+	{ NC_CACHE_FILES, "files_cache", NULL, 704, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, NULL, 0 },
+	{ NC_CACHE_FS, "fs_cache", NULL, 56, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, NULL, 0 },
+	{ NC_CACHE_VM_AREA, "vm_area_struct", NULL, 176, 8, ACCT, 0, 0, NULL, NULL, 0 },
 };
 
 unsigned int nc_slab_host_object_size(const char *dir, const char *name)
@@ -388,6 +390,8 @@ int nc_create_boot_caches(struct nc_machine *m)
 		s = kmem_cache_create(m, p->name, size, &args, p->flags);
 		if (!s)
 			return -ENOMEM;
+		if (s->ctor == p->ctor)
+			s->ctor_name = p->ctor_name;
 		m->slab->boot[p->id] = s;
 	}
 	m->slab->state = SLAB_FULL;
@@ -501,5 +505,37 @@ int nc_kmem_geometry_parse(const char *spec, unsigned int *size, unsigned int *a
 			return nc_err(err, "'%s': position %zu: empty flag name", spec,
 				      (size_t)(p - spec) + 1);
 	}
+	return 0;
+}
+
+/* stands for "some constructor" in a geometry-only cache */
+static void geometry_ctor(void *object)
+{
+	(void)object;
+}
+
+int nc_kmem_geometry(const char *spec, unsigned int nr_cpus, struct kmem_cache *s,
+		     struct nc_error *err)
+{
+	struct kmem_cache_args args = { 0 };
+	struct slub_params p;
+	unsigned int size, align;
+	slab_flags_t flags;
+	bool ctor;
+
+	if (nc_kmem_geometry_parse(spec, &size, &align, &flags, &ctor, err))
+		return -EINVAL;
+	if (!nr_cpus || nr_cpus > NR_CPUS)
+		return nc_err(err, "CPU count %u: must be 1..%u", nr_cpus, NR_CPUS);
+	memset(s, 0, sizeof(*s));
+	args.align = align;
+	args.ctor = ctor ? geometry_ctor : NULL;
+	s->object_size = size;
+	s->flags = flags;
+	s->ctor = args.ctor;
+	s->align = calculate_alignment(flags, align, size);
+	slub_params_default(&p, nr_cpus, nr_cpus);
+	if (kmem_cache_geometry(s, &args, &p))
+		return nc_err(err, "'%s': no slab order up to %u fits", spec, MAX_PAGE_ORDER);
 	return 0;
 }

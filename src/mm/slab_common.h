@@ -64,4 +64,11 @@ extern const struct slab_flag_name slab_flag_names[];
 int nc_kmem_geometry_parse(const char *spec, unsigned int *size, unsigned int *align,
 			   slab_flags_t *flags, bool *ctor, struct nc_error *err);
 
+/* The geometry kmem_cache_create() would give a cache described by spec
+ * (SIZE[:ALIGN[:FLAGS]]) on a machine with nr_cpus present CPUs and the
+ * default slab_min/max_order: fills s's geometry fields (no machine, no
+ * memory). Returns 0, or -EINVAL with *err set. */
+int nc_kmem_geometry(const char *spec, unsigned int nr_cpus, struct kmem_cache *s,
+		     struct nc_error *err);
+
 #endif
