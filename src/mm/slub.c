@@ -2299,14 +2299,14 @@ static long validate_slab(struct nc_machine *m, struct kmem_cache *s, struct sla
 		free(mark);
 		return 1;
 	}
+	/* objects on a CPU's freelist count as in use; remote frees do not */
 	nfree = chain_length(s, slab, slab->freelist, mark, &bad);
-	nfree += chain_length(s, slab, cpu_freelist, mark, &bad);
+	chain_length(s, slab, cpu_freelist, mark, &bad);
 	if (bad) {
 		slab_err(m, s, slab, "Freechain corrupt (loop, foreign or double-listed object)");
 		report_close(m);
 		errors++;
-	} else if (slab->frozen ? slab->inuse != slab->objects :
-		   slab->inuse != slab->objects - nfree) {
+	} else if (slab->inuse != slab->objects - nfree) {
 		slab_err(m, s, slab, "Wrong object count. Counter is %u but counted were %u",
 			 slab->inuse, slab->objects - nfree);
 		report_close(m);
