@@ -260,6 +260,7 @@ struct slab_state {
 	bool tainted;                      /* TAINT_BAD_PAGE after the first */
 	unsigned long nr_oom_warnings;     /* slab_out_of_memory() calls */
 	struct slab_arena *arenas;         /* host memory behind slab pages */
+	struct slab_arena ***arena_dir;    /* arenas by address, see slub.c */
 	void *chunk_free[MAX_PAGE_ORDER + 1];
 	struct failslab_attr failslab;
 };

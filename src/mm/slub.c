@@ -50,6 +50,37 @@ struct slab_arena {
 	struct slab *map[ARENA_PAGES];
 };
 
+/* A two-level directory of arenas by address (47-bit user space): the
+ * arena of any address in two loads, and NULL for one SLUB never gave out. */
+#define ARENA_DIR_SHIFT 35
+#define ARENA_DIR_SIZE  (1UL << (47 - ARENA_DIR_SHIFT))
+#define ARENA_LEAF_SIZE (1UL << (ARENA_DIR_SHIFT - ARENA_SHIFT))
+
+static inline struct slab_arena *arena_of(const struct slab_state *ss, const void *x)
+{
+	uintptr_t v = (uintptr_t)x;
+	struct slab_arena **leaf;
+
+	if (v >> 47)
+		return NULL;
+	leaf = ss->arena_dir[v >> ARENA_DIR_SHIFT];
+	return leaf ? leaf[(v >> ARENA_SHIFT) & (ARENA_LEAF_SIZE - 1)] : NULL;
+}
+
+static int arena_dir_set(struct slab_state *ss, struct slab_arena *a, struct slab_arena *val)
+{
+	uintptr_t v = (uintptr_t)a;
+	struct slab_arena ***slot = &ss->arena_dir[v >> ARENA_DIR_SHIFT];
+
+	if (!*slot) {
+		*slot = calloc(ARENA_LEAF_SIZE, sizeof(**slot));
+		if (!*slot)
+			return -ENOMEM;
+	}
+	(*slot)[(v >> ARENA_SHIFT) & (ARENA_LEAF_SIZE - 1)] = val;
+	return 0;
+}
+
 static struct slab_arena *arena_new(struct slab_state *ss)
 {
 	size_t len = 2 * ARENA_SIZE, head, tail;
@@ -68,6 +99,12 @@ static struct slab_arena *arena_new(struct slab_state *ss)
 	if (tail)
 		munmap((char *)start + ARENA_SIZE, tail);
 	a = (struct slab_arena *)start;
+	if (!ss->arena_dir)
+		ss->arena_dir = calloc(ARENA_DIR_SIZE, sizeof(*ss->arena_dir));
+	if (!ss->arena_dir || arena_dir_set(ss, a, a)) {
+		munmap(a, ARENA_SIZE);
+		return NULL;
+	}
 	a->next = ss->arenas;
 	a->bump = start + ALIGN(sizeof(*a), PAGE_SIZE);
 	ss->arenas = a;
@@ -123,21 +160,17 @@ static void *chunk_alloc(struct slab_state *ss, unsigned int order)
 	}
 }
 
-static struct slab_arena *arena_of(const struct slab_state *ss, const void *x)
-{
-	uintptr_t base = (uintptr_t)x & ~(ARENA_SIZE - 1);
 
-	for (struct slab_arena *a = ss->arenas; a; a = a->next)
-		if ((uintptr_t)a == base)
-			return a;
-	return NULL;
+static inline struct slab *__virt_to_slab(const struct slab_state *ss, const void *x)
+{
+	struct slab_arena *a = arena_of(ss, x);
+
+	return a ? a->map[((uintptr_t)x & (ARENA_SIZE - 1)) >> PAGE_SHIFT] : NULL;
 }
 
 struct slab *virt_to_slab(const struct nc_machine *m, const void *x)
 {
-	struct slab_arena *a = arena_of(m->slab, x);
-
-	return a ? a->map[((uintptr_t)x & (ARENA_SIZE - 1)) >> PAGE_SHIFT] : NULL;
+	return __virt_to_slab(m->slab, x);
 }
 
 static void arena_map(struct slab_state *ss, struct slab *slab, unsigned int order,
@@ -544,7 +577,7 @@ static void set_track(struct nc_machine *m, const struct kmem_cache *s, void *ob
 	p->handle = 0;
 	p->cpu = (int)m->cpu;
 	p->pid = curr ? curr->pid : 0;
-	p->when = m->slab->events;
+	p->when = ++m->slab->events;
 }
 
 static void print_track(struct nc_machine *m, const struct kmem_cache *s,
@@ -959,7 +992,8 @@ out:
 
 /* The hardened set_freepointer()'s BUG_ON(object == fp): a naive double-free
  * check. The kernel oopses; the model reports and drops the free. */
-static bool freeptr_double_free(struct nc_machine *m, const struct kmem_cache *s,
+static __attribute__((noinline, cold))
+bool freeptr_double_free(struct nc_machine *m, const struct kmem_cache *s,
 				const struct slab *slab, void *object, void *fp)
 {
 	if (object != fp)
@@ -1450,7 +1484,8 @@ static void slab_out_of_memory(struct nc_machine *m, gfp_t gfp)
  * Allocation
  * ==================================================================== */
 /* models mm/slub.c:___slab_alloc() */
-static void *___slab_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfpflags,
+static __attribute__((noinline))
+void *___slab_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfpflags,
 			   int node, const char *addr, unsigned long orig_size)
 {
 	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
@@ -1575,7 +1610,6 @@ static inline void *slab_alloc_node(struct nc_machine *m, struct kmem_cache *s, 
 
 	if (__builtin_expect(m->slab->failslab.active, 0) && __should_failslab(m, s, gfp))
 		return NULL;
-	m->slab->events++;
 	c = &s->cpu_slab[m->cpu];
 	object = c->freelist;
 	slab = c->slab;
@@ -1673,8 +1707,9 @@ static void free_to_partial_list(struct nc_machine *m, struct kmem_cache *s,
 }
 
 /* models mm/slub.c:__slab_free() */
-static void __slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
-			void *object, const char *addr)
+static __attribute__((noinline))
+void __slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
+		 void *object, const char *addr)
 {
 	struct kmem_cache_node *n = NULL;
 	bool was_frozen, on_node_partial = false;
@@ -1727,15 +1762,13 @@ static inline void do_slab_free(struct nc_machine *m, struct kmem_cache *s,
 {
 	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
 
-	m->slab->events++;
 	if (__builtin_expect(slab != c->slab, 0)) {
 		__slab_free(m, s, slab, object, addr);
 		return;
 	}
-	if (__builtin_expect(object == c->freelist, 0)) {
-		freeptr_double_free(m, s, slab, object, c->freelist);
+	if (__builtin_expect(object == c->freelist, 0) &&
+	    freeptr_double_free(m, s, slab, object, c->freelist))
 		return;
-	}
 	set_freepointer(s, object, c->freelist);
 	c->freelist = object;
 	c->tid = next_tid(c->tid);
@@ -1744,8 +1777,9 @@ static inline void do_slab_free(struct nc_machine *m, struct kmem_cache *s,
 
 /* models mm/slub.c:cache_from_obj(): with FREELIST_HARDENED the object's
  * real cache is looked up and a mismatch warned about */
-static struct kmem_cache *cache_from_obj(struct nc_machine *m, struct kmem_cache *s,
-					 struct slab *slab, void *x)
+static __attribute__((noinline, cold))
+struct kmem_cache *cache_from_obj(struct nc_machine *m, struct kmem_cache *s,
+				  struct slab *slab, void *x)
 {
 	if (!slab || !slab->slab_cache) {
 		slab_bug(m, s, "virt_to_cache: Object is not a Slab page!");
@@ -1765,11 +1799,13 @@ static struct kmem_cache *cache_from_obj(struct nc_machine *m, struct kmem_cache
 
 void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
 {
-	struct slab *slab = virt_to_slab(m, x);
+	struct slab *slab = __virt_to_slab(m->slab, x);
 
-	s = cache_from_obj(m, s, slab, x);
-	if (!s)
-		return;
+	if (__builtin_expect(!slab || slab->slab_cache != s, 0)) {
+		s = cache_from_obj(m, s, slab, x);
+		if (!s)
+			return;
+	}
 	do_slab_free(m, s, slab, x, "kmem_cache_free");
 }
 
@@ -1780,7 +1816,7 @@ void kfree(struct nc_machine *m, const void *object)
 
 	if (ZERO_OR_NULL_PTR(object))
 		return;
-	slab = virt_to_slab(m, object);
+	slab = __virt_to_slab(m->slab, object);
 	if (!slab) {
 		slab_bug(m, NULL, "kfree: not a slab or large kmalloc address");
 		report_close(m);
@@ -2113,6 +2149,10 @@ void nc_slab_exit(struct nc_machine *m)
 		ss->arenas = a->next;
 		munmap(a, ARENA_SIZE);
 	}
+	if (ss->arena_dir)
+		for (size_t i = 0; i < ARENA_DIR_SIZE; i++)
+			free(ss->arena_dir[i]);
+	free(ss->arena_dir);
 	failslab_exit(&ss->failslab);
 	free(ss);
 	m->slab = NULL;
