@@ -9,9 +9,9 @@
 
 static const struct cli_command commands[] = {
 	{ "hardware", cmd_hardware, "print the machine as numactl --hardware does" },
+	{ "kmem-geometry", cmd_kmem_geometry, "SLUB geometry of a cache: size, order, objects per slab" },
 	{ "numastat", cmd_numastat, "per-node NUMA counters as numastat(8) prints them" },
 	{ "replay", cmd_replay, "run an strace log or script on a model machine" },
-	{ "kmem-geometry", cmd_kmem_geometry, "SLUB geometry of a cache: size, order, objects per slab" },
 	{ "slabinfo", cmd_slabinfo, "/proc/slabinfo or /sys/kernel/slab files of a booted machine" },
 	{ NULL, NULL, NULL },
 };
