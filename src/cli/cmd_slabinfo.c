@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "fs/proc/slab_sysfs.h"
 #include "fs/proc/slabinfo.h"
+#include "mm/slub.h"
 
 static void usage(FILE *f)
 {
@@ -26,6 +27,27 @@ static void usage(FILE *f)
 		   "  --help           this text\n");
 }
 
+/* "ATTR: VALUE" for one file */
+static int show_file(struct nc_machine *m, const char *cache, const char *attr)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int err;
+
+	if (!f)
+		return cli_error("slabinfo: out of memory");
+	err = slab_sysfs_show(m, cache, attr, f);
+	fclose(f);
+	if (err == -ENOENT) {
+		free(text);
+		return cli_error("slabinfo: /sys/kernel/slab/%s: no such cache", cache);
+	}
+	printf("%s: %s%s", attr, text, len && text[len - 1] == '\n' ? "" : "\n");
+	free(text);
+	return 0;
+}
+
 static int show_sysfs(struct nc_machine *m, const char *cache, int nattr, char **attrs)
 {
 	if (nattr) {
@@ -35,23 +57,12 @@ static int show_sysfs(struct nc_machine *m, const char *cache, int nattr, char *
 						 cache, attrs[i]);
 		return 0;
 	}
-	for (const char *const *a = slab_sysfs_attrs; *a; a++) {
-		char *text = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&text, &len);
-		int err;
-
-		if (!f)
-			return cli_error("slabinfo: out of memory");
-		err = slab_sysfs_show(m, cache, *a, f);
-		fclose(f);
-		if (err == -ENOENT) {
-			free(text);
-			return cli_error("slabinfo: /sys/kernel/slab/%s: no such cache", cache);
-		}
-		printf("%s: %s%s", *a, text, len && text[len - 1] == '\n' ? "" : "\n");
-		free(text);
-	}
+	for (const char *const *a = slab_sysfs_attrs; *a; a++)
+		if (show_file(m, cache, *a))
+			return 1;
+	for (int i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+		if (show_file(m, cache, slab_stat_names[i]))
+			return 1;
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/list.h"
 #include "mm/failslab.h"
 #include "mm/page_alloc.h"
 
@@ -106,10 +107,6 @@ enum kmalloc_cache_type {
 	NR_KMALLOC_TYPES
 };
 
-/* A doubly linked list link (the model of list_head, local to SLUB). */
-struct slab_link {
-	struct slab_link *next, *prev;
-};
 
 /* struct slab (an overlay of struct page in the kernel; here its own
  * object, reached from the page's private field and the host page map). */
@@ -122,7 +119,7 @@ struct slab {
 	unsigned int objects;           /* 15 bits in the kernel */
 	bool frozen;                    /* some CPU's cpu slab */
 	bool node_partial;              /* on the node partial list (PG_workingset) */
-	struct slab_link slab_list;     /* node partial or full list */
+	struct list_head slab_list;     /* node partial or full list */
 	struct slab *next;              /* per-CPU partial list */
 	int slabs;                      /* per-CPU partial list length (head only) */
 };
@@ -139,10 +136,10 @@ struct kmem_cache_cpu {
 /* mm/slub.c: struct kmem_cache_node */
 struct kmem_cache_node {
 	unsigned long nr_partial;
-	struct slab_link partial;
+	struct list_head partial;
 	unsigned long nr_slabs;
 	unsigned long total_objects;
-	struct slab_link full;          /* debug caches with STORE_USER */
+	struct list_head full;          /* debug caches with STORE_USER */
 };
 
 struct kmem_cache_order_objects {
@@ -264,36 +261,6 @@ struct slab_state {
 	void *chunk_free[MAX_PAGE_ORDER + 1];
 	struct failslab_attr failslab;
 };
-
-/* ---- list helpers ---- */
-static inline void slab_link_init(struct slab_link *h)
-{
-	h->next = h->prev = h;
-}
-
-static inline bool slab_link_empty(const struct slab_link *h)
-{
-	return h->next == h;
-}
-
-static inline void slab_link_add(struct slab_link *e, struct slab_link *prev,
-				 struct slab_link *next)
-{
-	next->prev = e;
-	e->next = next;
-	e->prev = prev;
-	prev->next = e;
-}
-
-static inline void slab_link_del(struct slab_link *e)
-{
-	e->next->prev = e->prev;
-	e->prev->next = e->next;
-	e->next = e->prev = e;
-}
-
-#define slab_of(link, field) \
-	((struct slab *)((char *)(link) - offsetof(struct slab, field)))
 
 /* ---- order/objects word ---- */
 static inline unsigned int oo_order(struct kmem_cache_order_objects x)

@@ -197,7 +197,7 @@ static struct slab *slab_attach(struct nc_machine *m, struct page *page)
 	}
 	slab->page = page;
 	page->private = slab;
-	slab_link_init(&slab->slab_list);
+	INIT_LIST_HEAD(&slab->slab_list);
 	arena_map(m->slab, slab, page->order, slab);
 	return slab;
 }
@@ -1028,15 +1028,15 @@ static void add_partial(struct kmem_cache_node *n, struct slab *slab, int tail)
 {
 	n->nr_partial++;
 	if (tail == DEACTIVATE_TO_TAIL)
-		slab_link_add(&slab->slab_list, n->partial.prev, &n->partial);
+		__list_add(&slab->slab_list, n->partial.prev, &n->partial);
 	else
-		slab_link_add(&slab->slab_list, &n->partial, n->partial.next);
+		__list_add(&slab->slab_list, &n->partial, n->partial.next);
 	slab->node_partial = true;
 }
 
 static void remove_partial(struct kmem_cache_node *n, struct slab *slab)
 {
-	slab_link_del(&slab->slab_list);
+	list_del_init(&slab->slab_list);
 	slab->node_partial = false;
 	n->nr_partial--;
 }
@@ -1046,21 +1046,20 @@ static void remove_partial(struct kmem_cache_node *n, struct slab *slab)
 static void add_full(const struct kmem_cache *s, struct kmem_cache_node *n, struct slab *slab)
 {
 	if (s->flags & SLAB_STORE_USER)
-		slab_link_add(&slab->slab_list, &n->full, n->full.next);
+		__list_add(&slab->slab_list, &n->full, n->full.next);
 }
 
 static void remove_full(const struct kmem_cache *s, struct slab *slab)
 {
 	if (s->flags & SLAB_STORE_USER)
-		slab_link_del(&slab->slab_list);
+		list_del_init(&slab->slab_list);
 }
 
 /* models mm/slub.c:alloc_slab_page(): NUMA_NO_NODE goes through the task's
  * memory policy (alloc_pages()), a node through that node's zonelist */
 static struct slab *alloc_slab_page(struct nc_machine *m, gfp_t flags, int node,
-				    struct kmem_cache_order_objects oo)
+				    unsigned int order)
 {
-	unsigned int order = oo_order(oo);
 	struct page *page;
 	struct slab *slab;
 
@@ -1108,10 +1107,10 @@ static struct slab *allocate_slab(struct nc_machine *m, struct kmem_cache *s,
 	alloc_gfp = (flags | __GFP_NOWARN | __GFP_NORETRY) & ~__GFP_NOFAIL;
 	if ((alloc_gfp & __GFP_DIRECT_RECLAIM) && oo_order(oo) > oo_order(s->min))
 		alloc_gfp &= ~__GFP_DIRECT_RECLAIM;
-	slab = alloc_slab_page(m, alloc_gfp, node, oo);
+	slab = alloc_slab_page(m, alloc_gfp, node, oo_order(oo));
 	if (!slab) {
 		oo = s->min;
-		slab = alloc_slab_page(m, flags, node, oo);
+		slab = alloc_slab_page(m, flags, node, oo_order(oo));
 		if (!slab)
 			return NULL;
 		stat(m, s, ORDER_FALLBACK);
@@ -1229,13 +1228,13 @@ static struct slab *get_partial_node(struct nc_machine *m, struct kmem_cache *s,
 {
 	struct slab *partial = NULL;
 	unsigned int partial_slabs = 0;
-	struct slab_link *pos, *next;
+	struct list_head *pos, *next;
 
 	if (!n || !n->nr_partial)
 		return NULL;
 	/* n->list_lock: single-threaded model */
 	for (pos = n->partial.next; pos != &n->partial; pos = next) {
-		struct slab *slab = slab_of(pos, slab_list);
+		struct slab *slab = list_entry(pos, struct slab, slab_list);
 
 		next = pos->next;
 		if (kmem_cache_debug(s)) {
@@ -1645,22 +1644,12 @@ void *slab_alloc_kmalloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
 void *kmalloc_large_node(struct nc_machine *m, size_t size, gfp_t gfp, int node)
 {
 	unsigned int order = get_order(size);
-	struct page *page;
-	struct slab *slab;
+	/* the same page source as a slab's; slab_cache stays NULL: not a slab */
+	struct slab *slab = alloc_slab_page(m, gfp | __GFP_COMP, node, order);
 
-	gfp |= __GFP_COMP;
-	if (node == NUMA_NO_NODE)
-		page = alloc_pages(m, gfp, order);
-	else
-		page = __alloc_pages(m, gfp, order, node, NULL);
-	if (!page)
+	if (!slab)
 		return NULL;
-	slab = slab_attach(m, page);   /* slab_cache NULL: not a slab folio */
-	if (!slab) {
-		__free_pages(m, page, order);
-		return NULL;
-	}
-	mod_node_page_state(NODE_DATA(m, page->nid), NR_SLAB_UNRECLAIMABLE_B,
+	mod_node_page_state(NODE_DATA(m, slab_nid(slab)), NR_SLAB_UNRECLAIMABLE_B,
 			    (long)(PAGE_SIZE << order));
 	if (gfp & __GFP_ZERO)
 		memset(slab->addr, 0, size);
@@ -1840,8 +1829,8 @@ void kfree(struct nc_machine *m, const void *object)
 static void init_kmem_cache_node(struct kmem_cache_node *n)
 {
 	memset(n, 0, sizeof(*n));
-	slab_link_init(&n->partial);
-	slab_link_init(&n->full);
+	INIT_LIST_HEAD(&n->partial);
+	INIT_LIST_HEAD(&n->full);
 }
 
 /* models mm/slub.c:early_kmem_cache_node_alloc(): the first kmem_cache_node
@@ -1952,35 +1941,35 @@ static int __kmem_cache_do_shrink(struct nc_machine *m, struct kmem_cache *s)
 
 	for (unsigned int node = 0; node < m->topo->nr_node_ids; node++) {
 		struct kmem_cache_node *n = s->node[node];
-		struct slab_link discard, promote[SHRINK_PROMOTE_MAX], *pos, *next;
+		struct list_head discard, promote[SHRINK_PROMOTE_MAX], *pos, *next;
 
 		if (!n)
 			continue;
-		slab_link_init(&discard);
+		INIT_LIST_HEAD(&discard);
 		for (int i = 0; i < SHRINK_PROMOTE_MAX; i++)
-			slab_link_init(&promote[i]);
+			INIT_LIST_HEAD(&promote[i]);
 		for (pos = n->partial.next; pos != &n->partial; pos = next) {
-			struct slab *slab = slab_of(pos, slab_list);
+			struct slab *slab = list_entry(pos, struct slab, slab_list);
 			unsigned int free = slab->objects - slab->inuse;
 
 			next = pos->next;
 			if (free == slab->objects) {
-				slab_link_del(pos);
-				slab_link_add(pos, &discard, discard.next);
+				list_del_init(pos);
+				__list_add(pos, &discard, discard.next);
 				slab->node_partial = false;
 				n->nr_partial--;
 				dec_slabs_node(s, (int)node, slab->objects);
 			} else if (free <= SHRINK_PROMOTE_MAX) {
 				/* list_move(): to the head of its bucket */
-				slab_link_del(pos);
-				slab_link_add(pos, &promote[free - 1], promote[free - 1].next);
+				list_del_init(pos);
+				__list_add(pos, &promote[free - 1], promote[free - 1].next);
 			}
 		}
 		/* the fullest slabs go first */
 		for (int i = SHRINK_PROMOTE_MAX - 1; i >= 0; i--) {
-			struct slab_link *l = &promote[i];
+			struct list_head *l = &promote[i];
 
-			if (slab_link_empty(l))
+			if (list_empty(l))
 				continue;
 			l->next->prev = &n->partial;
 			l->prev->next = n->partial.next;
@@ -1989,7 +1978,7 @@ static int __kmem_cache_do_shrink(struct nc_machine *m, struct kmem_cache *s)
 		}
 		for (pos = discard.next; pos != &discard; pos = next) {
 			next = pos->next;
-			free_slab(m, s, slab_of(pos, slab_list));
+			free_slab(m, s, list_entry(pos, struct slab, slab_list));
 		}
 		if (n->nr_slabs)
 			ret = 1;
@@ -2008,13 +1997,13 @@ int __kmem_cache_shutdown(struct nc_machine *m, struct kmem_cache *s)
 	flush_all(m, s);
 	for (unsigned int node = 0; node < m->topo->nr_node_ids; node++) {
 		struct kmem_cache_node *n = s->node[node];
-		struct slab_link *pos, *next;
+		struct list_head *pos, *next;
 
 		if (!n)
 			continue;
 		/* models free_partial(): empty slabs go, others are reported */
 		for (pos = n->partial.next; pos != &n->partial; pos = next) {
-			struct slab *slab = slab_of(pos, slab_list);
+			struct slab *slab = list_entry(pos, struct slab, slab_list);
 
 			next = pos->next;
 			if (!slab->inuse) {
@@ -2186,8 +2175,8 @@ static unsigned long count_partial(const struct kmem_cache_node *n, unsigned int
 {
 	unsigned long x = 0;
 
-	for (const struct slab_link *p = n->partial.next; p != &n->partial; p = p->next) {
-		const struct slab *slab = slab_of(p, slab_list);
+	for (const struct list_head *p = n->partial.next; p != &n->partial; p = p->next) {
+		const struct slab *slab = list_entry(p, struct slab, slab_list);
 
 		x += what == SO_TOTAL ? slab->objects : what == SO_OBJECTS ?
 		     slab->inuse : slab->objects - slab->inuse;
@@ -2245,17 +2234,17 @@ unsigned long slab_objects(const struct nc_machine *m, const struct kmem_cache *
 static unsigned long count_partial_free_approx(const struct kmem_cache_node *n)
 {
 	unsigned long x = 0, scanned = 0;
-	const struct slab_link *p;
+	const struct list_head *p;
 
 	if (n->nr_partial <= MAX_PARTIAL_TO_SCAN)
 		return count_partial(n, 0);
 	for (p = n->partial.next; p != &n->partial; p = p->next) {
-		x += slab_of(p, slab_list)->objects - slab_of(p, slab_list)->inuse;
+		x += list_entry(p, struct slab, slab_list)->objects - list_entry(p, struct slab, slab_list)->inuse;
 		if (++scanned == MAX_PARTIAL_TO_SCAN / 2)
 			break;
 	}
 	for (p = n->partial.prev; p != &n->partial; p = p->prev) {
-		x += slab_of(p, slab_list)->objects - slab_of(p, slab_list)->inuse;
+		x += list_entry(p, struct slab, slab_list)->objects - list_entry(p, struct slab, slab_list)->inuse;
 		if (++scanned == MAX_PARTIAL_TO_SCAN)
 			break;
 	}
@@ -2422,8 +2411,8 @@ long validate_slab_cache(struct nc_machine *m, struct kmem_cache *s)
 							node, slabs[node]);
 			continue;
 		}
-		for (struct slab_link *p = n->partial.next; p != &n->partial; p = p->next) {
-			struct slab *slab = slab_of(p, slab_list);
+		for (struct list_head *p = n->partial.next; p != &n->partial; p = p->next) {
+			struct slab *slab = list_entry(p, struct slab, slab_list);
 
 			count++;
 			if (!slab->node_partial || slab->frozen || slab_nid(slab) != (int)node ||

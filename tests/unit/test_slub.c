@@ -26,35 +26,12 @@
 #include "mm/slub.h"
 #include "uapi/linux/mman.h"
 #include "unit/nc_boot.h"
+#include "unit/slab_test.h"
 #include "unit/user_task.h"
-
-static void assert_valid(struct nc_machine *m)
-{
-	long errors = nc_slab_validate_all(m);
-
-	if (errors) {
-		const struct slab_report *r = nc_slab_report(m, 0);
-
-		fail_msg("validate found %ld problems; last: %s\n%s", errors,
-			 r ? r->bug : "", r ? r->text : "");
-	}
-}
 
 static unsigned long st(struct nc_machine *m, struct kmem_cache *s, enum stat_item si)
 {
 	return slab_stat_sum(m, s, si);
-}
-
-/* The text of a sysfs file of cache s. */
-static char *sysfs(struct nc_machine *m, const char *cache, const char *attr)
-{
-	static char buf[4096];
-	FILE *f = fmemopen(buf, sizeof(buf), "w");
-
-	assert_non_null(f);
-	assert_int_equal(slab_sysfs_show(m, cache, attr, f), 0);
-	fclose(f);
-	return buf;
 }
 
 static struct kmem_cache *test_cache(struct nc_machine *m, const char *name,
@@ -337,23 +314,23 @@ static void test_stats_scripted(void **state)
 	assert_int_equal(st(m, s, CPU_PARTIAL_FREE), 1);
 	kmem_cache_free(m, s, b);
 	assert_int_equal(st(m, s, FREE_FASTPATH), 1);
-	assert_valid(m);
+	assert_slab_valid(m);
 	flush_cpu_slab(m, s, 0);
 	assert_int_equal(st(m, s, DEACTIVATE_TO_HEAD), 1);
 	assert_int_equal(st(m, s, CPUSLAB_FLUSH), 1);
 	assert_int_equal(st(m, s, FREE_ADD_PARTIAL), 1);
-	assert_string_equal(sysfs(m, "nc_test256", "partial"), "2 N0=2\n");
-	assert_string_equal(sysfs(m, "nc_test256", "objects_partial"), "31 N0=31\n");
-	assert_string_equal(sysfs(m, "nc_test256", "objects"), "31 N0=31\n");
-	assert_valid(m);
+	assert_string_equal(slab_sysfs_text(m, "nc_test256", "partial"), "2 N0=2\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_test256", "objects_partial"), "31 N0=31\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_test256", "objects"), "31 N0=31\n");
+	assert_slab_valid(m);
 	b = kmem_cache_alloc(m, s, GFP_KERNEL);
 	assert_int_equal(st(m, s, ALLOC_SLOWPATH), 3);
 	assert_int_equal(st(m, s, ALLOC_FROM_PARTIAL), 1);
 	assert_int_equal(st(m, s, CPU_PARTIAL_NODE), 1);
-	assert_string_equal(sysfs(m, "nc_test256", "cpu_slabs"), "2 N0=2\n");
-	assert_string_equal(sysfs(m, "nc_test256", "slabs"), "2 N0=2\n");
-	assert_string_equal(sysfs(m, "nc_test256", "slabs_cpu_partial"), "16(1) C0=16(1)\n");
-	assert_string_equal(sysfs(m, "nc_test256", "alloc_slowpath"), "3 C0=3\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_test256", "cpu_slabs"), "2 N0=2\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_test256", "slabs"), "2 N0=2\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_test256", "slabs_cpu_partial"), "16(1) C0=16(1)\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_test256", "alloc_slowpath"), "3 C0=3\n");
 	/* cpu and per-CPU partial slabs count as active in slabinfo */
 	{
 		struct slabinfo si;
@@ -362,14 +339,14 @@ static void test_stats_scripted(void **state)
 		assert_int_equal(si.num_objs, 64);
 		assert_int_equal(si.active_objs, 64);
 	}
-	assert_valid(m);
+	assert_slab_valid(m);
 	kmem_cache_free(m, s, b);
 	for (int i = 1; i < 32; i++)
 		kmem_cache_free(m, s, a[i]);
-	assert_valid(m);
+	assert_slab_valid(m);
 	kmem_cache_destroy(m, s);
 	assert_null(nc_kmem_cache_find(m, "nc_test256"));
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -401,14 +378,14 @@ static void test_node_mismatch(void **state)
 	assert_int_equal(slab_nid(virt_to_slab(m, z)), 1);
 	assert_int_equal(slab_nid(virt_to_slab(m, w)), 1);   /* any node will do */
 	assert_int_equal(st(m, s, ALLOC_FASTPATH), 2);
-	assert_string_equal(sysfs(m, "nc_node", "partial"), "1 N0=1\n");
-	assert_string_equal(sysfs(m, "nc_node", "cpu_slabs"), "1 N1=1\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_node", "partial"), "1 N0=1\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_node", "cpu_slabs"), "1 N1=1\n");
 	/* a node-0 request reuses the node-0 partial slab */
 	x = kmem_cache_alloc_node(m, s, GFP_KERNEL, 0);
 	assert_int_equal(slab_nid(virt_to_slab(m, x)), 0);
 	assert_int_equal(st(m, s, ALLOC_FROM_PARTIAL), 1);
 	assert_int_equal(st(m, s, ALLOC_NODE_MISMATCH), 2);
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -434,16 +411,16 @@ static void test_remote_frees(void **state)
 	y = kmem_cache_alloc(m, s, GFP_KERNEL);
 	m->cpu = 4;
 	kmem_cache_free(m, s, x);
-	assert_string_equal(sysfs(m, "nc_remote", "free_frozen"), "1 C4=1\n");
-	assert_string_equal(sysfs(m, "nc_remote", "free_slowpath"), "1 C4=1\n");
-	assert_valid(m);
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "free_frozen"), "1 C4=1\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "free_slowpath"), "1 C4=1\n");
+	assert_slab_valid(m);
 	flush_cpu_slab(m, s, 0);
-	assert_string_equal(sysfs(m, "nc_remote", "deactivate_remote_frees"), "1 C0=1\n");
-	assert_string_equal(sysfs(m, "nc_remote", "deactivate_to_tail"), "1 C0=1\n");
-	assert_string_equal(sysfs(m, "nc_remote", "objects_partial"), "1 N0=1\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "deactivate_remote_frees"), "1 C0=1\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "deactivate_to_tail"), "1 C0=1\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "objects_partial"), "1 N0=1\n");
 	kmem_cache_free(m, s, y);   /* partial -> empty, nr_partial 1 < 6: stays */
-	assert_string_equal(sysfs(m, "nc_remote", "partial"), "1 N0=1\n");
-	assert_valid(m);
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "partial"), "1 N0=1\n");
+	assert_slab_valid(m);
 
 	/* a full node-0 slab, freed into from node 1 */
 	m->cpu = 0;
@@ -452,15 +429,15 @@ static void test_remote_frees(void **state)
 	flush_cpu_slab(m, s, 0);
 	m->cpu = 4;
 	kmem_cache_free(m, s, t[0]);
-	assert_string_equal(sysfs(m, "nc_remote", "cpu_partial_free"), "1 C4=1\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "cpu_partial_free"), "1 C4=1\n");
 	/* CPU 4 has no cpu slab: its per-CPU partial slab is not counted */
-	assert_string_equal(sysfs(m, "nc_remote", "cpu_slabs"), "0\n");
-	assert_string_equal(sysfs(m, "nc_remote", "slabs_cpu_partial"), "4(1) C4=4(1)\n");
-	assert_valid(m);
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "cpu_slabs"), "0\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "slabs_cpu_partial"), "4(1) C4=4(1)\n");
+	assert_slab_valid(m);
 	x = kmem_cache_alloc_node(m, s, GFP_KERNEL, 1);
 	assert_int_equal(slab_nid(virt_to_slab(m, x)), 1);
-	assert_string_equal(sysfs(m, "nc_remote", "free_add_partial"), "1 C4=1\n");
-	assert_valid(m);
+	assert_string_equal(slab_sysfs_text(m, "nc_remote", "free_add_partial"), "1 C4=1\n");
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -499,26 +476,26 @@ static void test_get_any_partial(void **state)
 	assert_int_equal(s->min_partial, 6);
 	assert_int_equal(s->cpu_partial_slabs, 2);
 	fill_node1_partials(m, s, keep);
-	assert_string_equal(sysfs(m, "nc_steal", "partial"), "7 N1=7\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_steal", "partial"), "7 N1=7\n");
 	/* the kernel's get_cycles() % 1024 > ratio skip never fires at 1023 */
 	s->remote_node_defrag_ratio = 1023;
 	m->cpu = 0;
 	x = kmem_cache_alloc(m, s, GFP_KERNEL);
 	assert_int_equal(slab_nid(virt_to_slab(m, x)), 1);
-	assert_string_equal(sysfs(m, "nc_steal", "alloc_from_partial"), "1 C0=1\n");
-	assert_string_equal(sysfs(m, "nc_steal", "cpu_partial_node"), "2 C0=2\n");
-	assert_string_equal(sysfs(m, "nc_steal", "partial"), "4 N1=4\n");
-	assert_valid(m);
+	assert_string_equal(slab_sysfs_text(m, "nc_steal", "alloc_from_partial"), "1 C0=1\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_steal", "cpu_partial_node"), "2 C0=2\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_steal", "partial"), "4 N1=4\n");
+	assert_slab_valid(m);
 	/* ratio 0: never steal; 4 <= min_partial anyway now, so refill first */
 	assert_int_equal(slab_sysfs_store(m, "nc_steal", "remote_node_defrag_ratio", "0"), 0);
-	assert_string_equal(sysfs(m, "nc_steal", "remote_node_defrag_ratio"), "0\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_steal", "remote_node_defrag_ratio"), "0\n");
 	m->cpu = 1;
 	x = kmem_cache_alloc(m, s, GFP_KERNEL);
 	assert_int_equal(slab_nid(virt_to_slab(m, x)), 0);
-	assert_string_equal(sysfs(m, "nc_steal", "alloc_slab"), "8 C1=1 C4=7\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_steal", "alloc_slab"), "8 C1=1 C4=7\n");
 	assert_int_equal(slab_sysfs_store(m, "nc_steal", "remote_node_defrag_ratio", "101"),
 			 -ERANGE);
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -552,10 +529,10 @@ static void interleave_slabs(unsigned int ratio, const int *want)
 				 slab_nid(virt_to_slab(m, x[k * 8])), want[k], ratio);
 	/* objects of one slab share its node, whatever the policy says */
 	assert_int_equal(slab_nid(virt_to_slab(m, x[7])), want[0]);
-	assert_valid(m);
+	assert_slab_valid(m);
 	for (int i = 0; i < 32; i++)
 		kmem_cache_free(m, s, x[i]);
-	assert_valid(m);
+	assert_slab_valid(m);
 	user_machine_free(&um);
 }
 
@@ -591,17 +568,17 @@ static void test_discard_empty(void **state)
 				kmem_cache_free(m, s, obj);
 		}
 	}
-	assert_valid(m);
+	assert_slab_valid(m);
 	/* each slab has 1 object left; freeing those empties them: the first
 	 * (7 >= 6 partial) is discarded, then 6 >= 6 again, then 5 < 6 stays */
 	for (int k = 0; k < 7; k++)
 		kmem_cache_free(m, s, keep[k]);
 	assert_int_equal(st(m, s, FREE_REMOVE_PARTIAL), 2);
 	assert_int_equal(st(m, s, FREE_SLAB), 2);
-	assert_string_equal(sysfs(m, "nc_discard", "partial"), "5 N1=5\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_discard", "partial"), "5 N1=5\n");
 	assert_int_equal(kmem_cache_shrink(m, s), 0);
-	assert_string_equal(sysfs(m, "nc_discard", "slabs"), "0\n");
-	assert_valid(m);
+	assert_string_equal(slab_sysfs_text(m, "nc_discard", "slabs"), "0\n");
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -634,7 +611,7 @@ static void test_kmalloc(void **state)
 	kfree(m, NULL);
 	memset(p, 0x55, 128);
 	kfree(m, p);
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -655,7 +632,7 @@ static void test_failslab(void **state)
 	nc_failslab_next(m, 1, true);   /* only SLAB_FAILSLAB caches */
 	assert_non_null(kmem_cache_alloc(m, s, __GFP_NOFAIL));
 	assert_int_equal(m->slab->failslab.nr_injected, 1);
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -686,10 +663,10 @@ static void test_debug_redzone_overflow(void **state)
 	assert_non_null(strstr(r->text, "FIX nc_rz: Restoring Right Redzone"));
 	assert_non_null(strstr(r->text, "not freed"));
 	/* the refused free leaves the object allocated and the rest intact */
-	assert_valid(m);
+	assert_slab_valid(m);
 	kmem_cache_free(m, s, p);   /* red zone restored: now it goes */
 	assert_int_equal(m->slab->nr_reports, n + 1);
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -737,14 +714,14 @@ static void test_debug_double_free(void **state)
 	kmem_cache_free(m, s, x);
 	kmem_cache_free(m, s, p);   /* p is on the slab freelist, not at its head */
 	assert_string_equal(last_report(m, n)->bug, "Object already free");
-	assert_valid(m);
+	assert_slab_valid(m);
 	/* the in-use count is checked first: a free into an empty slab */
 	n = m->slab->nr_reports;
 	kmem_cache_free(m, s, y);
 	kmem_cache_free(m, s, y);
 	assert_string_equal(last_report(m, n)->bug,
 			    "Slab has 0 allocated objects but 1 are to be freed");
-	assert_valid(m);
+	assert_slab_valid(m);
 
 	/* no debug flags: the hardened free pointer's naive check catches an
 	 * immediate double free on the fast path */
@@ -753,7 +730,7 @@ static void test_debug_double_free(void **state)
 	kmem_cache_free(m, plain, p);
 	kmem_cache_free(m, plain, p);
 	assert_non_null(strstr(last_report(m, n)->bug, "double free"));
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -770,7 +747,7 @@ static void test_debug_wrong_cache(void **state)
 	assert_string_equal(last_report(m, n)->bug,
 			    "cache_from_obj: Wrong slab cache. nc_b but object is from nc_a");
 	assert_int_equal(st(m, a, FREE_FASTPATH), 1);
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -794,7 +771,7 @@ static void test_debug_validate_finds(void **state)
 	assert_non_null(strstr(nc_slab_report(m, 0)->text, "[Poison overwritten]"));
 	assert_non_null(strstr(nc_slab_report(m, 0)->text, "[Left Redzone overwritten]"));
 	/* the walk restored the bytes it reported */
-	assert_valid(m);
+	assert_slab_valid(m);
 	assert_int_equal(slab_sysfs_store(m, "nc_val", "validate", "1"), 0);
 	assert_int_equal(slab_sysfs_store(m, "kmalloc-64", "validate", "1"), -EINVAL);
 	kmem_cache_free(m, s, q);
@@ -817,7 +794,7 @@ static void test_validate_freechain(void **state)
 	assert_non_null(strstr(nc_slab_report(m, 0)->bug, "Freechain corrupt"));
 	memcpy((char *)next + s->offset, &saved, sizeof(saved));
 	kmem_cache_free(m, s, p);
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
@@ -833,17 +810,17 @@ static void test_boot_caches(void **state)
 	/* fs_cache (56 -> 64, ACCOUNT) merges into anon_vma_chain (64, ACCOUNT),
 	 * the older cache; aliases do not get their own slabinfo line */
 	assert_ptr_equal(m->slab->boot[NC_CACHE_FS], m->slab->boot[NC_CACHE_ANON_VMA_CHAIN]);
-	assert_string_equal(sysfs(m, "fs_cache", "aliases"), "1\n");
-	assert_string_equal(sysfs(m, "sighand_cache", "ctor"), "sighand_ctor+0x0/0x30\n");
-	assert_string_equal(sysfs(m, "anon_vma", "slab_size"), "104\n");
+	assert_string_equal(slab_sysfs_text(m, "fs_cache", "aliases"), "1\n");
+	assert_string_equal(slab_sysfs_text(m, "sighand_cache", "ctor"), "sighand_ctor+0x0/0x30\n");
+	assert_string_equal(slab_sysfs_text(m, "anon_vma", "slab_size"), "104\n");
 	/* mm_struct: 1344 + two cpumasks of 8 bytes for 8 CPU ids */
-	assert_string_equal(sysfs(m, "mm_struct", "object_size"), "1360\n");
+	assert_string_equal(slab_sysfs_text(m, "mm_struct", "object_size"), "1360\n");
 	/* dup_task_struct()'s call, from CPU 5 (node 1) */
 	m->cpu = 5;
 	t = kmem_cache_alloc_node(m, ts, GFP_KERNEL, NUMA_NO_NODE);
 	assert_int_equal(slab_nid(virt_to_slab(m, t)), 1);
 	kmem_cache_free(m, ts, t);
-	assert_valid(m);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 

@@ -20,14 +20,7 @@ const char *const slab_sysfs_attrs[] = {
 	"objects_partial", "partial", "cpu_slabs", "ctor", "aliases", "align",
 	"hwcache_align", "reclaim_account", "destroy_by_rcu", "shrink", "slabs_cpu_partial",
 	"total_objects", "objects", "slabs", "sanity_checks", "trace", "red_zone", "poison",
-	"store_user", "validate", "cache_dma", "remote_node_defrag_ratio",
-	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath", "free_frozen",
-	"free_add_partial", "free_remove_partial", "alloc_from_partial", "alloc_slab",
-	"alloc_refill", "alloc_node_mismatch", "free_slab", "cpuslab_flush",
-	"deactivate_full", "deactivate_empty", "deactivate_to_head", "deactivate_to_tail",
-	"deactivate_remote_frees", "deactivate_bypass", "order_fallback",
-	"cmpxchg_double_fail", "cmpxchg_double_cpu_fail", "cpu_partial_alloc",
-	"cpu_partial_free", "cpu_partial_node", "cpu_partial_drain", "usersize",
+	"store_user", "validate", "cache_dma", "remote_node_defrag_ratio", "usersize",
 	NULL
 };
 
@@ -185,6 +178,14 @@ static int kstrtoul10(const char *buf, unsigned long *out)
 	return 0;
 }
 
+/* models lib/kstrtox.c:kstrtouint(s, 10) */
+static int kstrtouint10(const char *buf, unsigned long *out)
+{
+	int err = kstrtoul10(buf, out);
+
+	return !err && *out > 0xffffffffUL ? -ERANGE : err;
+}
+
 int slab_sysfs_store(struct nc_machine *m, const char *cache, const char *attr,
 		     const char *buf)
 {
@@ -210,9 +211,7 @@ int slab_sysfs_store(struct nc_machine *m, const char *cache, const char *attr,
 		return err;
 	}
 	if (!strcmp(attr, "cpu_partial")) {
-		err = kstrtoul10(buf, &v);
-		if (!err && v > 0xffffffffUL)
-			err = -ERANGE;
+		err = kstrtouint10(buf, &v);
 		if (err)
 			return err;
 		if (v && kmem_cache_debug(s))
@@ -224,9 +223,7 @@ int slab_sysfs_store(struct nc_machine *m, const char *cache, const char *attr,
 		return 0;
 	}
 	if (!strcmp(attr, "remote_node_defrag_ratio")) {
-		err = kstrtoul10(buf, &v);
-		if (!err && v > 0xffffffffUL)
-			err = -ERANGE;
+		err = kstrtouint10(buf, &v);
 		if (err)
 			return err;
 		if (v > 100)

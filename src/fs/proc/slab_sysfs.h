@@ -11,7 +11,8 @@
 
 struct nc_machine;
 
-/* The attribute names in the kernel's slab_attrs[] order; NULL-terminated. */
+/* The attribute names but the statistics (those are slab_stat_names[]),
+ * in the kernel's slab_attrs[] order; NULL-terminated. */
 extern const char *const slab_sysfs_attrs[];
 
 /* Reading /sys/kernel/slab/<cache>/<attr> (cache may be an alias name):
