@@ -214,6 +214,25 @@ static void test_boot_cache_order(void **state)
 	nc_machine_destroy(m);
 }
 
+/* --topology host: the boot caches take the host's object sizes */
+static void test_host_sizes(void **state)
+{
+	struct nc_machine_config cfg = { .topology = "host" };
+	unsigned int host = nc_slab_host_object_size("/sys/kernel/slab", "task_struct");
+	struct nc_machine *m;
+	struct nc_error err;
+
+	(void)state;
+	if (!host)
+		skip();   /* the host's /sys/kernel/slab is unreadable */
+	m = nc_machine_create(&cfg, &err);
+	if (!m)
+		skip();   /* this tree cannot mirror the host topology yet */
+	assert_int_equal(m->slab->boot[NC_CACHE_TASK_STRUCT]->object_size, host);
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -224,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_host_object_size),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_boot_cache_order),
+		cmocka_unit_test(test_host_sizes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,6 +21,7 @@
 #include <numaclone/numaclone.h>
 #include "arch/machine.h"
 #include "fs/proc/slab_sysfs.h"
+#include "mm/fail_page_alloc.h"
 #include "mm/failslab.h"
 #include "mm/slab_common.h"
 #include "mm/slub.h"
@@ -582,6 +583,52 @@ static void test_discard_empty(void **state)
 	nc_machine_destroy(m);
 }
 
+/*
+ * More counters, by hand (4096-byte cache: 8 a slab at order 3, 1 at the
+ * fallback order 0; cpu_partial 6 -> 2 per-CPU slabs).
+ *  - the order-3 page fails once: new_slab() retries at order 0
+ *    (ORDER_FALLBACK), a 1-object slab;
+ *  - 32 allocs on CPU 0 fill four slabs (three DEACTIVATE_BYPASS, the
+ *    first being the 1-object one, plus a fifth); the flush finds the
+ *    cpu slab full (DEACTIVATE_FULL);
+ *  - CPU 1 frees into three full slabs: two go on its per-CPU list, the
+ *    third finds it at cpu_partial_slabs and drains it to the node
+ *    (CPU_PARTIAL_DRAIN, FREE_ADD_PARTIAL twice).
+ */
+static void test_stats_fallback_drain(void **state)
+{
+	struct nc_machine *m = nc_boot("2x4");
+	struct kmem_cache *s;
+	void *o[33];
+
+	(void)state;
+	m->cpu = 0;
+	s = test_cache(m, "nc_drain", 4096, 0);
+	assert_int_equal(s->cpu_partial_slabs, 2);
+	nc_fail_page_alloc_next(m, NUMA_NO_NODE, 1);
+	o[0] = kmem_cache_alloc(m, s, GFP_KERNEL);
+	assert_int_equal(st(m, s, ORDER_FALLBACK), 1);
+	assert_int_equal(virt_to_slab(m, o[0])->objects, 1);
+	for (int i = 1; i < 33; i++)
+		o[i] = kmem_cache_alloc(m, s, GFP_KERNEL);
+	assert_int_equal(st(m, s, DEACTIVATE_BYPASS), 4);
+	assert_int_equal(st(m, s, ALLOC_SLAB), 5);
+	flush_cpu_slab(m, s, 0);
+	assert_int_equal(st(m, s, DEACTIVATE_FULL), 1);
+	assert_string_equal(slab_sysfs_text(m, "nc_drain", "total_objects"), "33 N0=33\n");
+	m->cpu = 1;
+	kmem_cache_free(m, s, o[1]);
+	kmem_cache_free(m, s, o[9]);
+	kmem_cache_free(m, s, o[17]);
+	assert_int_equal(st(m, s, CPU_PARTIAL_FREE), 3);
+	assert_int_equal(st(m, s, CPU_PARTIAL_DRAIN), 1);
+	assert_int_equal(st(m, s, FREE_ADD_PARTIAL), 2);
+	assert_string_equal(slab_sysfs_text(m, "nc_drain", "partial"), "2 N0=2\n");
+	assert_string_equal(slab_sysfs_text(m, "nc_drain", "slabs_cpu_partial"), "4(1) C1=4(1)\n");
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
 static void test_kmalloc(void **state)
 {
 	struct nc_machine *m = nc_boot("2x4");
@@ -837,6 +884,7 @@ int main(void)
 		cmocka_unit_test(test_get_any_partial),
 		cmocka_unit_test(test_mempolicy_new_slabs),
 		cmocka_unit_test(test_discard_empty),
+		cmocka_unit_test(test_stats_fallback_drain),
 		cmocka_unit_test(test_kmalloc),
 		cmocka_unit_test(test_failslab),
 		cmocka_unit_test(test_debug_redzone_overflow),
