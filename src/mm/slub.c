@@ -1482,6 +1482,13 @@ static void slab_out_of_memory(struct nc_machine *m, gfp_t gfp)
 /* ======================================================================
  * Allocation
  * ==================================================================== */
+/* node_isset(node, slab_nodes), safe for any int a caller may pass */
+static bool slab_node_isset(const struct nc_machine *m, int node)
+{
+	return node >= 0 && (unsigned int)node < m->topo->nr_node_ids &&
+	       node_isset(node, m->slab->slab_nodes);
+}
+
 /* models mm/slub.c:___slab_alloc() */
 static __attribute__((noinline))
 void *___slab_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfpflags,
@@ -1498,12 +1505,12 @@ void *___slab_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfpflags,
 	slab = c->slab;
 	if (!slab) {
 		/* a node without normal memory has no kmem_cache_node */
-		if (node != NUMA_NO_NODE && !node_isset(node, m->slab->slab_nodes))
+		if (node != NUMA_NO_NODE && !slab_node_isset(m, node))
 			node = NUMA_NO_NODE;
 		goto new_slab;
 	}
 	if (!node_match(slab, node)) {
-		if (!node_isset(node, m->slab->slab_nodes)) {
+		if (!slab_node_isset(m, node)) {
 			node = NUMA_NO_NODE;
 		} else {
 			stat(m, s, ALLOC_NODE_MISMATCH);
@@ -2396,7 +2403,11 @@ long validate_slab_cache(struct nc_machine *m, struct kmem_cache *s)
 					owned = true;
 					cpu_freelist = s->cpu_slab[cpu].freelist;
 				}
-			if (slab->frozen != owned && !kmem_cache_debug(s))
+			/* a debug cache's frozen slab was disabled by a failed
+			 * consistency check (reported then): left alone */
+			if (kmem_cache_debug(s) && slab->frozen)
+				continue;
+			if (slab->frozen != owned)
 				errors += validate_fail(m, s, "frozen slab not a cpu slab (frozen, owned)",
 							slab->frozen, owned);
 			errors += validate_slab(m, s, slab, cpu_freelist);

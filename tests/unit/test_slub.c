@@ -381,6 +381,10 @@ static void test_node_mismatch(void **state)
 	assert_int_equal(st(m, s, ALLOC_FASTPATH), 2);
 	assert_string_equal(slab_sysfs_text(m, "nc_node", "partial"), "1 N0=1\n");
 	assert_string_equal(slab_sysfs_text(m, "nc_node", "cpu_slabs"), "1 N1=1\n");
+	/* a node that does not exist is no node at all (NUMA_NO_NODE) */
+	assert_non_null(kmem_cache_alloc_node(m, s, GFP_KERNEL, 7));
+	assert_non_null(kmem_cache_alloc_node(m, s, GFP_KERNEL, 5000));
+	assert_int_equal(st(m, s, ALLOC_NODE_MISMATCH), 1);
 	/* a node-0 request reuses the node-0 partial slab */
 	x = kmem_cache_alloc_node(m, s, GFP_KERNEL, 0);
 	assert_int_equal(slab_nid(virt_to_slab(m, x)), 0);
@@ -743,6 +747,7 @@ static void test_debug_use_after_free(void **state)
 	assert_ptr_not_equal(q, p);
 	assert_ptr_not_equal(virt_to_slab(m, q), virt_to_slab(m, p));
 	kmem_cache_free(m, s, q);
+	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
