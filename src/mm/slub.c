@@ -1106,7 +1106,7 @@ static struct slab *allocate_slab(struct nc_machine *m, struct kmem_cache *s,
 	/* let the higher order fail fast, then fall back to the minimum */
 	alloc_gfp = (flags | __GFP_NOWARN | __GFP_NORETRY) & ~__GFP_NOFAIL;
 	if ((alloc_gfp & __GFP_DIRECT_RECLAIM) && oo_order(oo) > oo_order(s->min))
-		alloc_gfp &= ~__GFP_DIRECT_RECLAIM;
+		alloc_gfp = (alloc_gfp | __GFP_NOMEMALLOC) & ~__GFP_RECLAIM;
 	slab = alloc_slab_page(m, alloc_gfp, node, oo_order(oo));
 	if (!slab) {
 		oo = s->min;
@@ -1136,12 +1136,15 @@ static struct slab *allocate_slab(struct nc_machine *m, struct kmem_cache *s,
 	return slab;
 }
 
+/* mm/internal.h: GFP_RECLAIM_MASK | GFP_CONSTRAINT_MASK */
+#define SLAB_GFP_PASS (__GFP_RECLAIM | __GFP_HIGH | __GFP_IO | __GFP_FS | __GFP_NOWARN | \
+		       __GFP_RETRY_MAYFAIL | __GFP_NOFAIL | __GFP_NORETRY | __GFP_MEMALLOC | \
+		       __GFP_NOMEMALLOC | __GFP_HARDWALL | __GFP_THISNODE)
+
 /* models mm/slub.c:new_slab(): only reclaim and placement bits pass */
 static struct slab *new_slab(struct nc_machine *m, struct kmem_cache *s, gfp_t flags, int node)
 {
-	return allocate_slab(m, s, flags & (__GFP_DIRECT_RECLAIM | __GFP_NOWARN |
-					    __GFP_NOFAIL | __GFP_NORETRY | __GFP_THISNODE),
-			     node);
+	return allocate_slab(m, s, flags & SLAB_GFP_PASS, node);
 }
 
 /* models mm/slub.c:free_slab() and __free_slab() */
