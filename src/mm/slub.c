@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "arch/task.h"
 #include "mm/failslab.h"
@@ -81,32 +80,23 @@ static int arena_dir_set(struct slab_state *ss, struct slab_arena *a, struct sla
 	return 0;
 }
 
+/* The arena is heap memory (not a bare mmap) so that leak checkers see
+ * the pointers it holds; its untouched pages cost nothing. */
 static struct slab_arena *arena_new(struct slab_state *ss)
 {
-	size_t len = 2 * ARENA_SIZE, head, tail;
-	char *raw = mmap(NULL, len, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	uintptr_t start;
-	struct slab_arena *a;
+	struct slab_arena *a = aligned_alloc(ARENA_SIZE, ARENA_SIZE);
 
-	if (raw == MAP_FAILED)
+	if (!a)
 		return NULL;
-	start = ((uintptr_t)raw + ARENA_SIZE - 1) & ~(ARENA_SIZE - 1);
-	head = start - (uintptr_t)raw;
-	tail = len - head - ARENA_SIZE;
-	if (head)
-		munmap(raw, head);
-	if (tail)
-		munmap((char *)start + ARENA_SIZE, tail);
-	a = (struct slab_arena *)start;
+	memset(a, 0, sizeof(*a));
 	if (!ss->arena_dir)
 		ss->arena_dir = calloc(ARENA_DIR_SIZE, sizeof(*ss->arena_dir));
 	if (!ss->arena_dir || arena_dir_set(ss, a, a)) {
-		munmap(a, ARENA_SIZE);
+		free(a);
 		return NULL;
 	}
 	a->next = ss->arenas;
-	a->bump = start + ALIGN(sizeof(*a), PAGE_SIZE);
+	a->bump = (uintptr_t)a + ALIGN(sizeof(*a), PAGE_SIZE);
 	ss->arenas = a;
 	return a;
 }
@@ -2146,7 +2136,7 @@ void nc_slab_exit(struct nc_machine *m)
 		struct slab_arena *a = ss->arenas;
 
 		ss->arenas = a->next;
-		munmap(a, ARENA_SIZE);
+		free(a);
 	}
 	if (ss->arena_dir)
 		for (size_t i = 0; i < ARENA_DIR_SIZE; i++)
