@@ -5,7 +5,6 @@
 #   make fuzz            build the libFuzzer targets (clang)
 #   make bench           build the benchmarks
 #   make install PREFIX=/usr/local
-#   make update-golden   regenerate golden files (review the diff!)
 CC       ?= cc
 BUILD    ?= build
 SANITIZE ?=
@@ -35,7 +34,7 @@ TESTS      := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BENCHES    := $(BENCH_SRCS:bench/%.c=$(BUILD)/bench/%)
 FUZZERS    := $(FUZZ_SRCS:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all tests bench fuzz check install update-golden clean
+.PHONY: all tests bench fuzz check install clean
 all: $(BUILD)/libnumaclone.a $(BUILD)/libnumaclone.so $(BUILD)/numaclone
 
 $(BUILD)/obj/%.o: %.c
@@ -62,19 +61,22 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libnumaclone.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -O2 -o $@ $< $(BUILD)/libnumaclone.a $(ALL_LDFLAGS) -lm
 
-# libFuzzer targets: always clang, always ASan+UBSan, library sources compiled in.
+# libFuzzer targets: always clang, always ASan+UBSan; the library is
+# compiled once with coverage instrumentation and linked into each target.
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -Iinclude -Isrc -DNC_VERSION=\"$(VERSION)\" \
+               -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OBJS   := $(LIB_SRCS:%.c=$(BUILD)/fuzz/obj/%.o)
 fuzz: $(FUZZERS)
-$(BUILD)/fuzz/%: fuzz/%.c $(LIB_SRCS)
+$(BUILD)/fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
-	clang -std=gnu11 -g -O1 -Iinclude -Isrc -DNC_VERSION=\"$(VERSION)\" \
-	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  -o $@ $< $(LIB_SRCS) -lm
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+$(BUILD)/fuzz/libnumaclone-fuzz.a: $(FUZZ_OBJS)
+	rm -f $@ && ar rcs $@ $^
+$(BUILD)/fuzz/%: fuzz/%.c $(BUILD)/fuzz/libnumaclone-fuzz.a
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/fuzz/libnumaclone-fuzz.a -lm
 
 check:
 	./scripts/check.sh
-
-update-golden: all
-	./scripts/update-golden.sh $(BUILD)/numaclone
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/numaclone \
