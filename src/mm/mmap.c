@@ -782,19 +782,53 @@ long kernel_madvise(struct nc_machine *m, unsigned long start, unsigned long len
 	return unmapped ? -ENOMEM : 0;
 }
 
-int dup_mmap(struct nc_machine *m, struct mm_struct *mm, const struct mm_struct *oldmm)
+struct dup_pages {
+	struct mm_struct *mm, *oldmm;
+	int err;
+};
+
+/* The child sees what the parent wrote (its own copy: no page is shared
+ * copy-on-write), except where its mapping is not inherited or is wiped. */
+static void dup_pte_data(struct nc_pte *old, void *arg)
 {
+	struct dup_pages *d = arg;
+	struct vm_area_struct *vma = vma_lookup(d->oldmm, old->vpn << PAGE_SHIFT);
+	struct nc_pte *pte;
+
+	if (!old->data || d->err ||
+	    (vma && (vma->vm_flags & (VM_DONTCOPY | VM_WIPEONFORK))))
+		return;
+	pte = nc_pte_get(&d->mm->pt, old->vpn << PAGE_SHIFT);
+	if (pte && !pte->data)
+		pte->data = malloc(PAGE_SIZE);
+	if (!pte || !pte->data) {
+		d->err = -ENOMEM;
+		return;
+	}
+	memcpy(pte->data, old->data, PAGE_SIZE);
+}
+
+int dup_mmap(struct nc_machine *m, struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct dup_pages d = { mm, oldmm, 0 };
 	unsigned int i;
 
 	mm->mmap_base = oldmm->mmap_base;
 	mm->task_size = oldmm->task_size;
 	mm->mmap_min_addr = oldmm->mmap_min_addr;
+	for (i = 0; i < oldmm->nr_unmapped; i++)
+		if (unmapped_update(mm, oldmm->unmapped[i].start, oldmm->unmapped[i].end, true))
+			return -ENOMEM;
 	for (i = 0; i < oldmm->map_count; i++) {
 		const struct vm_area_struct *old = oldmm->vmas[i];
 		struct vm_area_struct *vma;
 
-		if (old->vm_flags & VM_DONTCOPY)
+		if (old->vm_flags & VM_DONTCOPY) {
+			/* not inherited: the child has a hole there */
+			if (unmapped_update(mm, old->vm_start, old->vm_end, true))
+				return -ENOMEM;
 			continue;
+		}
 		vma = malloc(sizeof(*vma));
 		if (!vma)
 			return -ENOMEM;
@@ -805,5 +839,6 @@ int dup_mmap(struct nc_machine *m, struct mm_struct *mm, const struct mm_struct 
 			return -ENOMEM;
 		}
 	}
-	return 0;
+	nc_pte_walk(&oldmm->pt, 0, TASK_SIZE_MAX, dup_pte_data, &d);
+	return d.err;
 }

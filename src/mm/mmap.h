@@ -95,10 +95,12 @@ int exec_mmap(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/exit.c:exit_mm(): tsk drops its address space */
 void exit_mm(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:dup_mmap(): the child gets a copy of every VMA but
- * VM_DONTCOPY ones, each with mpol_dup() of its policy. Pages are not
- * copied (the model has no copy-on-write sharing): the child faults its
- * own on first touch, which is where the inherited policy shows. */
-int dup_mmap(struct nc_machine *m, struct mm_struct *mm, const struct mm_struct *oldmm);
+ * VM_DONTCOPY ones (a hole in the child), each with mpol_dup() of its
+ * policy, the parent's record of unmapped ranges, and a copy of the bytes
+ * the parent wrote (not in VM_WIPEONFORK memory). Pages are not shared
+ * copy-on-write: the child faults its own on first touch (reads see the
+ * copied bytes), which is where the inherited policy shows. */
+int dup_mmap(struct nc_machine *m, struct mm_struct *mm, struct mm_struct *oldmm);
 
 /* models mm/mmap.c:find_vma(): first VMA with vm_end > addr, or NULL */
 struct vm_area_struct *find_vma(const struct mm_struct *mm, unsigned long addr);

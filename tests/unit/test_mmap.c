@@ -241,6 +241,44 @@ static void test_own_memory_is_mapped(void **state)
 	user_machine_free(&um);
 }
 
+static void test_dup_mmap(void **state)
+{
+	struct user_machine um = user_machine("1x2");
+	struct nc_machine *m = um.m;
+	const unsigned long own = 0x20000000UL;
+	unsigned long a = (unsigned long)kernel_mmap(m, 0, 3 * PAGE_SIZE, RW, ANON, -1UL, 0);
+	struct task_struct *child = user_task_new(m);
+	char buf[4];
+
+	(void)state;
+	assert_non_null(child);
+	put_user_bytes(m, own, "own", 4);
+	put_user_bytes(m, a, "vma", 4);
+	put_user_bytes(m, a + 2 * PAGE_SIZE, "wip", 4);
+	assert_int_equal(kernel_munmap(m, own + PAGE_SIZE, PAGE_SIZE), 0);
+	assert_int_equal(kernel_madvise(m, a + PAGE_SIZE, PAGE_SIZE, MADV_DONTFORK), 0);
+	assert_int_equal(kernel_madvise(m, a + 2 * PAGE_SIZE, PAGE_SIZE, MADV_WIPEONFORK), 0);
+	assert_int_equal(dup_mmap(m, child->mm, um.task->mm), 0);
+	m->curr[0] = child;
+	/* the child reads what the parent wrote, has the parent's holes, a
+	 * hole where a VMA was not inherited, and wiped memory reads zero */
+	assert_int_equal(copy_from_user(m, buf, own, 4), 0);
+	assert_string_equal(buf, "own");
+	assert_int_equal(copy_from_user(m, buf, a, 4), 0);
+	assert_string_equal(buf, "vma");
+	assert_int_equal(copy_from_user(m, buf, own + PAGE_SIZE, 4), 4);
+	assert_int_equal(copy_from_user(m, buf, a + PAGE_SIZE, 4), 4);
+	assert_int_equal(copy_from_user(m, buf, a + 2 * PAGE_SIZE, 4), 0);
+	assert_memory_equal(buf, "\0\0\0\0", 4);
+	/* its writes are its own */
+	put_user_bytes(m, a, "kid", 4);
+	m->curr[0] = um.task;
+	assert_int_equal(copy_from_user(m, buf, a, 4), 0);
+	assert_string_equal(buf, "vma");
+	user_task_free(m, child);
+	user_machine_free(&um);
+}
+
 static void test_overcommit_heuristic(void **state)
 {
 	struct user_machine um = user_machine("2x1");   /* 8 GiB of RAM */
@@ -282,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_mprotect_split_merge),
 		cmocka_unit_test(test_host_errors),
 		cmocka_unit_test(test_own_memory_is_mapped),
+		cmocka_unit_test(test_dup_mmap),
 		cmocka_unit_test(test_overcommit_heuristic),
 		cmocka_unit_test(test_mmap_offset_and_fd),
 	};
