@@ -23,6 +23,7 @@
 #include "mm/mmzone.h"
 #include "mm/slab_common.h"
 #include "mm/slub.h"
+#include "trace/events.h"
 
 #define ALIGN(x, a)      (((x) + (a) - 1) / (a) * (a))
 #define ALIGN_DOWN(x, a) ((x) / (a) * (a))
@@ -1625,20 +1626,43 @@ static inline void *slab_alloc_node(struct nc_machine *m, struct kmem_cache *s, 
 	return object;
 }
 
+/* The modelled kernel address of a slab object, for tracepoints; 0 for NULL */
+static unsigned long object_kaddr(const struct nc_machine *m, const void *x)
+{
+	struct slab *slab = x ? __virt_to_slab(m->slab, x) : NULL;
+
+	return slab ? slab_kaddr(slab, x) : 0;
+}
+
+/* kmem_cache_alloc(_node) with its tracepoint; the call site is the entry
+ * point's name, as the STORE_USER tracks record it */
+static void *cache_alloc_traced(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
+				int node, const char *caller)
+{
+	void *ret = slab_alloc_node(m, s, gfp, node, caller, s->object_size);
+
+	trace_kmem_cache_alloc(m, caller, object_kaddr(m, ret), s->object_size, s->size, gfp,
+			       node, (gfp & __GFP_ACCOUNT) || (s->flags & SLAB_ACCOUNT));
+	return ret;
+}
+
 void *kmem_cache_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp)
 {
-	return slab_alloc_node(m, s, gfp, NUMA_NO_NODE, "kmem_cache_alloc", s->object_size);
+	return cache_alloc_traced(m, s, gfp, NUMA_NO_NODE, "kmem_cache_alloc");
 }
 
 void *kmem_cache_alloc_node(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp, int node)
 {
-	return slab_alloc_node(m, s, gfp, node, "kmem_cache_alloc_node", s->object_size);
+	return cache_alloc_traced(m, s, gfp, node, "kmem_cache_alloc_node");
 }
 
 void *slab_alloc_kmalloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
 			 int node, size_t orig_size, const char *caller)
 {
-	return slab_alloc_node(m, s, gfp, node, caller, orig_size);
+	void *ret = slab_alloc_node(m, s, gfp, node, caller, orig_size);
+
+	trace_kmalloc(m, caller, object_kaddr(m, ret), orig_size, s->size, gfp, node);
+	return ret;
 }
 
 void *kmalloc_large_node(struct nc_machine *m, size_t size, gfp_t gfp, int node)
@@ -1647,6 +1671,8 @@ void *kmalloc_large_node(struct nc_machine *m, size_t size, gfp_t gfp, int node)
 	/* the same page source as a slab's; slab_cache stays NULL: not a slab */
 	struct slab *slab = alloc_slab_page(m, gfp | __GFP_COMP, node, order);
 
+	trace_kmalloc(m, "__kmalloc_large_node", object_kaddr(m, slab ? slab->addr : NULL),
+		      size, PAGE_SIZE << order, gfp, node);
 	if (!slab)
 		return NULL;
 	mod_node_page_state(NODE_DATA(m, slab_nid(slab)), NR_SLAB_UNRECLAIMABLE_B,
@@ -1795,6 +1821,7 @@ void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
 		if (!s)
 			return;
 	}
+	trace_kmem_cache_free(m, "kmem_cache_free", object_kaddr(m, x), s->name);
 	do_slab_free(m, s, slab, x, "kmem_cache_free");
 }
 
@@ -1803,6 +1830,7 @@ void kfree(struct nc_machine *m, const void *object)
 	struct slab *slab;
 	void *x = (void *)object;
 
+	trace_kfree(m, "kfree", ZERO_OR_NULL_PTR(object) ? 0 : object_kaddr(m, object));
 	if (ZERO_OR_NULL_PTR(object))
 		return;
 	slab = __virt_to_slab(m->slab, object);

@@ -16,6 +16,8 @@
 #include <cmocka.h>
 
 #include "kernel/exit.h"
+#include "mm/slab_common.h"
+#include "mm/slub.h"
 #include "nc_boot.h"
 #include "trace/events.h"
 #include "trace/mmflags.h"
@@ -306,6 +308,36 @@ static void test_fork_exit_traced(void **state)
 	nc_machine_destroy(m);
 }
 
+/* SLUB's tracepoints: kmalloc records the request and the kmalloc-128
+ * object size, kfree the same address (hand-worked: 100 bytes round up to
+ * the 128-byte cache) */
+static void test_slab_traced(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	const struct trace_entry *a, *f;
+	struct nc_error err;
+	void *p;
+
+	(void)state;
+	assert_int_equal(nc_trace_start(m, "kmalloc,kfree", 0, &err), 0);
+	p = kmalloc(m, 100, GFP_KERNEL);
+	assert_non_null(p);
+	kfree(m, p);
+	assert_int_equal(m->trace->len, 2);
+	a = trace_entry_at(m->trace, 0);
+	f = trace_entry_at(m->trace, 1);
+	assert_int_equal(a->type, TRACE_KMALLOC);
+	assert_int_equal(a->kmem.bytes_req, 100);
+	assert_int_equal(a->kmem.bytes_alloc, 128);
+	assert_int_equal(a->kmem.gfp, GFP_KERNEL);
+	assert_int_equal(a->kmem.node, NUMA_NO_NODE);
+	assert_int_equal(a->kmem.ptr, slab_kaddr(virt_to_slab(m, p), p));
+	assert_true(a->kmem.ptr >= 0xffff888000000000UL);
+	assert_int_equal(f->type, TRACE_KFREE);
+	assert_int_equal(f->kmem.ptr, a->kmem.ptr);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_ring_overwrite),
 		cmocka_unit_test(test_page_alloc_traced),
 		cmocka_unit_test(test_fork_exit_traced),
+		cmocka_unit_test(test_slab_traced),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
