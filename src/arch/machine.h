@@ -20,6 +20,7 @@ struct nc_trace;
 struct pglist_data;
 struct page_alloc_state;
 struct pid_namespace;
+struct sched_state;
 struct slab_state;
 struct task_struct;
 
@@ -41,6 +42,7 @@ struct nc_machine {
 	struct pid_namespace *init_pid_ns;
 	struct cred_state *cred;          /* kernel/cred.c: init_user_ns, ucounts */
 	struct fork_state *fork;          /* kernel/fork.c globals */
+	struct sched_state *sched;        /* kernel/sched: run queues, domains */
 };
 
 /* models smp_processor_id() */

@@ -16,6 +16,15 @@
 #include "lib/list.h"
 #include "lib/nodemask.h"
 
+/* include/linux/sched.h task states and kernel/sched/sched.h on_rq value */
+#define TASK_RUNNING         0x0000
+#define TASK_INTERRUPTIBLE   0x0001
+#define TASK_UNINTERRUPTIBLE 0x0002
+#define TASK_DEAD            0x0080
+#define TASK_NEW             0x0800
+#define TASK_ON_RQ_QUEUED    1
+#define PF_NO_SETAFFINITY    0x04000000 /* userland may not change cpus_mask */
+
 struct cred;
 struct files_struct;
 struct fs_struct;
@@ -68,6 +77,12 @@ struct task_struct {
 	/* scheduling (kernel/sched/) */
 	unsigned int cpu;                 /* task_cpu() */
 	cpumask_t cpus_mask;              /* sched_setaffinity() mask */
+	unsigned int nr_cpus_allowed;     /* weight of cpus_mask */
+	unsigned int __state;             /* TASK_RUNNING, TASK_INTERRUPTIBLE, ... */
+	int on_rq;                        /* TASK_ON_RQ_QUEUED while on a run queue */
+	unsigned long se_load_weight;     /* se.load.weight scaled down: 1024 at nice 0 */
+	int numa_preferred_nid;           /* NUMA balancing's preferred node or -1 */
+	struct list_head run_list;        /* on its rq's cfs_tasks while queued */
 
 	/* memory (mm/) */
 	struct mm_struct *mm;

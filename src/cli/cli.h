@@ -11,6 +11,7 @@ struct cli_command {
 };
 
 int cmd_replay(int argc, char **argv);
+int cmd_sched_domains(int argc, char **argv);
 
 /* Prints "numaclone: MESSAGE" on stderr and returns the usage-error status 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

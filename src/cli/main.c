@@ -13,6 +13,7 @@ static const struct cli_command commands[] = {
 	{ "numastat", cmd_numastat, "per-node NUMA counters as numastat(8) prints them" },
 	{ "replay", cmd_replay, "run an strace log or script on a model machine" },
 	{ "slabinfo", cmd_slabinfo, "/proc/slabinfo or /sys/kernel/slab files of a booted machine" },
+	{ "sched-domains", cmd_sched_domains, "the scheduling domains of a topology" },
 	{ NULL, NULL, NULL },
 };
 

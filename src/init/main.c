@@ -10,6 +10,7 @@
 #include "arch/machine.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "kernel/sched/core.h"
 #include "mm/page_alloc.h"
 #include "lib/error.h"
 #include "mm/mempolicy.h"
@@ -61,12 +62,12 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 		if (m->topo->cpu_node[m->cpu] >= 0)
 			break;
 	/* mm_core_init() (zonelists, memory to the buddy allocator,
-	 * watermarks, kmem_cache_init()), numa_policy_init(), then the pid
-	 * and fork caches (pid_idr_init() ... proc_caches_init() create the
-	 * slab caches a fork allocates from), then rest_init(). The model's
-	 * default policy lives in numa_policy_init()'s state (a static in the
-	 * kernel), so it comes before the first slab page. */
-	if (nc_page_alloc_init(m) || numa_policy_init(m) || kmem_cache_init(m) ||
+	 * watermarks, kmem_cache_init()), sched_init(), numa_policy_init(),
+	 * then the pid and fork caches (pid_idr_init() ... proc_caches_init()
+	 * create the slab caches a fork allocates from), then rest_init(). The
+	 * model's default policy lives in numa_policy_init()'s state (a static
+	 * in the kernel), so it comes before the first slab page. */
+	if (nc_page_alloc_init(m) || sched_init(m) || numa_policy_init(m) || kmem_cache_init(m) ||
 	    nc_create_boot_caches(m) || pid_idr_init(m) || fork_init(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
@@ -74,7 +75,8 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	/* kernel_init_freeable(): init (and kthreadd) may use every node with
 	 * memory; they inherit it from the boot task here */
 	nc_cpuset_set_mems(m, m->init_task, &m->topo->memory);
-	if (rest_init(m)) {
+	/* kernel_init()'s sched_init_smp() builds the domains after rest_init() */
+	if (rest_init(m) || sched_init_smp(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}
@@ -93,6 +95,7 @@ void nc_machine_destroy(struct nc_machine *m)
 	pid_idr_exit(m);
 	numa_policy_exit(m);        /* frees the pages address spaces hold */
 	nc_slab_exit(m);
+	nc_sched_destroy(m);
 	if (m->topo)
 		nc_page_alloc_exit(m);
 	nc_topology_free(m->topo);

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The core scheduler as fork placement needs it (kernel/sched/core.c):
+ * per-CPU run queues holding running and runnable tasks, sched_fork() and
+ * wake_up_new_task() with select_task_rq(), and the affinity calls. Tasks
+ * run, queue or sleep as the workload says (nc_sched_*): no time slices,
+ * no wakeup preemption. Left out: cpusets (the root cpuset's CPUs are all
+ * possible CPUs), credentials (CAP_SYS_NICE checks), RT/DL classes.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/pid.h"
+#include "kernel/sched/core.h"
+#include "kernel/sched/fair.h"
+#include "kernel/sched/topology.h"
+#include "trace/events.h"
+#include "uapi/linux/sched.h"
+
+
+/* models kernel/sched/core.c:activate_task() on task_cpu(p); an idle CPU
+ * starts running what it is given */
+static void activate_task(struct nc_machine *m, struct task_struct *p)
+{
+	struct rq *rq = cpu_rq(m, p->cpu);
+
+	list_add_tail(&p->run_list, &rq->cfs_tasks);
+	rq->nr_running++;
+	rq->load += p->se_load_weight;
+	p->on_rq = TASK_ON_RQ_QUEUED;
+	if (is_idle_task(m, m->curr[p->cpu]))
+		m->curr[p->cpu] = p;
+}
+
+/* models kernel/sched/core.c:deactivate_task(); if p was running its CPU
+ * picks the next queued task or goes idle (the idle stamp is the clock) */
+static void deactivate_task(struct nc_machine *m, struct task_struct *p)
+{
+	struct rq *rq = cpu_rq(m, p->cpu);
+
+	if (p->on_rq != TASK_ON_RQ_QUEUED)
+		return;
+	list_del_init(&p->run_list);
+	rq->nr_running--;
+	rq->load -= p->se_load_weight;
+	p->on_rq = 0;
+	if (m->curr[p->cpu] == p) {
+		if (list_empty(&rq->cfs_tasks)) {
+			m->curr[p->cpu] = idle_task(m, p->cpu);
+			rq->idle_stamp = ++m->sched->clock;
+		} else {
+			m->curr[p->cpu] = list_first_entry(&rq->cfs_tasks, struct task_struct,
+							   run_list);
+		}
+	}
+}
+
+/* models kernel/sched/core.c:set_task_cpu(): a queued task moves queues */
+static void set_task_cpu(struct nc_machine *m, struct task_struct *p, unsigned int cpu)
+{
+	bool queued = p->on_rq == TASK_ON_RQ_QUEUED;
+
+	trace_sched_migrate_task(m, p, (int)cpu);
+	if (queued)
+		deactivate_task(m, p);
+	p->cpu = cpu;
+	if (queued)
+		activate_task(m, p);
+}
+
+static bool cpu_active(struct nc_machine *m, unsigned int cpu)
+{
+	return cpu < m->sched->nr_cpu_ids && test_bit(cpu, m->sched->cpu_map);
+}
+
+/* models kernel/sched/core.c:is_cpu_allowed() for a user task */
+static bool is_cpu_allowed(struct nc_machine *m, const struct task_struct *p, unsigned int cpu)
+{
+	return cpu_active(m, cpu) && cpumask_test_cpu(cpu, &p->cpus_mask);
+}
+
+/* models kernel/sched/core.c:select_fallback_rq(): an allowed CPU of cpu's
+ * node, else any allowed CPU, else (cpuset fallback) any active CPU */
+static unsigned int select_fallback_rq(struct nc_machine *m, unsigned int cpu,
+				       struct task_struct *p)
+{
+	unsigned int n = m->sched->nr_cpu_ids;
+	int nid = cpu_to_node(m->topo, cpu);
+
+	for (unsigned int c = 0; c < n; c++)
+		if (cpu_to_node(m->topo, c) == nid && is_cpu_allowed(m, p, c))
+			return c;
+	for (unsigned int c = 0; c < n; c++)
+		if (is_cpu_allowed(m, p, c))
+			return c;
+	bitmap_or(p->cpus_mask.bits, p->cpus_mask.bits, m->sched->cpu_map, n);
+	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+	return find_next_bit(m->sched->cpu_map, n, 0);
+}
+
+unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigned int cpu,
+			    int wake_flags)
+{
+	if (p->nr_cpus_allowed > 1)
+		cpu = select_task_rq_fair(m, p, cpu, wake_flags);
+	else
+		cpu = find_next_bit(p->cpus_mask.bits, NR_CPUS, 0);
+	if (!is_cpu_allowed(m, p, cpu))
+		cpu = select_fallback_rq(m, p->cpu, p);
+	return cpu;
+}
+
+int sched_fork(struct nc_machine *m, unsigned long clone_flags, struct task_struct *p)
+{
+	p->__state = TASK_NEW;
+	p->on_rq = 0;
+	INIT_LIST_HEAD(&p->run_list);
+	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+	/* init_numa_balancing(): a new address space has no preferred node */
+	if (!(clone_flags & CLONE_VM))
+		p->numa_preferred_nid = NUMA_NO_NODE;
+	p->cpu = smp_processor_id(m);
+	return 0;
+}
+
+void wake_up_new_task(struct nc_machine *m, struct task_struct *p)
+{
+	p->__state = TASK_RUNNING;
+	p->cpu = select_task_rq(m, p, p->cpu, WF_FORK);
+	activate_task(m, p);
+}
+
+int nc_sched_run(struct nc_machine *m, struct task_struct *p, unsigned int cpu)
+{
+	if (p->cpu != cpu)
+		set_task_cpu(m, p, cpu);
+	p->__state = TASK_RUNNING;
+	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+	if (p->on_rq != TASK_ON_RQ_QUEUED)
+		activate_task(m, p);
+	m->curr[cpu] = p;
+	return 0;
+}
+
+void nc_sched_sleep(struct nc_machine *m, struct task_struct *p)
+{
+	deactivate_task(m, p);
+	p->__state = TASK_INTERRUPTIBLE;
+}
+
+void nc_sched_wake(struct nc_machine *m, struct task_struct *p)
+{
+	if (p->on_rq == TASK_ON_RQ_QUEUED)
+		return;
+	p->__state = TASK_RUNNING;
+	if (!is_cpu_allowed(m, p, p->cpu))
+		p->cpu = select_fallback_rq(m, p->cpu, p);
+	activate_task(m, p);
+}
+
+void nc_sched_exit(struct nc_machine *m, struct task_struct *p)
+{
+	deactivate_task(m, p);
+	p->__state = TASK_DEAD;
+}
+
+/* models lib/cpumask.c:cpumask_any_and_distribute(): the next CPU of a&b
+ * after the last one this CPU handed out, wrapping */
+static unsigned int cpumask_any_and_distribute(struct nc_machine *m, const unsigned long *a,
+					       const unsigned long *b)
+{
+	struct rq *this_rq = cpu_rq(m, smp_processor_id(m));
+	unsigned int n = m->sched->nr_cpu_ids;
+
+	for (unsigned int k = 1; k <= n; k++) {
+		unsigned int c = (this_rq->distribute_prev + k) % n;
+
+		if (test_bit(c, a) && test_bit(c, b)) {
+			this_rq->distribute_prev = c;
+			return c;
+		}
+	}
+	return n;
+}
+
+int __set_cpus_allowed_ptr(struct nc_machine *m, struct task_struct *p, const cpumask_t *new)
+{
+	unsigned int n = m->sched->nr_cpu_ids, dest;
+
+	if (p->flags & PF_NO_SETAFFINITY)
+		return -EINVAL;
+	if (bitmap_equal(p->cpus_mask.bits, new->bits, NR_CPUS))
+		return 0;
+	dest = cpumask_any_and_distribute(m, m->sched->cpu_map, new->bits);
+	if (dest >= n)
+		return -EINVAL;
+	p->cpus_mask = *new;
+	p->nr_cpus_allowed = bitmap_weight(new->bits, NR_CPUS);
+	if (cpumask_test_cpu(p->cpu, new))
+		return 0;
+	/* affine_move_task(): a sleeping task moves when it wakes */
+	if (m->curr[p->cpu] == p) {
+		bool caller = p == nc_current(m);
+
+		nc_sched_run(m, p, dest);
+		if (caller)
+			m->cpu = dest;
+	} else if (p->on_rq == TASK_ON_RQ_QUEUED) {
+		set_task_cpu(m, p, dest);
+	}
+	return 0;
+}
+
+/* models kernel/sched/core.c:init_idle() for the boot CPU's idle task (the
+ * model has none for the others): running, pinned to its CPU */
+static void init_idle(struct task_struct *idle)
+{
+	idle->__state = TASK_RUNNING;
+	bitmap_zero(idle->cpus_mask.bits, NR_CPUS);
+	cpumask_set_cpu(idle->cpu, &idle->cpus_mask);
+	idle->nr_cpus_allowed = 1;
+	idle->flags |= PF_NO_SETAFFINITY;
+}
+
+/* The boot threads get every active CPU: init in sched_init_smp(),
+ * kthreadd when it starts; both were forked from the pinned idle task. */
+static void widen_boot_thread(struct nc_machine *m, pid_t nr)
+{
+	struct task_struct *p = pid_task(find_pid_ns(nr, m->init_pid_ns), PIDTYPE_PID);
+
+	if (!p)
+		return;
+	bitmap_zero(p->cpus_mask.bits, NR_CPUS);
+	bitmap_or(p->cpus_mask.bits, p->cpus_mask.bits, m->sched->cpu_map, m->sched->nr_cpu_ids);
+	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+}
+
+int sched_init_smp(struct nc_machine *m)
+{
+	int ret = sched_init_domains(m);
+
+	if (ret)
+		return ret;
+	if (m->init_task)
+		init_idle(m->init_task);
+	widen_boot_thread(m, 1);
+	widen_boot_thread(m, 2);
+	return 0;
+}
+
+int sched_init(struct nc_machine *m)
+{
+	const struct nc_topology *t = m->topo;
+	unsigned int n = t->nr_cpu_ids;
+	struct sched_state *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return -ENOMEM;
+	m->sched = s;
+	s->nr_cpu_ids = n;
+	s->mask_longs = BITS_TO_LONGS(n ? n : 1);
+	s->node_reclaim_distance = RECLAIM_DISTANCE;
+	s->cpu_map = calloc(s->mask_longs, sizeof(long));
+	s->rqs = calloc(n ? n : 1, sizeof(*s->rqs));
+	if (!s->cpu_map || !s->rqs)
+		return -ENOMEM;
+	for (unsigned int c = 0; c < n; c++) {
+		s->rqs[c].cpu = c;
+		INIT_LIST_HEAD(&s->rqs[c].cfs_tasks);
+		if (t->cpu_node[c] >= 0)
+			__set_bit(c, s->cpu_map);
+	}
+	return 0;
+}
+
+void nc_sched_destroy(struct nc_machine *m)
+{
+	struct sched_state *s = m->sched;
+
+	if (!s)
+		return;
+	sched_free_domains(s);
+	free(s->cpu_map);
+	free(s->rqs);
+	free(s);
+	m->sched = NULL;
+}

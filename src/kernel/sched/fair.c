@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Where the fair class puts a new task: v6.12 kernel/sched/fair.c's
+ * select_task_rq_fair() slow path (WF_FORK, WF_EXEC) through the
+ * SD_BALANCE_* domains, the idlest group and the idlest CPU.
+ * Load signal: PELT's steady state, not its decay. A CPU's load is the sum
+ * of its queued tasks' weights (1024 at nice 0), its runnable_avg 1024 per
+ * queued task, its util_avg 1024 when anything is queued (a busy CPU is
+ * 100% busy) else 0; a sleeping task adds nothing (its blocked load taken
+ * as decayed). Every CPU has capacity 1024. Left out: wakeups (WF_TTWU:
+ * wake_affine, select_idle_sibling, EAS keep prev_cpu here), core
+ * scheduling cookies, SCHED_IDLE CPUs, asymmetric capacity.
+ */
+#include <stdlib.h>
+
+#include "kernel/sched/fair.h"
+
+/* kernel/sched/sched.h:enum group_type, least busy first */
+enum group_type {
+	group_has_spare,
+	group_fully_busy,
+	group_misfit_task,
+	group_smt_balance,
+	group_asym_packing,
+	group_imbalanced,
+	group_overloaded,
+};
+
+struct sg_lb_stats {
+	unsigned long avg_load, group_load, group_capacity, group_util, group_runnable;
+	unsigned int sum_nr_running, idle_cpus, group_weight;
+	enum group_type group_type;
+};
+
+static unsigned long cpu_load(struct rq *rq)
+{
+	return rq->load;
+}
+
+static unsigned long cpu_util(struct rq *rq)
+{
+	return rq->nr_running ? SCHED_CAPACITY_SCALE : 0;
+}
+
+static unsigned long cpu_runnable(struct rq *rq)
+{
+	return SCHED_CAPACITY_SCALE * rq->nr_running;
+}
+
+/* models kernel/sched/core.c:idle_cpu(): nothing running nor queued */
+static bool idle_cpu(struct nc_machine *m, unsigned int cpu)
+{
+	return is_idle_task(m, m->curr[cpu]) && !cpu_rq(m, cpu)->nr_running;
+}
+
+static bool task_allowed(const struct task_struct *p, unsigned int cpu)
+{
+	return cpumask_test_cpu(cpu, &p->cpus_mask);
+}
+
+static bool group_intersects_task(struct sched_state *s, const struct sched_group *sg,
+				  const struct task_struct *p)
+{
+	return bitmap_intersects(sg->span, p->cpus_mask.bits, s->nr_cpu_ids);
+}
+
+/* models kernel/sched/fair.c:group_has_capacity() */
+static bool group_has_capacity(unsigned int imbalance_pct, const struct sg_lb_stats *sgs)
+{
+	if (sgs->sum_nr_running < sgs->group_weight)
+		return true;
+	if (sgs->group_capacity * imbalance_pct < sgs->group_runnable * 100)
+		return false;
+	return sgs->group_capacity * 100 > sgs->group_util * imbalance_pct;
+}
+
+/* models kernel/sched/fair.c:group_is_overloaded() */
+static bool group_is_overloaded(unsigned int imbalance_pct, const struct sg_lb_stats *sgs)
+{
+	if (sgs->sum_nr_running <= sgs->group_weight)
+		return false;
+	if (sgs->group_capacity * 100 < sgs->group_util * imbalance_pct)
+		return true;
+	return sgs->group_capacity * imbalance_pct < sgs->group_runnable * 100;
+}
+
+/* models kernel/sched/fair.c:group_classify(); imbalanced, asym_packing,
+ * smt_balance and misfit never arise in a fork picture of this model */
+static enum group_type group_classify(unsigned int imbalance_pct, const struct sg_lb_stats *sgs)
+{
+	if (group_is_overloaded(imbalance_pct, sgs))
+		return group_overloaded;
+	if (!group_has_capacity(imbalance_pct, sgs))
+		return group_fully_busy;
+	return group_has_spare;
+}
+
+/* models kernel/sched/fair.c:update_sg_wakeup_stats(): the group seen from
+ * p, over the CPUs p may use, p's own contribution removed */
+static void update_sg_wakeup_stats(struct nc_machine *m, const struct sched_domain *sd,
+				   const struct sched_group *sg, struct sg_lb_stats *sgs,
+				   const struct task_struct *p)
+{
+	struct sched_state *s = m->sched;
+
+	unsigned int i;
+
+	*sgs = (struct sg_lb_stats){ 0 };
+	for_each_cpu(i, sg->span, s->nr_cpu_ids) {
+		struct rq *rq = cpu_rq(m, i);
+		unsigned int local, nr_running;
+
+		if (!task_allowed(p, i))
+			continue;
+		/* task_running_on_cpu(): p queued here counts for nothing */
+		local = i == p->cpu && p->on_rq == TASK_ON_RQ_QUEUED;
+		sgs->group_load += cpu_load(rq) - (local ? p->se_load_weight : 0);
+		sgs->group_util += local && rq->nr_running == 1 ? 0 : cpu_util(rq);
+		sgs->group_runnable += cpu_runnable(rq) - (local ? SCHED_CAPACITY_SCALE : 0);
+		nr_running = rq->nr_running - local;
+		sgs->sum_nr_running += nr_running;
+		/* idle_cpu_without() */
+		if (!nr_running && (is_idle_task(m, m->curr[i]) || m->curr[i] == p))
+			sgs->idle_cpus++;
+	}
+	sgs->group_capacity = sg->capacity;
+	sgs->group_weight = sg->group_weight;
+	sgs->group_type = group_classify(sd->imbalance_pct, sgs);
+	if (sgs->group_type == group_fully_busy || sgs->group_type == group_overloaded)
+		sgs->avg_load = sgs->group_load * SCHED_CAPACITY_SCALE / sgs->group_capacity;
+}
+
+/* models kernel/sched/fair.c:update_pick_idlest() for the types that occur */
+static bool update_pick_idlest(const struct sg_lb_stats *idlest, const struct sg_lb_stats *sgs)
+{
+	if (sgs->group_type != idlest->group_type)
+		return sgs->group_type < idlest->group_type;
+	if (sgs->group_type == group_has_spare)
+		return idlest->idle_cpus < sgs->idle_cpus ||
+		       (idlest->idle_cpus == sgs->idle_cpus && idlest->group_util > sgs->group_util);
+	return idlest->avg_load > sgs->avg_load;
+}
+
+#define NUMA_IMBALANCE_MIN 2
+
+/* models kernel/sched/fair.c:adjust_numa_imbalance() */
+static long adjust_numa_imbalance(long imbalance, unsigned int dst_running, unsigned int imb_numa_nr)
+{
+	if (dst_running > imb_numa_nr)
+		return imbalance;
+	/* a pair of communicating tasks stays local on a lightly loaded node */
+	if (imbalance <= NUMA_IMBALANCE_MIN)
+		return 0;
+	return imbalance;
+}
+
+/* models kernel/sched/fair.c:sched_balance_find_dst_group() (called
+ * find_idlest_group() before v6.10): NULL keeps the task in the local group */
+static const struct sched_group *sched_balance_find_dst_group(struct nc_machine *m,
+		const struct sched_domain *sd, const struct task_struct *p, unsigned int this_cpu)
+{
+	struct sched_state *s = m->sched;
+	const struct sched_group *idlest = NULL, *local = NULL, *sg = sd->groups;
+	struct sg_lb_stats local_sgs = { 0 }, tmp, idlest_sgs = {
+		.avg_load = ~0u, .group_type = group_overloaded,
+	};
+
+	do {
+		bool is_local;
+
+		if (!group_intersects_task(s, sg, p))
+			continue;
+		is_local = test_bit(this_cpu, sg->span);
+		update_sg_wakeup_stats(m, sd, sg, is_local ? &local_sgs : &tmp, p);
+		if (is_local)
+			local = sg;
+		else if (update_pick_idlest(&idlest_sgs, &tmp)) {
+			idlest = sg;
+			idlest_sgs = tmp;
+		}
+	} while ((sg = sg->next) != sd->groups);
+
+	if (!idlest)
+		return NULL;
+	if (!local)
+		return idlest;
+	if (local_sgs.group_type != idlest_sgs.group_type)
+		return local_sgs.group_type < idlest_sgs.group_type ? NULL : idlest;
+
+	if (local_sgs.group_type != group_has_spare) {
+		/* fully busy or overloaded: move only for a clear load gap */
+		unsigned long imbalance = NICE_0_LOAD * (sd->imbalance_pct - 100) / 100;
+
+		if ((sd->flags & SD_NUMA) && idlest_sgs.avg_load + imbalance >= local_sgs.avg_load)
+			return NULL;
+		if (idlest_sgs.avg_load >= local_sgs.avg_load + imbalance)
+			return NULL;
+		if (100 * local_sgs.avg_load <= sd->imbalance_pct * idlest_sgs.avg_load)
+			return NULL;
+		return idlest;
+	}
+	if (sd->flags & SD_NUMA) {
+		unsigned int imb_numa_nr = sd->imb_numa_nr, allowed = 0;
+		long imbalance;
+
+		/* CONFIG_NUMA_BALANCING: the preferred node attracts */
+		if (cpu_to_node(m->topo, this_cpu) == p->numa_preferred_nid)
+			return NULL;
+		if (cpu_to_node(m->topo, find_next_bit(idlest->span, s->nr_cpu_ids, 0)) ==
+		    p->numa_preferred_nid)
+			return idlest;
+		/* p->nr_cpus_allowed != NR_CPUS holds on any modelled machine */
+		unsigned int i;
+
+		for_each_cpu(i, local->span, s->nr_cpu_ids)
+			allowed += task_allowed(p, i);
+		if (allowed < imb_numa_nr)
+			imb_numa_nr = allowed;
+		imbalance = labs((long)local_sgs.idle_cpus - (long)idlest_sgs.idle_cpus);
+		if (!adjust_numa_imbalance(imbalance, local_sgs.sum_nr_running + 1, imb_numa_nr))
+			return NULL;
+	}
+	/* the group with more idle CPUs wins */
+	return local_sgs.idle_cpus >= idlest_sgs.idle_cpus ? NULL : idlest;
+}
+
+/* models kernel/sched/fair.c:sched_balance_find_dst_group_cpu(): the idle
+ * CPU in the shallowest state, most recently idled on a tie; else the least
+ * loaded (this_cpu until a busy allowed CPU is seen) */
+static unsigned int sched_balance_find_dst_group_cpu(struct nc_machine *m,
+		const struct sched_group *sg, const struct task_struct *p, unsigned int this_cpu)
+{
+	struct sched_state *s = m->sched;
+	unsigned long min_load = ~0UL;
+	unsigned int min_exit_latency = ~0u, least_loaded = this_cpu;
+	unsigned long long latest_idle = 0;
+	int shallowest = -1;
+	unsigned int i;
+
+	if (sg->group_weight == 1)
+		return find_next_bit(sg->span, s->nr_cpu_ids, 0);
+	for_each_cpu(i, sg->span, s->nr_cpu_ids) {
+		struct rq *rq = cpu_rq(m, i);
+
+		if (!task_allowed(p, i))
+			continue;
+		if (idle_cpu(m, i)) {
+			if (rq->idle_exit_latency < min_exit_latency) {
+				min_exit_latency = rq->idle_exit_latency;
+				latest_idle = rq->idle_stamp;
+				shallowest = (int)i;
+			} else if (rq->idle_exit_latency == min_exit_latency &&
+				   rq->idle_stamp > latest_idle) {
+				latest_idle = rq->idle_stamp;
+				shallowest = (int)i;
+			}
+		} else if (shallowest == -1 && cpu_load(rq) < min_load) {
+			min_load = cpu_load(rq);
+			least_loaded = i;
+		}
+	}
+	return shallowest != -1 ? (unsigned int)shallowest : least_loaded;
+}
+
+/* models kernel/sched/fair.c:sched_balance_find_dst_cpu() (find_idlest_cpu()
+ * before v6.10): from the top balancing domain down, following the pick */
+static unsigned int sched_balance_find_dst_cpu(struct nc_machine *m, const struct sched_domain *sd,
+					       const struct task_struct *p, unsigned int cpu,
+					       unsigned int prev_cpu, unsigned int sd_flag)
+{
+	struct sched_state *s = m->sched;
+	unsigned int new_cpu = cpu;
+
+	if (!bitmap_intersects(sd->span, p->cpus_mask.bits, s->nr_cpu_ids))
+		return prev_cpu;
+	while (sd) {
+		const struct sched_group *group;
+		struct sched_domain *tmp;
+		unsigned int weight;
+
+		if (!(sd->flags & sd_flag)) {
+			sd = sd->child;
+			continue;
+		}
+		group = sched_balance_find_dst_group(m, sd, p, cpu);
+		if (!group) {
+			sd = sd->child;
+			continue;
+		}
+		new_cpu = sched_balance_find_dst_group_cpu(m, group, p, cpu);
+		if (new_cpu == cpu) {
+			sd = sd->child;
+			continue;
+		}
+		/* go on below in the new CPU's own domains */
+		cpu = new_cpu;
+		weight = sd->span_weight;
+		sd = NULL;
+		for_each_domain(m, cpu, tmp) {
+			if (weight <= tmp->span_weight)
+				break;
+			if (tmp->flags & sd_flag)
+				sd = tmp;
+		}
+	}
+	return new_cpu;
+}
+
+unsigned int select_task_rq_fair(struct nc_machine *m, struct task_struct *p,
+				 unsigned int prev_cpu, int wake_flags)
+{
+	unsigned int cpu = smp_processor_id(m);
+	unsigned int sd_flag = (unsigned int)wake_flags & 0xF;
+	struct sched_domain *tmp, *sd = NULL;
+
+	if (wake_flags & WF_TTWU)
+		return prev_cpu;
+	/* the highest domain of an unbroken run of sd_flag levels from the bottom */
+	for_each_domain(m, cpu, tmp) {
+		if (!(tmp->flags & sd_flag))
+			break;
+		sd = tmp;
+	}
+	return sd ? sched_balance_find_dst_cpu(m, sd, p, cpu, prev_cpu, sd_flag) : prev_cpu;
+}

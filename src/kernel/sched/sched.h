@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The scheduler's private structures, as kernel/sched/sched.h and
+ * include/linux/sched/topology.h define them: per-CPU run queues, sched
+ * domains and groups. Only what fork placement reads exists; CPU masks of
+ * domains and groups are sized by nr_cpu_ids (sched_state.mask_longs).
+ * Load signal: not PELT but its steady state (see fair.c's header).
+ */
+#ifndef NC_KERNEL_SCHED_SCHED_H
+#define NC_KERNEL_SCHED_SCHED_H
+
+#include <stdbool.h>
+
+#include "arch/machine.h"
+#include "arch/task.h"
+#include "lib/list.h"
+
+/* include/linux/sched/sd_flags.h, in its order: bit i is flag i */
+enum {
+	SD_BALANCE_NEWIDLE = 1 << 0,
+	SD_BALANCE_EXEC = 1 << 1,
+	SD_BALANCE_FORK = 1 << 2,
+	SD_BALANCE_WAKE = 1 << 3,
+	SD_WAKE_AFFINE = 1 << 4,
+	SD_ASYM_CPUCAPACITY = 1 << 5,
+	SD_ASYM_CPUCAPACITY_FULL = 1 << 6,
+	SD_SHARE_CPUCAPACITY = 1 << 7,
+	SD_CLUSTER = 1 << 8,
+	SD_SHARE_LLC = 1 << 9,
+	SD_SERIALIZE = 1 << 10,
+	SD_ASYM_PACKING = 1 << 11,
+	SD_PREFER_SIBLING = 1 << 12,
+	SD_OVERLAP = 1 << 13,
+	SD_NUMA = 1 << 14,
+	SD_FLAG_CNT = 15,
+};
+
+/* kernel/sched/sched.h wake flags; WF_FORK shares its value with SD_BALANCE_FORK */
+#define WF_EXEC 0x02
+#define WF_FORK 0x04
+#define WF_TTWU 0x08
+
+#define SCHED_CAPACITY_SCALE 1024UL
+#define NICE_0_LOAD 1024UL             /* scale_load_down(NICE_0_LOAD) */
+#define RECLAIM_DISTANCE 30            /* include/linux/topology.h default */
+
+struct sched_group {
+	struct sched_group *next;         /* circular, the local group first */
+	unsigned int group_weight;
+	unsigned long capacity;           /* sgc->capacity: 1024 per CPU */
+	unsigned int id;                  /* sgc->id: the CPU owning the sgc */
+	unsigned int flags;               /* the child domain's flags */
+	unsigned long *balance_mask;      /* group_balance_mask() */
+	unsigned long span[];             /* sched_group_span() */
+};
+
+struct sched_domain {
+	struct sched_domain *parent, *child;
+	struct sched_group *groups;
+	const char *name;
+	int level;                        /* depth before degenerate removal */
+	unsigned int flags;
+	unsigned int span_weight;
+	unsigned int imbalance_pct, cache_nice_tries, busy_factor;
+	unsigned long min_interval, max_interval;
+	unsigned int imb_numa_nr;
+	bool attached;                    /* survives cpu_attach_domain() */
+	unsigned long span[];             /* sched_domain_span() */
+};
+
+/* kernel/sched/sched.h:struct rq, reduced to what placement reads */
+struct rq {
+	unsigned int cpu;
+	unsigned int nr_running;          /* queued tasks, the running one included */
+	unsigned long load;               /* cfs load: sum of queued tasks' weights */
+	struct list_head cfs_tasks;       /* queued tasks, oldest first */
+	unsigned long long idle_stamp;    /* sched clock when the CPU last went idle */
+	unsigned int idle_exit_latency;   /* cpuidle state's exit latency while idle */
+	unsigned int distribute_prev;     /* distribute_cpu_mask_prev (per CPU) */
+	struct sched_domain *sd;          /* lowest attached domain, NULL if none */
+};
+
+struct sched_domain_topology_level;
+
+/* Everything kernel/sched keeps in globals and per-CPU variables. */
+struct sched_state {
+	unsigned int nr_cpu_ids, mask_longs;
+	unsigned long *cpu_map;           /* CPUs the domains cover (active) */
+	struct rq *rqs;                   /* [nr_cpu_ids] */
+	unsigned long long clock;         /* logical rq clock: one tick per event */
+	int node_reclaim_distance;
+
+	/* sched_init_numa() */
+	int numa_levels;
+	int *numa_distance;               /* [numa_levels] unique distances */
+	unsigned long **numa_masks;       /* [level * nr_node_ids + node] */
+	unsigned int nr_numa_masks;
+
+	/* the topology levels, bottom up, and every CPU's domain at each */
+	unsigned int nr_tl;
+	struct sched_domain_topology_level *tl;
+	struct sched_domain **sd;         /* [cpu * nr_tl + level], NULL if not built */
+};
+
+static inline struct rq *cpu_rq(struct nc_machine *m, unsigned int cpu)
+{
+	return &m->sched->rqs[cpu];
+}
+
+/* models for_each_cpu() over a mask of n bits */
+#define for_each_cpu(cpu_, mask_, n_) \
+	for ((cpu_) = find_next_bit((mask_), (n_), 0); (cpu_) < (n_); \
+	     (cpu_) = find_next_bit((mask_), (n_), (cpu_) + 1))
+
+/* models for_each_cpu_wrap(): the set bits from start on, then from 0 */
+#define for_each_cpu_wrap(cpu_, mask_, n_, start_) \
+	for (unsigned int wrap_ = 0, end_ = (n_); wrap_ < 2; wrap_++, end_ = (start_)) \
+		for ((cpu_) = find_next_bit((mask_), end_, wrap_ ? 0 : (start_)); (cpu_) < end_; \
+		     (cpu_) = find_next_bit((mask_), end_, (cpu_) + 1))
+
+/* models idle_task(): the boot CPU's idle task is init_task; the model has
+ * no idle tasks for the others, whose idle current is NULL */
+static inline struct task_struct *idle_task(const struct nc_machine *m, unsigned int cpu)
+{
+	return m->init_task && m->init_task->cpu == cpu ? m->init_task : NULL;
+}
+
+/* models is_idle_task() */
+static inline bool is_idle_task(const struct nc_machine *m, const struct task_struct *p)
+{
+	return !p || p == m->init_task;
+}
+
+#define for_each_domain(m_, cpu_, d_) \
+	for ((d_) = cpu_rq((m_), (cpu_))->sd; (d_); (d_) = (d_)->parent)
+
+#endif
