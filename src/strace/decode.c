@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "kernel/exit.h"
 #include "lib/error.h"
 #include "strace/decode.h"
 #include "strace/reader.h"
@@ -339,4 +340,57 @@ int decode_madvise(struct nc_replay *rp, const struct strace_args *args,
 		return -EINVAL;
 	return strace_parse_flags(tables, false, args->a[2].val, args->a[2].len, &regs->arg[2]) ?
 	       bad(err, "advice", &args->a[2]) : 0;
+}
+
+/* An output pointer: NULL or an address as they are; anything strace read
+ * back ("[...]", "{...}") becomes room for len bytes */
+static int out_pointer(struct nc_replay *rp, const struct strace_arg *a, size_t len,
+		       uint64_t *reg, struct nc_error *err)
+{
+	static const unsigned char room[NC_SIGINFO_SIZE + NC_RUSAGE_SIZE];
+
+	if (!strace_parse_num(a->val, a->len, reg))
+		return 0;
+	return place(rp, room, len, reg, err);
+}
+
+static const struct xlat *const wait_tables[] = { &wait_options, NULL };
+
+int decode_wait4(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_arg *ru = need(args, 3, NULL, err);
+
+	if (!ru)
+		return -EINVAL;
+	if (strace_parse_num(args->a[0].val, args->a[0].len, &regs->arg[0]))
+		return bad(err, "pid", &args->a[0]);
+	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
+	if (strace_parse_flags(wait_tables, false, args->a[2].val, args->a[2].len, &regs->arg[2]))
+		return bad(err, "options", &args->a[2]);
+	if (out_pointer(rp, &args->a[1], sizeof(int), &regs->arg[1], err) ||
+	    out_pointer(rp, ru, NC_RUSAGE_SIZE, &regs->arg[3], err))
+		return -EINVAL;
+	return 0;
+}
+
+int decode_waitid(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const which[] = { &waitid_which, NULL };
+	const struct strace_arg *ru = need(args, 4, NULL, err);
+
+	if (!ru)
+		return -EINVAL;
+	if (strace_parse_flags(which, false, args->a[0].val, args->a[0].len, &regs->arg[0]) ||
+	    strace_parse_num(args->a[1].val, args->a[1].len, &regs->arg[1]))
+		return bad(err, "which or id", &args->a[0]);
+	if (regs->arg[0] == NC_P_PID)
+		regs->arg[1] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[1]);
+	if (strace_parse_flags(wait_tables, false, args->a[3].val, args->a[3].len, &regs->arg[3]))
+		return bad(err, "options", &args->a[3]);
+	if (out_pointer(rp, &args->a[2], NC_SIGINFO_SIZE, &regs->arg[2], err) ||
+	    out_pointer(rp, ru, NC_RUSAGE_SIZE, &regs->arg[4], err))
+		return -EINVAL;
+	return 0;
 }

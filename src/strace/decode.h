@@ -41,4 +41,11 @@ int decode_mprotect(struct nc_replay *rp, const struct strace_args *args,
 int decode_madvise(struct nc_replay *rp, const struct strace_args *args,
 		   struct syscall_regs *regs, struct nc_error *err);
 
+/* wait4(pid, [status], options, rusage): status and rusage get room */
+int decode_wait4(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err);
+/* waitid(which, id, {siginfo}, options, rusage): siginfo and rusage get room */
+int decode_waitid(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err);
+
 #endif

@@ -152,6 +152,13 @@ static struct pid_map *map_find(struct nc_replay *rp, pid_t recorded)
 	return NULL;
 }
 
+long nc_replay_pid(struct nc_replay *rp, long recorded)
+{
+	struct pid_map *e = recorded > 0 && recorded < 1LL << 31 ? map_find(rp, (pid_t)recorded) : NULL;
+
+	return e && e->task ? e->task->pid : recorded;
+}
+
 /* Whether a recorded pid names t (pid 0, the unprefixed lines, does not) */
 static bool map_has_task(const struct nc_replay *rp, const struct task_struct *t)
 {
@@ -373,6 +380,10 @@ static bool same_pid(struct nc_replay *rp, long long recorded, long model)
 			rp->first_unnamed = false;   /* the first task's real pid, learnt */
 		return map_bind(rp, (pid_t)recorded, t) == 0;
 	}
+	/* a reaped task (wait4's result) has no pid left to look up: its
+	 * pinned task_struct still knows the number */
+	if (e && !t)
+		return e->task && e->task->pid == model;
 	return e && e->task == t;
 }
 

@@ -59,6 +59,10 @@ struct strace_event;
  */
 unsigned long nc_replay_place(struct nc_replay *rp, const void *data, size_t len);
 
+/* The model's number for a recorded pid argument (as the model's task
+ * knows itself); other values, and pids the log never named, unchanged. */
+long nc_replay_pid(struct nc_replay *rp, long recorded);
+
 /* The call being decoded (a decoder may need its recorded result). */
 const struct strace_event *nc_replay_event(const struct nc_replay *rp);
 

@@ -113,6 +113,19 @@ static long __x64_sys_madvise(struct nc_machine *m, const struct syscall_regs *r
 	return kernel_madvise(m, r->arg[0], r->arg[1], (int)r->arg[2]);
 }
 
+/* models kernel/exit.c:SYSCALL_DEFINE4(wait4) */
+static long __x64_sys_wait4(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_wait4(m, (pid_t)r->arg[0], r->arg[1], (int)r->arg[2], r->arg[3]);
+}
+
+/* models kernel/exit.c:SYSCALL_DEFINE5(waitid) */
+static long __x64_sys_waitid(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_waitid(m, (int)r->arg[0], (pid_t)r->arg[1], r->arg[2], (int)r->arg[3],
+			     r->arg[4]);
+}
+
 static const struct nc_syscall sys_call_table[] = {
 	{ "clone",          decode_clone,         __x64_sys_clone,         SYSCALL_NEW_TASK },
 	{ "clone3",         decode_clone3,        __x64_sys_clone3,        SYSCALL_NEW_TASK },
@@ -132,6 +145,8 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node,
 	  SYSCALL_USER_RANGE },
 	{ "vfork",          decode_numbers,       __x64_sys_vfork,         SYSCALL_NEW_TASK },
+	{ "wait4",          decode_wait4,         __x64_sys_wait4,         SYSCALL_RET_PID },
+	{ "waitid",         decode_waitid,        __x64_sys_waitid,        0 },
 };
 
 const struct nc_syscall *nc_syscall_find(const char *name)

@@ -12,6 +12,7 @@
 #include "uapi/linux/mman.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
+#include "uapi/linux/wait.h"
 #include "strace/xlat.h"
 
 #define X(v) { (v), #v }
@@ -36,6 +37,13 @@ XLAT(mpol_mode_flags,
      X(MPOL_F_STATIC_NODES), X(MPOL_F_RELATIVE_NODES), X(MPOL_F_NUMA_BALANCING));
 XLAT(get_mempolicy_flags, X(MPOL_F_NODE), X(MPOL_F_ADDR), X(MPOL_F_MEMS_ALLOWED));
 XLAT(mbind_flags, X(MPOL_MF_STRICT), X(MPOL_MF_MOVE), X(MPOL_MF_MOVE_ALL));
+
+XLAT(wait_options,
+     X(WNOHANG), X(WSTOPPED), X(WEXITED), X(WCONTINUED), X(WNOWAIT), X(__WNOTHREAD),
+     X(__WALL), X(__WCLONE));
+/* strace spells the id types without the model's prefix */
+XLAT(waitid_which, { NC_P_ALL, "P_ALL" }, { NC_P_PID, "P_PID" }, { NC_P_PGID, "P_PGID" },
+     { NC_P_PIDFD, "P_PIDFD" });
 
 XLAT(mmap_prot,
      X(PROT_NONE), X(PROT_READ), X(PROT_WRITE), X(PROT_EXEC), X(PROT_SEM),

@@ -32,6 +32,8 @@ extern const struct xlat mbind_flags;         /* MPOL_MF_* */
 extern const struct xlat mmap_prot;           /* PROT_NONE, PROT_READ .. */
 extern const struct xlat mmap_flags;          /* MAP_PRIVATE, MAP_FIXED .. */
 extern const struct xlat madvise_advice;      /* MADV_* (values, not flags) */
+extern const struct xlat wait_options;        /* WNOHANG .. __WCLONE */
+extern const struct xlat waitid_which;        /* P_ALL, P_PID, P_PGID, P_PIDFD (values) */
 
 /* The name of val in x, or NULL. */
 const char *xlookup(const struct xlat *x, uint64_t val);
