@@ -27,6 +27,8 @@
 #include "mm/mempolicy.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
+#include "mm/slab.h"
+#include "mm/slub.h"
 #include "mm/uaccess.h"
 #include "mm/usercopy.h"
 #include "mm/vmalloc.h"
@@ -50,19 +52,23 @@ static void init_task_lists(struct task_struct *p)
 
 /* ---- task_struct and stack ---- */
 
-/* models kernel/fork.c:alloc_task_struct_node() */
+/* models kernel/fork.c:task_struct_cachep */
+static struct kmem_cache *task_struct_cachep(const struct nc_machine *m)
+{
+	return m->slab->boot[NC_CACHE_TASK_STRUCT];
+}
+
+/* models kernel/fork.c:alloc_task_struct_node(): the model's task lives in
+ * the object SLUB hands out, on the node SLUB's per-CPU slab decides */
 static struct task_struct *alloc_task_struct_node(struct nc_machine *m, int node)
 {
-	(void)m;
-	(void)node;
-	return malloc(sizeof(struct task_struct));
+	return kmem_cache_alloc_node(m, task_struct_cachep(m), GFP_KERNEL, node);
 }
 
 /* models kernel/fork.c:free_task_struct() */
 static void free_task_struct(struct nc_machine *m, struct task_struct *tsk)
 {
-	(void)m;
-	free(tsk);
+	kmem_cache_free(m, task_struct_cachep(m), tsk);
 }
 
 static void free_stack_pages(struct nc_machine *m, struct thread_stack *s)
@@ -167,11 +173,12 @@ static struct task_struct *dup_task_struct(struct nc_machine *m, struct task_str
 int nc_task_placement(const struct nc_machine *m, const struct task_struct *t,
 		      int *stack_nodes, unsigned int nr_stack_pages)
 {
-	(void)m;
+	const struct slab *slab = virt_to_slab(m, t);
+
 	for (unsigned int i = 0; i < nr_stack_pages && i < THREAD_SIZE / PAGE_SIZE; i++)
 		stack_nodes[i] = t->stack_vm_area ? page_to_nid(t->stack_vm_area->pages[i])
 						  : NUMA_NO_NODE;
-	return NUMA_NO_NODE;
+	return slab ? slab_nid(slab) : NUMA_NO_NODE;   /* the boot task is static */
 }
 
 /* ---- the shared objects ---- */
@@ -395,6 +402,12 @@ int fork_init(struct nc_machine *m)
 		free(idle);
 		free(pid0);
 		return -ENOMEM;
+	}
+	/* a host profile could describe a task_struct smaller than the model's */
+	if (task_struct_cachep(m)->object_size < sizeof(struct task_struct)) {
+		free(idle);
+		free(pid0);
+		return -EINVAL;
 	}
 	set_max_threads(m, MAX_THREADS);
 	pid0->count = 1;
