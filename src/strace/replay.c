@@ -26,9 +26,15 @@
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 
+#define STACK_PAGES (THREAD_SIZE / PAGE_SIZE)
+
 struct pid_map {                 /* a recorded pid and its model task */
 	pid_t recorded;
 	struct task_struct *task;
+	bool created;            /* by a replayed clone: placement below is set */
+	unsigned int first_cpu;  /* where the child was placed to run */
+	int task_node;           /* node of its task_struct object */
+	int stack_nodes[STACK_PAGES];
 };
 
 struct deferred {                /* an event of a pid no clone has named yet */
@@ -357,12 +363,20 @@ static int run_deferred(struct nc_replay *rp, pid_t pid, struct task_struct *t)
 /* A recorded child pid now has its model task. */
 static int bind_child(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *child)
 {
+	struct pid_map *e;
 	int ret;
 
 	if (!child)
 		return 0;
 	ret = map_bind(rp, (pid_t)ev->retval, child);
-	return ret ? ret : run_deferred(rp, (pid_t)ev->retval, child);
+	if (ret)
+		return ret;
+	/* kept now: the stack goes back to a cache when the child exits */
+	e = map_find(rp, (pid_t)ev->retval);
+	e->created = true;
+	e->first_cpu = child->cpu;
+	e->task_node = nc_task_placement(rp->m, child, e->stack_nodes, STACK_PAGES);
+	return run_deferred(rp, (pid_t)ev->retval, child);
 }
 
 /* Pids agree if the recorded one maps to the task the model's names. An
@@ -552,6 +566,28 @@ static int by_name(const void *a, const void *b)
 	return strcmp(((const struct call_count *)a)->name, ((const struct call_count *)b)->name);
 }
 
+/* Where each created task's kernel memory landed, as it was at creation. */
+static void placement(struct nc_replay *rp)
+{
+	bool header = false;
+
+	for (size_t i = 0; i < rp->nr_map; i++) {
+		const struct pid_map *e = &rp->map[i];
+
+		if (!e->created)
+			continue;
+		if (!header)
+			fprintf(rp->out, "%-24s %8s %8s %8s %s\n", "created task", "pid",
+				"cpu", "ts_node", "stack_nodes");
+		header = true;
+		fprintf(rp->out, "%-24s %8d %8u %8d", e->task->comm, (int)e->recorded,
+			e->first_cpu, e->task_node);
+		for (unsigned int p = 0; p < STACK_PAGES; p++)
+			fprintf(rp->out, "%s%d", p ? "," : " ", e->stack_nodes[p]);
+		fputc('\n', rp->out);
+	}
+}
+
 static void summary(struct nc_replay *rp, struct strace_reader *r)
 {
 	const struct nc_replay_stats *s = rp->stats;
@@ -581,6 +617,7 @@ static void summary(struct nc_replay *rp, struct strace_reader *r)
 	for (size_t i = 0; i < rp->nr_counts; i++)
 		if (!rp->counts[i].modelled)
 			fprintf(rp->out, "%-24s %8lu\n", rp->counts[i].name, rp->counts[i].calls);
+	placement(rp);
 	if (strace_reader_unknown(r, &lines, &nr_lines)) {
 		fprintf(rp->out, "lines not understood: %lu (", s->unknown_lines);
 		for (size_t i = 0; i < nr_lines; i++)
