@@ -185,6 +185,7 @@ static int map_bind(struct nc_replay *rp, pid_t recorded, struct task_struct *t)
 		e = &rp->map[rp->nr_map++];
 		e->recorded = recorded;
 	}
+	e->created = false;      /* bind_child() says where a created task landed */
 	/* the replay keeps looking at a task after it exits and is reaped:
 	 * pin it (the machine's teardown frees it) */
 	e->task = get_task_struct(t);
