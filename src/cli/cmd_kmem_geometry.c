@@ -55,10 +55,10 @@ int cmd_kmem_geometry(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned int cpus = 0;
-	int c;
+	int c, ret;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': {
 			char *end;
@@ -69,12 +69,9 @@ int cmd_kmem_geometry(int argc, char **argv)
 			cpus = (unsigned int)v;
 			break;
 		}
-		case 'h':
-			usage(stdout);
-			return 0;
 		default:
-			return cli_error("kmem-geometry: unknown option '%s' (see --help)",
-					 argv[optind - 1]);
+			if ((ret = cli_option("kmem-geometry", c, argv, NULL, usage)) >= 0)
+				return ret;
 		}
 	}
 	if (optind == argc)

@@ -18,12 +18,11 @@ static void usage(FILE *f)
 		   "without -n/-c/-z the compatibility table of raw counts, with them\n"
 		   "the \"Per-node numastat info (in MBs)\" table. The line width is\n"
 		   "$NUMASTAT_WIDTH, else the terminal's, else unlimited.\n\n"
-		   "  -t, --topology SPEC   machine to boot (default " NC_DEFAULT_TOPOLOGY ")\n"
-		   "      --distance D      distances for a compact topology spec\n"
-		   "  -n                    the numastat statistics table in MBs\n"
-		   "  -c                    narrow columns\n"
-		   "  -z                    hide rows and columns of zeros\n"
-		   "  -h, --help            this help\n");
+		   CLI_MACHINE_HELP
+		   "  -n                   the numastat statistics table in MBs\n"
+		   "  -c                   narrow columns\n"
+		   "  -z                   hide rows and columns of zeros\n"
+		   "  -h, --help           this help\n");
 }
 
 static long tty_columns(void)
@@ -40,26 +39,17 @@ static long tty_columns(void)
 int cmd_numastat(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "topology", required_argument, NULL, 't' },
-		{ "distance", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_MACHINE_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nc_machine_config cfg = { 0 };
 	struct numastat_opts o = { .compat = true };
 	struct nc_machine *m;
-	struct nc_error err;
 	int c, ret;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:nczh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS "ncz", longopts, NULL)) != -1) {
 		switch (c) {
-		case 't':
-			cfg.topology = optarg;
-			break;
-		case 'd':
-			cfg.distance = optarg;
-			break;
 		case 'n':
 			o.compat = false;
 			break;
@@ -71,24 +61,13 @@ int cmd_numastat(int argc, char **argv)
 			o.compat = false;
 			o.hide_zero = true;
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case ':':
-			return cli_error("numastat: option '%s' needs an argument", argv[optind - 1]);
 		default:
-			if (optopt)
-				return cli_error("numastat: unknown option '-%c' (see numaclone numastat --help)",
-						 optopt);
-			return cli_error("numastat: unknown option '%s' (see numaclone numastat --help)",
-					 argv[optind - 1]);
+			if ((ret = cli_option("numastat", c, argv, &cfg, usage)) >= 0)
+				return ret;
 		}
 	}
-	if (optind < argc)
-		return cli_error("numastat: unexpected argument '%s'", argv[optind]);
-	m = nc_machine_create(&cfg, &err);
-	if (!m)
-		return cli_error("%s", err.msg);
+	if (cli_no_operands("numastat", argc, argv) || !(m = cli_boot(&cfg)))
+		return 1;
 	o.width = numastat_width(getenv("NUMASTAT_WIDTH"), tty_columns());
 	ret = numastat_show(m, &o, stdout);
 	nc_machine_destroy(m);

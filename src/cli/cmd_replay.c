@@ -17,8 +17,8 @@ static void usage(FILE *f)
 		"syntax, on a model machine (default topology: host). Prints each modelled\n"
 		"call with the model's result, or with --check each disagreement with the\n"
 		"recorded result, then a summary by system call.\n\n"
-		"  -t, --topology SPEC  the machine (overrides a script's '#! topology')\n"
-		"  -d, --distance D     distances for a compact topology SPEC\n"
+		CLI_MACHINE_HELP
+		"                       (overrides a script's '#! topology')\n"
 		"  -c, --check          compare the model's results with the log's; exit 1 if any differ\n"
 		"  -s, --strict         a line that is not strace syntax is an error\n"
 		"      --trace FILE     write the model's tracepoints to FILE (- for standard output)\n"
@@ -32,16 +32,15 @@ static void usage(FILE *f)
 int cmd_replay(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "topology", required_argument, NULL, 't' },
-		{ "distance", required_argument, NULL, 'd' },
+		CLI_MACHINE_OPTIONS,
 		{ "check", no_argument, NULL, 'c' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "trace", required_argument, NULL, 'T' },
 		{ "trace-format", required_argument, NULL, 'F' },
 		{ "trace-events", required_argument, NULL, 'E' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct nc_machine_config cfg = { 0 };
 	struct nc_replay_opts opts = { .name = "-" };
 	struct nc_replay_stats stats;
 	struct nc_error err = { "" };
@@ -51,10 +50,8 @@ int cmd_replay(int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "t:d:csh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS "cs", longopts, NULL)) != -1) {
 		switch (c) {
-		case 't': opts.topology = optarg; break;
-		case 'd': opts.distance = optarg; break;
 		case 'c': opts.check = true; break;
 		case 's': opts.strict = true; break;
 		case 'T': trace = optarg; break;
@@ -63,12 +60,13 @@ int cmd_replay(int argc, char **argv)
 				return cli_error("replay: %s", err.msg);
 			break;
 		case 'E': opts.trace_events = optarg; break;
-		case 'h': usage(stdout); return 0;
 		default:
-			return cli_error("replay: unknown option '%s' (see numaclone replay --help)",
-					 argv[optind - 1]);
+			if ((ret = cli_option("replay", c, argv, &cfg, usage)) >= 0)
+				return ret;
 		}
 	}
+	opts.topology = cfg.topology;
+	opts.distance = cfg.distance;
 	if (argc - optind != 1)
 		return cli_error("replay: expected one FILE (or - for standard input)");
 	opts.name = argv[optind];

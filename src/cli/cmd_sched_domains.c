@@ -64,31 +64,22 @@ static int print_cpu(struct nc_machine *m, unsigned int cpu, bool dmesg)
 int cmd_sched_domains(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "topology", required_argument, NULL, 't' },
-		{ "distance", required_argument, NULL, 'd' },
+		CLI_MACHINE_OPTIONS,
 		{ "cpu", required_argument, NULL, 'c' },
 		{ "reclaim-distance", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nc_machine_config cfg = { 0 };
 	const char *cpu_arg = NULL;
 	long reclaim = -1, cpu = -1;
 	bool dmesg = false;
-	struct nc_error err;
 	struct nc_machine *m;
 	int c, ret = 0;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) != -1) {
 		switch (c) {
-		case 't':
-			cfg.topology = optarg;
-			break;
-		case 'd':
-			cfg.distance = optarg;
-			break;
 		case 'c':
 			cpu_arg = optarg;
 			break;
@@ -102,21 +93,14 @@ int cmd_sched_domains(int argc, char **argv)
 				return cli_error("--format '%s': not debugfs or dmesg", optarg);
 			dmesg = !strcmp(optarg, "dmesg");
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case ':':
-			return cli_error("sched-domains: option '%s' needs an argument", argv[optind - 1]);
 		default:
-			return cli_error("sched-domains: unknown option '%s' (see numaclone sched-domains --help)",
-					 argv[optind - 1]);
+			if ((ret = cli_option("sched-domains", c, argv, &cfg, usage)) >= 0)
+				return ret;
 		}
 	}
-	if (optind < argc)
-		return cli_error("sched-domains: unexpected argument '%s'", argv[optind]);
-	m = nc_machine_create(&cfg, &err);
-	if (!m)
-		return cli_error("%s", err.msg);
+	if (cli_no_operands("sched-domains", argc, argv) || !(m = cli_boot(&cfg)))
+		return 1;
+	ret = 0;
 	if (cpu_arg) {
 		cpu = parse_num(cpu_arg, (long)m->topo->nr_cpu_ids - 1);
 		if (cpu < 0 || m->topo->cpu_node[cpu] < 0) {

@@ -17,14 +17,14 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: numaclone slabinfo [--topology SPEC] [--seed N] [--sysfs CACHE [ATTR...]]\n\n"
+	fprintf(f, "usage: numaclone slabinfo [--topology SPEC] [--distance D] [--seed N]\n"
+		   "                          [--sysfs CACHE [ATTR...]]\n\n"
 		   "Boots a machine and prints /proc/slabinfo (version 2.1), or with\n"
 		   "--sysfs the files of /sys/kernel/slab/CACHE/: every one as\n"
 		   "'ATTR: VALUE', or the named ATTRs' contents alone.\n\n"
-		   "  --topology SPEC  the machine (default " NC_DEFAULT_TOPOLOGY ")\n"
-		   "  --seed N         seed for the model's random draws\n"
-		   "  --sysfs CACHE    show that cache's sysfs files\n"
-		   "  --help           this text\n");
+		   CLI_MACHINE_HELP CLI_SEED_HELP
+		   "      --sysfs CACHE    show that cache's sysfs files\n"
+		   "  -h, --help           this text\n");
 }
 
 /* "ATTR: VALUE" for one file */
@@ -69,47 +69,25 @@ static int show_sysfs(struct nc_machine *m, const char *cache, int nattr, char *
 int cmd_slabinfo(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "topology", required_argument, NULL, 't' },
-		{ "seed", required_argument, NULL, 's' },
+		CLI_MACHINE_OPTIONS,
+		CLI_SEED_OPTION,
 		{ "sysfs", required_argument, NULL, 'y' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nc_machine_config cfg = { 0 };
 	const char *cache = NULL;
 	struct nc_machine *m;
-	struct nc_error err;
 	int c, ret;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+t:s:y:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 't':
-			cfg.topology = optarg;
-			break;
-		case 's': {
-			char *end;
-
-			cfg.seed = strtoull(optarg, &end, 0);
-			if (*end || *optarg == '-' || !*optarg)
-				return cli_error("--seed '%s': not a number", optarg);
-			break;
-		}
-		case 'y':
+	while ((c = getopt_long(argc, argv, "+" CLI_SHORTOPTS, opts, NULL)) != -1) {
+		if (c == 'y')
 			cache = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			return cli_error("slabinfo: unknown option '%s' (see --help)", argv[optind - 1]);
-		}
+		else if ((ret = cli_option("slabinfo", c, argv, &cfg, usage)) >= 0)
+			return ret;
 	}
-	if (!cache && optind < argc)
-		return cli_error("slabinfo: unexpected argument '%s'", argv[optind]);
-	m = nc_machine_create(&cfg, &err);
-	if (!m)
-		return cli_error("%s", err.msg);
+	if ((!cache && cli_no_operands("slabinfo", argc, argv)) || !(m = cli_boot(&cfg)))
+		return 1;
 	ret = cache ? show_sysfs(m, cache, argc - optind, argv + optind) :
 		      (slabinfo_show(m, stdout) ? cli_error("slabinfo: write error") : 0);
 	nc_machine_destroy(m);
