@@ -4,9 +4,11 @@
 #ifndef NC_CLI_CLI_H
 #define NC_CLI_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <numaclone/numaclone.h>
+#include "workload/run.h"
 
 struct cli_command {
 	const char *name;
@@ -52,6 +54,27 @@ int cli_no_operands(const char *cmd, int argc, char **argv);
 /* Boots the machine; NULL with the reason printed. */
 struct nc_machine *cli_boot(const struct nc_machine_config *cfg);
 
+/* The options run, compare and explain share, parsed. */
+struct cli_run {
+	struct nc_run_opts run;
+	const char *trace;               /* --trace FILE */
+	const char *show;                /* --show LIST */
+	bool json;
+};
+struct option;
+void cli_run_init(struct cli_run *o);
+/* getopt_long() over run's options plus extra (whose values are 0x300 or
+ * more and go to more(c, ctx)); -1 when all are parsed (optind is at the
+ * operands), else the exit status (--help printed by help, or an error). */
+int cli_run_parse(const char *cmd, int argc, char **argv, struct cli_run *o,
+		  const struct option *extra, int (*more)(int c, void *ctx), void *ctx,
+		  void (*help)(FILE *f));
+/* run's option help lines. */
+void cli_run_usage_options(FILE *f);
+/* Runs and prints the report (or --json, --show); the exit status. */
+int cli_run_report(const char *cmd, struct cli_run *o);
+
+int cmd_run(int argc, char **argv);
 int cmd_numastat(int argc, char **argv);
 int cmd_hardware(int argc, char **argv);
 int cmd_kmem_geometry(int argc, char **argv);

@@ -11,6 +11,7 @@ static const struct cli_command commands[] = {
 	{ "hardware", cmd_hardware, "print the machine as numactl --hardware does" },
 	{ "kmem-geometry", cmd_kmem_geometry, "SLUB geometry of a cache: size, order, objects per slab" },
 	{ "numastat", cmd_numastat, "per-node NUMA counters as numastat(8) prints them" },
+	{ "run", cmd_run, "run a workload and report where its tasks' memory landed" },
 	{ "replay", cmd_replay, "run an strace log or script on a model machine" },
 	{ "slabinfo", cmd_slabinfo, "/proc/slabinfo or /sys/kernel/slab files of a booted machine" },
 	{ "sched-domains", cmd_sched_domains, "the scheduling domains of a topology" },

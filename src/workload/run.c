@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * One run of `numaclone run`: boots the machine, resolves numactl's node
+ * and CPU strings on it, runs the workload from a fresh first task and
+ * keeps the machine for the report. A script replays through the replay
+ * engine instead (its first process inherits the policy from init).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "arch/machine.h"
+#include "lib/error.h"
+#include "tools/nodestring.h"
+#include "uapi/linux/mempolicy.h"
+#include "workload/report.h"
+#include "workload/run.h"
+
+void nc_run_opts_init(struct nc_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	nc_workload_parse(NC_RUN_DEFAULT_WORKLOAD, &o->workload, NULL);
+	o->mode = -1;
+}
+
+/* The first task's setup from numactl's options, as numactl checks them. */
+static int resolve(const struct nc_run_opts *o, const struct nc_topology *t,
+		   struct nc_wl_setup *s, struct nc_error *err)
+{
+	struct nc_error e;
+
+	memset(s, 0, sizeof(*s));
+	s->mode = o->mode;
+	if (o->nodes && nc_parse_nodestring(t, o->nodes, &s->nodes, &e))
+		return nc_err(err, "%s: %s", o->mode_option, e.msg);
+	if (o->mode == MPOL_PREFERRED &&
+	    bitmap_weight(s->nodes.bits, MAX_NUMNODES) != 1)
+		return nc_err(err, "%s '%s': specify exactly one node", o->mode_option, o->nodes);
+	if (o->nodes && o->mode != MPOL_INTERLEAVE &&
+	    bitmap_empty(s->nodes.bits, MAX_NUMNODES))
+		return nc_err(err, "%s '%s': no nodes", o->mode_option, o->nodes);
+	if (o->cpunodebind) {
+		nodemask_t nodes;
+
+		if (nc_parse_nodestring(t, o->cpunodebind, &nodes, &e))
+			return nc_err(err, "--cpunodebind: %s", e.msg);
+		for (unsigned int c = 0; c < t->nr_cpu_ids; c++)
+			if (t->cpu_node[c] >= 0 && node_isset(t->cpu_node[c], nodes))
+				__set_bit(c, s->cpus.bits);
+		s->bind_cpus = true;
+	}
+	if (o->physcpubind) {
+		cpumask_t cpus;
+
+		if (nc_parse_cpustring(t, o->physcpubind, &cpus, &e))
+			return nc_err(err, "--physcpubind: %s", e.msg);
+		if (s->bind_cpus)
+			bitmap_and(s->cpus.bits, s->cpus.bits, cpus.bits, NR_CPUS);
+		else
+			s->cpus = cpus;
+		s->bind_cpus = true;
+	}
+	if (s->bind_cpus && bitmap_empty(s->cpus.bits, NR_CPUS))
+		return nc_err(err, "--cpunodebind/--physcpubind: no CPUs left to run on");
+	return 0;
+}
+
+int nc_run_start(struct nc_run *r, const struct nc_run_opts *o, struct nc_error *err)
+{
+	struct nc_wl_setup setup;
+	int ret;
+
+	memset(r, 0, sizeof(*r));
+	r->opts = o;
+	r->m = nc_machine_create(&o->cfg, err);
+	if (!r->m)
+		return -EINVAL;
+	ret = resolve(o, r->m->topo, &setup, err);
+	if (!ret && o->trace)
+		ret = nc_trace_start(r->m, o->trace_events, 0, err);
+	if (ret)
+		return ret;
+	nc_workload_format(&o->workload, r->workload, sizeof(r->workload));
+	r->wl.m = r->m;
+	r->wl.err = err;
+	nc_report_snapshot(r);
+	ret = nc_workload_run(&r->wl, &o->workload, &setup);
+	if (!ret && o->trace && nc_trace_write(r->m, o->trace, o->trace_format))
+		ret = nc_err(err, "writing the trace failed");
+	return ret;
+}
+
+void nc_run_end(struct nc_run *r)
+{
+	nc_wl_release(&r->wl);
+	nc_machine_destroy(r->m);
+	r->m = NULL;
+}
