@@ -20,7 +20,7 @@ static int forkexec_run(struct nc_wl *wl, const unsigned long *p)
 	struct task_struct *shell = wl->first;
 
 	for (unsigned long i = 0; i < p[0]; i++) {
-		struct task_struct *cmd = nc_wl_clone(wl, 0, SIGCHLD), *prev;
+		struct task_struct *cmd = nc_wl_clone(wl, 0, SIGCHLD);
 		pid_t want;
 		int ret;
 
@@ -29,20 +29,20 @@ static int forkexec_run(struct nc_wl *wl, const unsigned long *p)
 		want = cmd->pid;
 		if (nc_wl_wait(wl) != NC_WAIT_SLEEPS)
 			return nc_wl_fail(wl, -ECHILD, "wait4 before the child exited");
-		nc_wl_sleep(wl, shell, NULL);
-		prev = nc_wl_switch(wl, cmd);
-		ret = nc_wl_exec(wl, "cmd", &prev);
+		nc_wl_sleep(wl, shell);
+		nc_wl_switch(wl, cmd);
+		ret = nc_wl_exec(wl, "cmd");
 		if (!ret)
 			ret = nc_wl_populate(wl, p[1]);
 		if (ret)
 			return ret;
-		nc_wl_exit(wl, 0, prev);
+		nc_wl_exit(wl, 0);
 		nc_sched_wake(wl->m, shell);       /* SIGCHLD wakes the waiting shell */
 		nc_wl_switch(wl, shell);
 		if (nc_wl_wait(wl) != want)
 			return nc_wl_fail(wl, -ECHILD, "wait4");
 	}
-	nc_wl_sleep(wl, shell, NULL);
+	nc_wl_sleep(wl, shell);
 	return 0;
 }
 

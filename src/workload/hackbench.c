@@ -21,7 +21,7 @@ static const char *const modes[] = { "process", "thread", NULL };
 
 static int hackbench_run(struct nc_wl *wl, const unsigned long *p)
 {
-	struct task_struct *parent = wl->first, *t, *prev;
+	struct task_struct *parent = wl->first, *t;
 	bool threads = p[2] == 1;
 	size_t first = wl->nr_rec;
 	int ret;
@@ -31,24 +31,23 @@ static int hackbench_run(struct nc_wl *wl, const unsigned long *p)
 			    : nc_wl_clone(wl, 0, SIGCHLD);
 		if (IS_ERR(t))
 			return (int)PTR_ERR(t);
-		prev = nc_wl_switch(wl, t);
+		nc_wl_switch(wl, t);
 		ret = nc_wl_populate(wl, 1);
 		if (ret)
 			return ret;
-		nc_wl_sleep(wl, t, prev);            /* poll() on the start pipe */
+		nc_wl_sleep(wl, t);                  /* poll() on the start pipe */
 		nc_wl_switch(wl, parent);
 	}
 	for (size_t i = first; i < wl->nr_rec; i++)   /* the start signal */
 		nc_sched_wake(wl->m, nc_wl_task(wl, i));
 	for (size_t i = first; i < wl->nr_rec; i++) {
-		t = nc_wl_task(wl, i);
-		prev = nc_wl_switch(wl, t);
-		nc_wl_exit(wl, 0, prev);
+		nc_wl_switch(wl, nc_wl_task(wl, i));
+		nc_wl_exit(wl, 0);
 	}
 	nc_wl_switch(wl, parent);
 	while (!threads && nc_wl_wait(wl) > 0)
 		;
-	nc_wl_sleep(wl, parent, NULL);
+	nc_wl_sleep(wl, parent);
 	return 0;
 }
 

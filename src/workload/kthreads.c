@@ -22,7 +22,7 @@ static int kthreads_run(struct nc_wl *wl, const unsigned long *p)
 		if (!topo->nodes[node].online)
 			continue;
 		for (unsigned long i = 0; i < p[0]; i++) {
-			struct task_struct *t, *prev;
+			struct task_struct *t;
 
 			snprintf(name, sizeof(name), "kworker/n%u:%lu", node, i);
 			t = kthread_create_on_node(wl->m, (int)node, name);
@@ -30,12 +30,12 @@ static int kthreads_run(struct nc_wl *wl, const unsigned long *p)
 				return nc_wl_fail(wl, PTR_ERR(t), "kthread_create_on_node");
 			if (nc_wl_record(wl, t))
 				return nc_wl_fail(wl, -ENOMEM, "recording a task");
-			prev = nc_wl_switch(wl, t);
-			nc_wl_sleep(wl, t, prev);
+			nc_wl_switch(wl, t);
+			nc_wl_sleep(wl, t);
 		}
 	}
 	nc_wl_switch(wl, wl->first);
-	nc_wl_sleep(wl, wl->first, NULL);
+	nc_wl_sleep(wl, wl->first);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "kernel/fork.h"
 #include "kernel/pid.h"
 #include "kernel/sched/core.h"
+#include "kernel/sched/sched.h"
 #include "kernel/sched/syscalls.h"
 #include "lib/err.h"
 #include "lib/error.h"
@@ -188,16 +189,14 @@ struct task_struct *nc_wl_switch(struct nc_wl *wl, struct task_struct *t)
 
 void nc_wl_yield(struct nc_wl *wl, struct task_struct *t, struct task_struct *prev)
 {
-	if (wl->m->curr[t->cpu] == t)
-		wl->m->curr[t->cpu] = prev ? prev : wl->m->init_task;
+	if (wl->m->curr[t->cpu] == t && prev && !is_idle_task(wl->m, prev))
+		wl->m->curr[t->cpu] = prev;
 }
 
-void nc_wl_sleep(struct nc_wl *wl, struct task_struct *t, struct task_struct *prev)
+void nc_wl_sleep(struct nc_wl *wl, struct task_struct *t)
 {
-	if (!t)
-		return;
-	nc_sched_sleep(wl->m, t);
-	nc_wl_yield(wl, t, prev);
+	if (t)
+		nc_sched_sleep(wl->m, t);
 }
 
 int nc_wl_record(struct nc_wl *wl, struct task_struct *t)
@@ -283,7 +282,7 @@ int nc_wl_populate(struct nc_wl *wl, unsigned long pages)
 /* models fs/exec.c:bprm_execve() as far as placement goes: sched_exec()
  * (select_task_rq with WF_EXEC, the move done as migration_cpu_stop does),
  * then begin_new_exec()'s exec_mmap() and __set_task_comm() */
-int nc_wl_exec(struct nc_wl *wl, const char *comm, struct task_struct **prev)
+int nc_wl_exec(struct nc_wl *wl, const char *comm)
 {
 	struct nc_machine *m = wl->m;
 	struct task_struct *t = nc_current(m);
@@ -291,8 +290,6 @@ int nc_wl_exec(struct nc_wl *wl, const char *comm, struct task_struct **prev)
 	int ret;
 
 	if (dest != t->cpu) {
-		nc_wl_yield(wl, t, *prev);
-		*prev = m->curr[dest];
 		nc_sched_run(m, t, dest);
 		nc_set_cpu(m, dest);
 	}
@@ -303,14 +300,16 @@ int nc_wl_exec(struct nc_wl *wl, const char *comm, struct task_struct **prev)
 	return 0;
 }
 
-void nc_wl_exit(struct nc_wl *wl, int code, struct task_struct *prev)
+void nc_wl_exit(struct nc_wl *wl, int code)
 {
 	struct nc_machine *m = wl->m;
-	unsigned int cpu = m->cpu;
+	struct task_struct *t = nc_current(m), *next;
 
-	nc_sched_exit(m, nc_current(m));
+	nc_sched_exit(m, t);           /* the CPU picks what runs after t */
+	next = m->curr[m->cpu];
+	m->curr[m->cpu] = t;           /* t is current until do_exit() ends */
 	kernel_exit(m, code);
-	m->curr[cpu] = prev ? prev : m->init_task;
+	m->curr[m->cpu] = next;
 }
 
 long nc_wl_wait(struct nc_wl *wl)
@@ -337,8 +336,8 @@ int nc_wl_pool(struct nc_wl *wl, unsigned long n, unsigned long flags, int exit_
 		nc_wl_switch(wl, parent);
 	}
 	for (size_t i = first; i < wl->nr_rec; i++)
-		nc_wl_sleep(wl, nc_wl_task(wl, i), NULL);
-	nc_wl_sleep(wl, parent, NULL);
+		nc_wl_sleep(wl, nc_wl_task(wl, i));
+	nc_wl_sleep(wl, parent);
 	return 0;
 }
 
@@ -388,10 +387,8 @@ static int setup_first(struct nc_wl *wl, const struct nc_wl_setup *s)
 						      : sizeof(s->cpus), setaffinity_call, s);
 		if (ret)
 			return nc_wl_fail(wl, ret, "sched_setaffinity");
-		if (wl->first->cpu != cpu) {   /* moved: it continues on its new CPU */
-			m->curr[cpu] = m->init_task;
-			nc_wl_switch(wl, wl->first);
-		}
+		if (wl->first->cpu != cpu)     /* moved: it continues on its new CPU */
+			nc_set_cpu(m, wl->first->cpu);
 	}
 	if (s->mode >= 0) {
 		ret = with_user_data(wl, &s->nodes, sizeof(s->nodes), set_mempolicy_call, s);
@@ -420,7 +417,7 @@ int nc_workload_run(struct nc_wl *wl, const struct nc_workload *w,
 	if (ret)
 		return nc_wl_fail(wl, ret, "exec of the first task");
 	snprintf(wl->first->comm, sizeof(wl->first->comm), "%s", w->type->name);
-	nc_wl_sleep(wl, init, NULL);
+	nc_wl_sleep(wl, init);
 	nc_wl_switch(wl, wl->first);
 	ret = setup_first(wl, setup);
 	return ret ? ret : w->type->run(wl, w->p);

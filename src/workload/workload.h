@@ -98,11 +98,12 @@ void nc_wl_release(struct nc_wl *wl);
 
 /* Makes t the running task on its CPU; returns the task it displaced. */
 struct task_struct *nc_wl_switch(struct nc_wl *wl, struct task_struct *t);
-/* t, running, gives its CPU back to prev (the init task if NULL) but
- * stays runnable: it is busy for longer than the workload's next step. */
+/* t, running, lets prev (what nc_wl_switch() returned) run again but
+ * stays runnable: it is busy for longer than the workload's next step.
+ * On a CPU that was idle t keeps running. */
 void nc_wl_yield(struct nc_wl *wl, struct task_struct *t, struct task_struct *prev);
-/* t sleeps (leaves its run queue); prev runs on that CPU if t was running. */
-void nc_wl_sleep(struct nc_wl *wl, struct task_struct *t, struct task_struct *prev);
+/* t sleeps (leaves its run queue; its CPU runs the next queued task). */
+void nc_wl_sleep(struct nc_wl *wl, struct task_struct *t);
 /* The running task forks (kernel_clone with flags, exit_signal); the child
  * is recorded. Returns it, or ERR_PTR(-errno) with err set. */
 struct task_struct *nc_wl_clone(struct nc_wl *wl, unsigned long flags, int exit_signal);
@@ -113,13 +114,11 @@ int nc_wl_record(struct nc_wl *wl, struct task_struct *t);
 /* The running task maps pages of anonymous memory and writes each one
  * (a write fault per page). 0 or -errno with err set. */
 int nc_wl_populate(struct nc_wl *wl, unsigned long pages);
-/* The running task execs: sched_exec() may move it to another CPU (*prev,
- * the task it displaced, runs again on the old one and becomes the one it
- * displaces on the new), then it gets a new address space and its comm.
- * 0 or -errno with err set. */
-int nc_wl_exec(struct nc_wl *wl, const char *comm, struct task_struct **prev);
-/* The running task exits with code; prev runs again on that CPU. */
-void nc_wl_exit(struct nc_wl *wl, int code, struct task_struct *prev);
+/* The running task execs: sched_exec() may move it to another CPU, then
+ * it gets a new address space and its comm. 0 or -errno with err set. */
+int nc_wl_exec(struct nc_wl *wl, const char *comm);
+/* The running task exits with code (its CPU runs the next queued task). */
+void nc_wl_exit(struct nc_wl *wl, int code);
 /* The running task reaps one child (wait4(-1)); the pid, or -errno. */
 long nc_wl_wait(struct nc_wl *wl);
 /* The running task starts n children (clone flags, exit_signal), each of
