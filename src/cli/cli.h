@@ -75,6 +75,7 @@ void cli_run_usage_options(FILE *f);
 int cli_run_report(const char *cmd, struct cli_run *o);
 
 int cmd_run(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_numastat(int argc, char **argv);
 int cmd_hardware(int argc, char **argv);
 int cmd_kmem_geometry(int argc, char **argv);

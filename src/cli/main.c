@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 
 static const struct cli_command commands[] = {
+	{ "compare", cmd_compare, "run a workload under two option sets, side by side" },
 	{ "hardware", cmd_hardware, "print the machine as numactl --hardware does" },
 	{ "kmem-geometry", cmd_kmem_geometry, "SLUB geometry of a cache: size, order, objects per slab" },
 	{ "numastat", cmd_numastat, "per-node NUMA counters as numastat(8) prints them" },

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# numaclone compare: the same workload under two option sets, every figure
+# side by side and the differing ones marked; bad input exits 1.
+set -u
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+nc=$NUMACLONE
+
+"$nc" compare --workload prefork:workers=4,mem=1M --a '--localalloc' --b '--interleave=all' >"$t/c" ||
+	bad "compare exited $?"
+[ "$(sed -n 1,3p "$t/c")" = "numaclone compare: prefork:workers=4,mem=1M on 2s4n
+  A: --localalloc
+  B: --interleave=all" ] || bad "header: $(sed -n 1,3p "$t/c")"
+[ "$(awk 'length($0) > 80' "$t/c" | wc -l)" = 0 ] || bad "wider than 80 columns"
+# by hand: local allocation keeps each worker's 256 pages on its node;
+# interleaving all four nodes puts 3/4 of 1024 pages elsewhere
+row() { grep -E "^. $1 +[^ ]+ +[^ ]+$" "$t/c" | tr -s ' '; }
+[ "$(row 'user pages remote')" = "* user pages remote 0 768" ] || bad "$(row 'user pages remote')"
+[ "$(row 'user pages remote share')" = "* user pages remote share 0.0% 75.0%" ] || bad "share row"
+[ "$(row 'created tasks')" = " created tasks 4 4" ] || bad "created row: $(row 'created tasks')"
+n=$(grep -c '^\*' "$t/c")
+grep -q "^$n of [0-9]* figures differ (marked \*)$" "$t/c" || bad "count line: $(tail -1 "$t/c")"
+# the same options on both sides: nothing differs
+"$nc" compare --a '-m 1' --b '--membind=1' --workload threads:threads=2 | tail -1 |
+	grep -q '^0 of ' || bad "identical sides differ"
+
+expect() { # message, compare args...
+	local want=$1; shift
+	"$nc" compare "$@" >"$t/out" 2>"$t/err"; local st=$?
+	if [ $st -ne 1 ] || [ -s "$t/out" ] || [ "$(cat "$t/err")" != "numaclone: $want" ]; then
+		echo "FAIL: compare $* (exit $st)"; echo " want: numaclone: $want"
+		echo " got:  $(cat "$t/err")"; fail=1
+	fi
+}
+expect "compare: both --a and --b are needed (see numaclone compare --help)" --a -l
+expect "compare --b: --membind: '9' at offset 0: node argument 9 is out of range" --a -l --b '--membind=9'
+expect "compare --a: unknown option '--nope' (see numaclone compare --a --help)" --a '--nope' --b -l
+expect "compare --a: unexpected argument 'x'" --a 'x' --b -l
+expect "compare: --trace, --show and --json are for run" --a -l --b -l --json
+expect "compare: unknown option '--zzz' (see numaclone compare --help)" --zzz x
+exit $fail

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# numaclone run: the default run, determinism, numactl's options moving
+# pages as numactl would, the JSON document (checked with jq), --show, and
+# every bad option or spec answered with a message naming it and exit 1.
+set -u
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+nc=$NUMACLONE
+
+# the default: prefork on 2s4n, the report's sections, within 80 columns
+"$nc" run >"$t/a" 2>"$t/err" || bad "run exited $?: $(cat "$t/err")"
+head -1 "$t/a" | grep -q '^numaclone run: prefork:workers=16,mem=1M on 2s4n (4 nodes, 32 CPUs), seed 0$' ||
+	bad "header: $(head -1 "$t/a")"
+for s in "Held at the end, per node:" "Created tasks: 16." "SLUB, fork caches, during the workload:" "numastat:"; do
+	grep -q "^$s" "$t/a" || bad "no '$s' section"
+done
+[ "$(awk 'length($0) > 80' "$t/a" | wc -l)" = 0 ] || bad "report wider than 80 columns"
+"$nc" run >"$t/b" && cmp -s "$t/a" "$t/b" || bad "two default runs differ"
+"$nc" run --json >"$t/j1" && "$nc" run --json >"$t/j2" && cmp -s "$t/j1" "$t/j2" ||
+	bad "two JSON runs differ"
+
+# user pages held per node (the report's third column), node 0..3
+pages() { "$nc" run --workload prefork:workers=4,mem=64K "$@" |
+	awk '/^Held/{h=1;next} h&&/^[0-9]/{printf "%s ", $4} /^$/{if(h)exit}'; }
+# 4 workers x 16 pages; the first task holds none (it never writes)
+[ "$(pages --membind=2)" = "0 0 64 0 " ] || bad "--membind=2: $(pages --membind=2)"
+[ "$(pages --preferred=3)" = "0 0 0 64 " ] || bad "--preferred=3: $(pages --preferred=3)"
+[ "$(pages --interleave=0,2)" = "32 0 32 0 " ] || bad "--interleave=0,2: $(pages --interleave=0,2)"
+[ "$(pages -i '!0')" != "" ] && [ "$(pages -i '!0' | cut -d' ' -f1)" = 0 ] || bad "-i !0"
+[ "$(pages --membind=+1)" = "0 64 0 0 " ] || bad "--membind=+1: $(pages --membind=+1)"
+# the workers run where the first task was bound, and fault locally
+[ "$(pages --cpunodebind=1)" = "0 64 0 0 " ] || bad "--cpunodebind=1: $(pages --cpunodebind=1)"
+[ "$(pages --physcpubind=9)" = "0 0 64 0 " ] || bad "--physcpubind=9: $(pages --physcpubind=9)"
+"$nc" run --workload prefork:workers=2 --physcpubind=9 --show tasks | awk 'NR>1 && $5 != 9 {exit 1}' ||
+	bad "--physcpubind=9: a worker not on CPU 9"
+
+# Worked by hand: prefork workers=2, mem=1M under --interleave=all puts a
+# worker's 256 pages 64 on each node (interleave by page offset in the
+# VMA), so 384 of 512 are remote wherever the workers run, at a mean SLIT
+# distance of (10+12+32+32)/4 = 21.50 from any node of 2s4n.
+"$nc" run --workload prefork:workers=2,mem=1M --interleave=all >"$t/il" || bad "interleave run"
+grep -q '^user pages *512 *384 *75.0% *21.50$' "$t/il" || bad "interleave figures: $(grep '^user pages' "$t/il")"
+
+# JSON: one document, the same figures
+if command -v jq >/dev/null; then
+	"$nc" run --workload prefork:workers=2,mem=1M --interleave=all --json >"$t/j" || bad "--json exited"
+	jq -e '.created.user_pages.objects == 512 and .created.user_pages.remote == 384 and
+	       .created.user_pages.mean_distance == 21.5 and (.nodes | length) == 4 and
+	       (.tasks | length) == 2 and .topology == "2s4n" and
+	       ([.nodes[].user_pages] | add) == 512 and
+	       (.slub | map(.cache) | index("task_struct")) != null' "$t/j" >/dev/null ||
+		bad "JSON figures: $(cat "$t/j")"
+	for w in threads forkexec kthreads hackbench hackbench:mode=thread; do
+		"$nc" run --workload "$w" --json | jq -e . >/dev/null || bad "--json $w is not JSON"
+	done
+else
+	echo "jq not installed: JSON checks skipped"
+fi
+
+# --show in the kernel's formats
+"$nc" run --show slabinfo | head -1 | grep -q '^slabinfo - version: 2.1$' || bad "--show slabinfo"
+"$nc" run --show numastat | head -2 | tail -1 | grep -q '^numa_hit ' || bad "--show numastat"
+"$nc" run --workload prefork:workers=1,mem=8K --show numa_maps | grep -q ' anon=2 dirty=2 .*N0=2' ||
+	bad "--show numa_maps: $("$nc" run --workload prefork:workers=1,mem=8K --show numa_maps)"
+
+# the host's numactl and the model agree on which node strings are bad
+if [ "$(cat /sys/devices/system/node/online 2>/dev/null)" = 0 ] && command -v numactl >/dev/null; then
+	for s in 0 1 all '!0' +0 0-1 x 1- 0,0 ''; do
+		numactl --membind="$s" true >/dev/null 2>"$t/host"; h=$?
+		"$nc" run --topology host --workload prefork:workers=1,mem=4K --membind="$s" >/dev/null 2>"$t/model"; m=$?
+		[ $h -eq $m ] || bad "--membind='$s': numactl exit $h, model $m ($(cat "$t/model"))"
+		w=$(sed -n 's/^libnuma: Warning: \(node argument [0-9]* is out of range\)$/\1/p' "$t/host")
+		[ -z "$w" ] || grep -q "$w" "$t/model" || bad "--membind='$s': model says $(cat "$t/model"), libnuma $w"
+	done
+fi
+
+expect() { # message, run args...
+	local want=$1; shift
+	"$nc" run "$@" >"$t/out" 2>"$t/err"; local st=$?
+	if [ $st -ne 1 ] || [ -s "$t/out" ] || [ "$(cat "$t/err")" != "numaclone: $want" ]; then
+		echo "FAIL: run $* (exit $st)"; echo " want: numaclone: $want"
+		echo " got:  $(cat "$t/err")"; fail=1
+	fi
+}
+expect "run: --membind: '5' at offset 0: node argument 5 is out of range" --membind=5
+expect "run: --interleave: '0;1' at offset 1: unexpected ';'" --interleave='0;1'
+expect "run: --preferred '0-1': specify exactly one node" --preferred=0-1
+expect "run: --physcpubind: '40' at offset 0: cpu argument 40 is out of range" --physcpubind=40
+expect "run: --cpunodebind: 'x' at offset 0: unparseable node description" --cpunodebind=x
+expect "run: conflicting policies --membind and --localalloc" --membind=0 --localalloc
+expect "run: --workload 'prefork:workers=0' at offset 16: workers must be a number from 1 to 1024" \
+	--workload prefork:workers=0
+expect "run: --workload 'spin': no workload 'spin' (there are prefork, threads, forkexec, kthreads, hackbench)" \
+	--workload spin
+expect "run: --show 'numastat,maps' at offset 9: not one of numastat, slabinfo, numa_maps, tasks" \
+	--show numastat,maps
+expect "run: option '--workload' needs an argument" --workload
+expect "run: unknown option '--bogus' (see numaclone run --help)" --bogus
+expect "run: unexpected argument 'x'" x
+expect "--seed 'z': not a number" --seed z
+"$nc" run --help | grep -q -- '--interleave=NODES' || bad "run --help"
+exit $fail
