@@ -5,7 +5,7 @@
 set -euo pipefail
 pkgs=(gcc make libc6-dev)
 if [ "${1:-}" = "--test" ]; then
-	pkgs+=(libcmocka-dev clang libclang-rt-14-dev strace numactl pkg-config)
+	pkgs+=(libcmocka-dev clang libclang-rt-14-dev strace numactl pkg-config jq)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -244,10 +244,14 @@ static int boot(struct nc_replay *rp)
 		.seed = rp->seed,
 	};
 
+	const struct nc_replay_hooks *h = rp->opts->hooks;
+	int ret;
+
 	rp->m = nc_machine_create(&cfg, rp->err);
-	if (rp->m && rp->opts->trace)
-		return nc_trace_start(rp->m, rp->opts->trace_events, 0, rp->err);
-	return rp->m ? 0 : -EINVAL;
+	if (!rp->m)
+		return -EINVAL;
+	ret = rp->opts->trace ? nc_trace_start(rp->m, rp->opts->trace_events, 0, rp->err) : 0;
+	return !ret && h && h->booted ? h->booted(rp->m, h->arg) : ret;
 }
 
 static int directive(struct nc_replay *rp, const struct strace_event *ev)
@@ -377,6 +381,9 @@ static int bind_child(struct nc_replay *rp, const struct strace_event *ev, struc
 	e->created = true;
 	e->first_cpu = child->cpu;
 	e->task_node = nc_task_placement(rp->m, child, e->stack_nodes, STACK_PAGES);
+	if (rp->opts->hooks && rp->opts->hooks->created &&
+	    (ret = rp->opts->hooks->created(rp->m, child, rp->opts->hooks->arg)))
+		return ret;
 	return run_deferred(rp, (pid_t)ev->retval, child);
 }
 
@@ -667,6 +674,10 @@ int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 	free(rp.defer);
 	free(rp.map);
 	free(rp.counts);
+	if (!ret && opts->hooks && opts->hooks->keep) {
+		*opts->hooks->keep = rp.m;
+		rp.m = NULL;
+	}
 	nc_machine_destroy(rp.m);
 	strace_reader_free(r);
 	return ret < 0 ? ret : 0;

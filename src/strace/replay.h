@@ -18,6 +18,7 @@
 #include <numaclone/numaclone.h>
 #include "trace/trace.h"
 
+struct nc_replay_hooks;
 struct nc_replay_opts {
 	const char *topology;   /* --topology; NULL: the script's "#! topology", else "host" */
 	const char *distance;   /* --distance for compact specs, or NULL */
@@ -27,6 +28,19 @@ struct nc_replay_opts {
 	FILE *trace;            /* --trace: the machine's trace is written here, or NULL */
 	const char *trace_events; /* --trace-events (set_event syntax); NULL: all */
 	enum nc_trace_format trace_format;
+	const struct nc_replay_hooks *hooks;  /* or NULL */
+};
+
+struct task_struct;
+/* What `numaclone run --script` needs of a replay: booted() once the
+ * machine is up, before the first call; created() for each task a
+ * replayed call creates, as it returns; and the machine handed to *keep
+ * (if keep is set) instead of destroyed. Hooks return 0 or -errno. */
+struct nc_replay_hooks {
+	int (*booted)(struct nc_machine *m, void *arg);
+	int (*created)(struct nc_machine *m, struct task_struct *t, void *arg);
+	struct nc_machine **keep;
+	void *arg;
 };
 
 struct nc_replay_stats {

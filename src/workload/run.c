@@ -5,11 +5,17 @@
  * keeps the machine for the report. A script replays through the replay
  * engine instead (its first process inherits the policy from init).
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "arch/machine.h"
+#include "kernel/pid.h"
+#include "mm/mmap.h"
 #include "lib/error.h"
+#include "strace/replay.h"
 #include "tools/nodestring.h"
 #include "uapi/linux/mempolicy.h"
 #include "workload/report.h"
@@ -64,26 +70,90 @@ static int resolve(const struct nc_run_opts *o, const struct nc_topology *t,
 	return 0;
 }
 
+static int script_booted(struct nc_machine *m, void *arg)
+{
+	struct nc_run *r = arg;
+	struct task_struct *init = pid_task(find_pid_ns(1, m->init_pid_ns), PIDTYPE_PID);
+	int ret;
+
+	r->m = r->wl.m = m;
+	ret = resolve(r->opts, m->topo, &r->setup, r->wl.err);
+	if (ret)
+		return ret;
+	nc_report_snapshot(r);
+	/* init has exec'd /sbin/init (kernel_init()'s run_init_process()) */
+	if (!init->mm && (ret = exec_mmap(m, init)))
+		return ret;
+	return nc_wl_setup(&r->wl, init, &r->setup);
+}
+
+static int script_created(struct nc_machine *m, struct task_struct *t, void *arg)
+{
+	(void)m;
+	return nc_wl_record(&((struct nc_run *)arg)->wl, t);
+}
+
+static ssize_t discard(void *cookie, const char *buf, size_t size)
+{
+	(void)cookie;
+	(void)buf;
+	return (ssize_t)size;
+}
+
+/* The script through the replay engine; its own output is dropped. */
+static int run_script(struct nc_run *r, const struct nc_run_opts *o, struct nc_error *err)
+{
+	struct nc_machine *kept = NULL;
+	const struct nc_replay_hooks hooks = { script_booted, script_created, &kept, r };
+	struct nc_replay_opts ro = {
+		.topology = o->cfg.topology, .distance = o->cfg.distance, .name = o->script,
+		.trace = o->trace, .trace_events = o->trace_events,
+		.trace_format = o->trace_format, .hooks = &hooks,
+	};
+	struct nc_replay_stats stats;
+	FILE *in = fopen(o->script, "r");
+	FILE *sink = fopencookie(NULL, "w", (cookie_io_functions_t){ .write = discard });
+	int ret;
+
+	if (!in || !sink) {
+		ret = nc_err(err, "%s: %s", o->script, strerror(errno));
+		goto out;
+	}
+	ret = nc_replay(in, sink, &ro, &stats, err);
+	if (!ret && !kept)
+		ret = nc_err(err, "%s: no system call to run", o->script);
+	r->m = kept;    /* NULL if the replay failed: it destroyed the machine */
+out:
+	if (in)
+		fclose(in);
+	if (sink)
+		fclose(sink);
+	return ret;
+}
+
 int nc_run_start(struct nc_run *r, const struct nc_run_opts *o, struct nc_error *err)
 {
-	struct nc_wl_setup setup;
 	int ret;
 
 	memset(r, 0, sizeof(*r));
 	r->opts = o;
+	r->wl.err = err;
+	if (o->script) {
+		snprintf(r->workload, sizeof(r->workload), "script %s", o->script);
+		return run_script(r, o, err);
+	}
 	r->m = nc_machine_create(&o->cfg, err);
 	if (!r->m)
 		return -EINVAL;
-	ret = resolve(o, r->m->topo, &setup, err);
+	ret = resolve(o, r->m->topo, &r->setup, err);
 	if (!ret && o->trace)
 		ret = nc_trace_start(r->m, o->trace_events, 0, err);
 	if (ret)
 		return ret;
 	nc_workload_format(&o->workload, r->workload, sizeof(r->workload));
 	r->wl.m = r->m;
-	r->wl.err = err;
 	nc_report_snapshot(r);
-	ret = nc_workload_run(&r->wl, &o->workload, &setup);
+	ret = nc_workload_run(&r->wl, &o->workload, &r->setup);
 	if (!ret && o->trace && nc_trace_write(r->m, o->trace, o->trace_format))
 		ret = nc_err(err, "writing the trace failed");
 	return ret;

@@ -19,7 +19,10 @@
 struct nc_run_opts {
 	struct nc_machine_config cfg;
 	struct nc_workload workload;     /* run when script is NULL */
-	const char *script;              /* an strace-syntax file to replay */
+	const char *script;              /* an strace-syntax file to replay: its
+					    first process inherits the setup
+					    from init; without --topology the
+					    script's "#! topology" or host */
 	/* numactl's options, in numactl's spelling, resolved on the machine */
 	int mode;                        /* MPOL_* of the policy option, or -1 */
 	const char *mode_option;         /* its name, for messages */
@@ -36,6 +39,7 @@ struct nc_run {
 	const struct nc_run_opts *opts;
 	struct nc_machine *m;
 	struct nc_wl wl;
+	struct nc_wl_setup setup;        /* the first task's, resolved */
 	char workload[128];              /* "prefork:workers=16,mem=1M" or the script */
 	/* SLUB alloc fast path, slow path and node mismatch counts of the fork
 	 * caches before the workload ran */

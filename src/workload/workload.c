@@ -376,19 +376,21 @@ static long setaffinity_call(struct nc_wl *wl, unsigned long addr, const void *a
 
 /* numactl's order: the CPU binding (numa_run_on_node_mask or
  * numa_sched_setaffinity), then the memory policy. */
-static int setup_first(struct nc_wl *wl, const struct nc_wl_setup *s)
+int nc_wl_setup(struct nc_wl *wl, struct task_struct *t, const struct nc_wl_setup *s)
 {
 	struct nc_machine *m = wl->m;
-	unsigned int cpu = m->cpu;
+	unsigned int cpu;
 	long ret;
 
+	nc_wl_switch(wl, t);
+	cpu = m->cpu;
 	if (s->bind_cpus) {
 		ret = with_user_data(wl, &s->cpus, PAGE_SIZE < sizeof(s->cpus) ? PAGE_SIZE
 						      : sizeof(s->cpus), setaffinity_call, s);
 		if (ret)
 			return nc_wl_fail(wl, ret, "sched_setaffinity");
-		if (wl->first->cpu != cpu)     /* moved: it continues on its new CPU */
-			nc_set_cpu(m, wl->first->cpu);
+		if (t->cpu != cpu)             /* moved: it continues on its new CPU */
+			nc_set_cpu(m, t->cpu);
 	}
 	if (s->mode >= 0) {
 		ret = with_user_data(wl, &s->nodes, sizeof(s->nodes), set_mempolicy_call, s);
@@ -418,8 +420,7 @@ int nc_workload_run(struct nc_wl *wl, const struct nc_workload *w,
 		return nc_wl_fail(wl, ret, "exec of the first task");
 	snprintf(wl->first->comm, sizeof(wl->first->comm), "%s", w->type->name);
 	nc_wl_sleep(wl, init);
-	nc_wl_switch(wl, wl->first);
-	ret = setup_first(wl, setup);
+	ret = nc_wl_setup(wl, wl->first, setup);
 	return ret ? ret : w->type->run(wl, w->p);
 }
 

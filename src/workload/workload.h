@@ -88,6 +88,9 @@ int nc_workload_parse(const char *spec, struct nc_workload *w, struct nc_error *
 /* Writes "NAME:k=v,..." with every parameter (a size in K/M/G). */
 int nc_workload_format(const struct nc_workload *w, char *buf, size_t size);
 
+/* Gives t (switched to, as current) the setup's CPUs, then its policy,
+ * as numactl does. 0 or -errno with err set. */
+int nc_wl_setup(struct nc_wl *wl, struct task_struct *t, const struct nc_wl_setup *s);
 /* Creates the first task (init's child, after exec), applies setup to it
  * and runs w. The tasks it created are in wl->rec. 0 or -errno with err. */
 int nc_workload_run(struct nc_wl *wl, const struct nc_workload *w,

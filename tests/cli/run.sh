@@ -58,6 +58,20 @@ else
 	echo "jq not installed: JSON checks skipped"
 fi
 
+# --script: an strace-syntax script through the replay engine; its first
+# process is init's child and inherits init's policy: two forks, both
+# children's stacks on node 3 under --membind=3
+cat >"$t/s.strace" <<'END'
+#! topology 2s4n
+100 clone(child_stack=NULL, flags=SIGCHLD) = 101
+100 clone(child_stack=NULL, flags=SIGCHLD) = 102
+101 exit_group(0) = ?
+100 wait4(-1, NULL, 0, NULL) = 101
+END
+"$nc" run --script "$t/s.strace" | grep -q '^Created tasks: 2\.' || bad "--script: created tasks"
+[ "$("$nc" run --script "$t/s.strace" --membind=3 --show tasks | awk 'NR>1 {print $8}' | paste -sd' ')" = \
+  "3,3,3,3 3,3,3,3" ] || bad "--script --membind=3: $("$nc" run --script "$t/s.strace" --membind=3 --show tasks)"
+
 # --show in the kernel's formats
 "$nc" run --show slabinfo | head -1 | grep -q '^slabinfo - version: 2.1$' || bad "--show slabinfo"
 "$nc" run --show numastat | head -2 | tail -1 | grep -q '^numa_hit ' || bad "--show numastat"
@@ -99,5 +113,6 @@ expect "run: option '--workload' needs an argument" --workload
 expect "run: unknown option '--bogus' (see numaclone run --help)" --bogus
 expect "run: unexpected argument 'x'" x
 expect "--seed 'z': not a number" --seed z
+expect "run: $t/none: No such file or directory" --script "$t/none"
 "$nc" run --help | grep -q -- '--interleave=NODES' || bad "run --help"
 exit $fail
