@@ -5,6 +5,7 @@
  * configured nodes or CPUs) and that "all" needs a letter first for nodes.
  * Messages name the input and the byte offset where parsing stopped.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,13 +41,31 @@ static bool allowed(const struct numstring *ns, unsigned long n)
 	return n < ns->nbits && test_bit((unsigned int)n, ns->allowed);
 }
 
+/* One number at *s (a range's end if range_end), which must be allowed;
+ * moves *s past it. 0 or -EINVAL with *err in libnuma's words. */
+static int number(const struct numstring *ns, const char *input, const char **s,
+		  bool relative, bool range_end, unsigned long *n, struct nc_error *err)
+{
+	char *end;
+
+	*n = get_nr(ns, *s, &end, relative);
+	if (end == *s)
+		return nc_err(err, range_end ? "'%s' at offset %td: missing %s argument"
+					     : "'%s' at offset %td: unparseable %s description",
+			      input, *s - input, ns->what);
+	if (!allowed(ns, *n))
+		return nc_err(err, "'%s' at offset %td: %s argument %.*s is out of range",
+			      input, *s - input, ns->what, (int)(end - *s), *s);
+	*s = end;
+	return 0;
+}
+
 /* models libnuma.c:__numa_parse_nodestring()/__numa_parse_cpustring() */
 static int parse(const struct numstring *ns, const char *input, unsigned long *mask,
 		 struct nc_error *err)
 {
 	const char *s = input;
 	bool invert = false, relative = false;
-	char *end;
 
 	bitmap_zero(mask, ns->nbits);
 	if (!*s)
@@ -67,29 +86,16 @@ static int parse(const struct numstring *ns, const char *input, unsigned long *m
 			s += 4;
 			break;
 		}
-		arg = get_nr(ns, s, &end, relative);
-		if (end == s)
-			return nc_err(err, "'%s' at offset %td: unparseable %s description",
-				      input, s - input, ns->what);
-		if (!allowed(ns, arg))
-			return nc_err(err, "'%s' at offset %td: %s argument %.*s is out of range",
-				      input, s - input, ns->what, (int)(end - s), s);
+		if (number(ns, input, &s, relative, false, &arg, err))
+			return -EINVAL;
 		__set_bit((unsigned int)arg, mask);
-		s = end;
 		if (*s == '-') {
-			const char *from = ++s;
-
-			arg2 = get_nr(ns, s, &end, relative);
-			if (end == s)
-				return nc_err(err, "'%s' at offset %td: missing %s argument",
-					      input, s - input, ns->what);
-			if (!allowed(ns, arg2))
-				return nc_err(err, "'%s' at offset %td: %s argument %.*s is out of range",
-					      input, from - input, ns->what, (int)(end - from), from);
+			s++;
+			if (number(ns, input, &s, relative, true, &arg2, err))
+				return -EINVAL;
 			for (; arg <= arg2; arg++)
 				if (allowed(ns, arg))
 					__set_bit((unsigned int)arg, mask);
-			s = end;
 		}
 	} while (*s++ == ',');
 	if (s[-1] != '\0')

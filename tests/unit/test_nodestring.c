@@ -35,35 +35,25 @@ static struct nc_topology *topo(const char *spec)
 	return t;
 }
 
-static void expect_nodes(const char *spec, const char *s, const char *want)
+/* The mask s parses to, as a list ("0-2,5"), nodes or (cpus) CPUs. */
+static void expect(bool cpus, const char *spec, const char *s, const char *want)
 {
 	struct nc_topology *t = topo(spec);
 	struct nc_error e;
-	nodemask_t mask;
+	cpumask_t mask;                 /* the larger of the two */
 	char list[64];
+	int ret = cpus ? nc_parse_cpustring(t, s, &mask, &e)
+		       : nc_parse_nodestring(t, s, (nodemask_t *)&mask, &e);
 
-	if (nc_parse_nodestring(t, s, &mask, &e))
+	if (ret)
 		fail_msg("'%s': %s", s, e.msg);
-	bitmap_print_list(list, sizeof(list), mask.bits, MAX_NUMNODES);
+	bitmap_print_list(list, sizeof(list), mask.bits, cpus ? NR_CPUS : MAX_NUMNODES);
 	if (strcmp(list, want))
 		fail_msg("'%s': got '%s', want '%s'", s, list, want);
 	nc_topology_free(t);
 }
-
-static void expect_cpus(const char *spec, const char *s, const char *want)
-{
-	struct nc_topology *t = topo(spec);
-	struct nc_error e;
-	cpumask_t mask;
-	char list[64];
-
-	if (nc_parse_cpustring(t, s, &mask, &e))
-		fail_msg("'%s': %s", s, e.msg);
-	bitmap_print_list(list, sizeof(list), mask.bits, NR_CPUS);
-	if (strcmp(list, want))
-		fail_msg("'%s': got '%s', want '%s'", s, list, want);
-	nc_topology_free(t);
-}
+#define expect_nodes(spec, s, want) expect(false, spec, s, want)
+#define expect_cpus(spec, s, want) expect(true, spec, s, want)
 
 static void expect_error(bool cpus, const char *s, const char *msg)
 {
