@@ -182,7 +182,8 @@ struct task_struct *nc_wl_switch(struct nc_wl *wl, struct task_struct *t)
 {
 	struct task_struct *prev = wl->m->curr[t->cpu];
 
-	nc_sched_run(wl->m, t, t->cpu);
+	if (prev != t || t->on_rq != TASK_ON_RQ_QUEUED)   /* not running already */
+		nc_sched_run(wl->m, t, t->cpu);
 	nc_set_cpu(wl->m, t->cpu);
 	return prev;
 }
