@@ -72,6 +72,14 @@ END
 [ "$("$nc" run --script "$t/s.strace" --membind=3 --show tasks | awk 'NR>1 {print $8}' | paste -sd' ')" = \
   "3,3,3,3 3,3,3,3" ] || bad "--script --membind=3: $("$nc" run --script "$t/s.strace" --membind=3 --show tasks)"
 
+# --trace: the forks as ftrace lines (init forks the first task, which
+# forks the workers)
+"$nc" run --workload prefork:workers=3,mem=4K --trace "$t/trace" --trace-events sched:sched_process_fork >/dev/null ||
+	bad "--trace exited"
+[ "$(grep -c ' sched_process_fork: ' "$t/trace")" = 4 ] || bad "--trace: $(cat "$t/trace")"
+grep -q 'sched_process_fork: comm=prefork pid=3 child_comm=prefork child_pid=6$' "$t/trace" ||
+	bad "--trace: no fork of pid 6"
+
 # --show in the kernel's formats
 "$nc" run --show slabinfo | head -1 | grep -q '^slabinfo - version: 2.1$' || bad "--show slabinfo"
 "$nc" run --show numastat | head -2 | tail -1 | grep -q '^numa_hit ' || bad "--show numastat"
