@@ -72,6 +72,7 @@ struct task_struct {
 	unsigned long clear_child_tid;    /* CLONE_CHILD_CLEARTID address */
 	struct task_struct *vfork_done;   /* the vfork parent waiting on us */
 	int pdeath_signal;
+	unsigned int fail_nth;            /* fault injection countdown (mm/fault_inject.c) */
 	struct list_head nc_all;          /* every task with a pid, for teardown */
 
 	/* scheduling (kernel/sched/) */

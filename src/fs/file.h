@@ -3,7 +3,10 @@
  * Open-file tables (fs/file.c, include/linux/fdtable.h) at the depth fork
  * needs: a files_struct per task or shared, descriptors reserved and then
  * installed, close-on-exec bits, and files that are either plain or a
- * pidfd holding a struct pid. Left out: file operations, RCU, fget().
+ * pidfd holding a struct pid. The files_struct is a files_cache object
+ * with its first 64 slots embedded; bigger tables are kmalloc()ed as
+ * alloc_fdtable() does. Left out: file operations, RCU, fget(),
+ * full_fds_bits (sized, not used), the filp cache (a file is a host object).
  */
 #ifndef NC_FS_FILE_H
 #define NC_FS_FILE_H
@@ -28,20 +31,29 @@ struct file {
 	struct pid *pid;              /* a pidfd's process, else NULL */
 };
 
-/* models include/linux/fdtable.h:struct files_struct with its fdtable */
+/* models include/linux/fdtable.h:struct fdtable */
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;             /* [max_fds]; NULL: free or reserved */
+	unsigned long *close_on_exec; /* bitmaps of max_fds bits */
+	unsigned long *open_fds;      /* allocated fds, reserved ones too */
+};
+
+/* models include/linux/fdtable.h:struct files_struct */
 struct files_struct {
 	int count;
-	unsigned int max_fds;
+	struct fdtable *fdt;          /* &fdtab, or a kmalloc()ed bigger table */
+	struct fdtable fdtab;
 	unsigned int next_fd;
-	struct file **fd;             /* [max_fds]; NULL: free or reserved */
-	unsigned char *open_fds;      /* [max_fds]: 1 if allocated (reserved too) */
-	unsigned char *close_on_exec; /* [max_fds] */
+	unsigned long close_on_exec_init[1];
+	unsigned long open_fds_init[1];
+	struct file *fd_array[NR_OPEN_DEFAULT];
 };
 
 /* models fs/file.c:dup_fd(): ERR_PTR(-ENOMEM) on failure */
 struct files_struct *dup_fd(struct nc_machine *m, struct files_struct *oldf);
-/* An empty table (init_files). */
-struct files_struct *nc_files_alloc(struct nc_machine *m);
+/* models init_files: an empty table with the embedded arrays */
+void nc_files_init(struct files_struct *f);
 /* models fs/file.c:put_files_struct() */
 void put_files_struct(struct nc_machine *m, struct files_struct *files);
 /* models fs/file.c:exit_files() */
@@ -54,6 +66,8 @@ int get_unused_fd_flags(struct nc_machine *m, unsigned int flags);
 void put_unused_fd(struct nc_machine *m, unsigned int fd);
 /* models fs/file.c:fd_install() */
 void fd_install(struct nc_machine *m, unsigned int fd, struct file *file);
+/* Whether fd of table f is close-on-exec. */
+bool nc_fd_cloexec(const struct files_struct *f, unsigned int fd);
 /* models fs/file.c:close_fd(): 0 or -EBADF */
 int close_fd(struct nc_machine *m, unsigned int fd);
 /* The file at fd of current's table, or NULL. */

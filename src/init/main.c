@@ -68,7 +68,13 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	 * model's default policy lives in numa_policy_init()'s state (a static
 	 * in the kernel), so it comes before the first slab page. */
 	if (nc_page_alloc_init(m) || sched_init(m) || numa_policy_init(m) || kmem_cache_init(m) ||
-	    nc_create_boot_caches(m) || pid_idr_init(m) || fork_init(m)) {
+	    nc_create_boot_caches(m)) {
+		nc_err(err, "out of host memory");
+		goto fail;
+	}
+	if (nc_check_boot_objects(m, err))
+		goto fail;
+	if (pid_idr_init(m) || fork_init(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}

@@ -4,7 +4,8 @@
  * exit_creds()), create_user_ns()'s checks (kernel/user_namespace.c) and
  * the NPROC ucounts (kernel/ucount.c). Left out: keyrings, LSM hooks, id
  * maps (a new user namespace counts as unmapped), max_user_namespaces.
- * Credentials are host allocations: cred_jar is not one of the modelled caches.
+ * Credentials are cred_jar objects (init_cred is static); user namespaces
+ * and ucounts are host allocations.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,6 +13,8 @@
 #include "arch/task.h"
 #include "kernel/cred.h"
 #include "kernel/signal.h"
+#include "mm/slab.h"
+#include "mm/slub.h"
 #include "uapi/linux/sched.h"
 
 #define UID_ROOT 0
@@ -54,16 +57,20 @@ static void put_user_ns(struct user_namespace *ns)
 	}
 }
 
+/* models kernel/cred.c:cred_jar */
+static struct kmem_cache *cred_jar(const struct nc_machine *m)
+{
+	return m->slab->boot[NC_CACHE_CRED];
+}
+
 int cred_init(struct nc_machine *m, struct task_struct *init_task)
 {
 	struct cred_state *cs = calloc(1, sizeof(*cs));
-	struct cred *init_cred = calloc(1, sizeof(*init_cred));
+	struct cred *init_cred;
 
-	if (!cs || !init_cred) {
-		free(cs);
-		free(init_cred);
+	if (!cs)
 		return -ENOMEM;
-	}
+	init_cred = &cs->init_cred;
 	INIT_LIST_HEAD(&cs->ucounts);
 	cs->init_user_ns.count = 1;
 	cs->init_user_ns.nproc_max = RLIM_INFINITY;
@@ -72,10 +79,8 @@ int cred_init(struct nc_machine *m, struct task_struct *init_task)
 	init_cred->cap_effective = CAP_FULL_SET;
 	init_cred->user_ns = &cs->init_user_ns;
 	init_cred->ucounts = alloc_ucounts(m, &cs->init_user_ns, UID_ROOT);
-	if (!init_cred->ucounts) {
-		free(init_cred);
+	if (!init_cred->ucounts)
 		return -ENOMEM;
-	}
 	init_task->cred = init_task->real_cred = init_cred;
 	return 0;
 }
@@ -90,18 +95,18 @@ void put_cred(struct nc_machine *m, const struct cred *cred)
 {
 	struct cred *c = (struct cred *)cred;
 
-	(void)m;
 	if (c && !--c->usage) {
 		put_ucounts(c->ucounts);
 		put_user_ns(c->user_ns);
-		free(c);
+		if (c != &m->cred->init_cred)
+			kmem_cache_free(m, cred_jar(m), c);
 	}
 }
 
 /* models kernel/cred.c:prepare_creds() */
-static struct cred *prepare_creds(const struct cred *old)
+static struct cred *prepare_creds(struct nc_machine *m, const struct cred *old)
 {
-	struct cred *new = malloc(sizeof(*new));
+	struct cred *new = kmem_cache_alloc(m, cred_jar(m), GFP_KERNEL);
 
 	if (!new)
 		return NULL;
@@ -159,7 +164,7 @@ int copy_creds(struct nc_machine *m, struct task_struct *p, uint64_t clone_flags
 		inc_rlimit_nproc(p->cred->ucounts, 1);
 		return 0;
 	}
-	new = prepare_creds(p->cred);
+	new = prepare_creds(m, p->cred);
 	if (!new)
 		return -ENOMEM;
 	if (clone_flags & CLONE_NEWUSER) {
@@ -228,7 +233,7 @@ bool is_rlimit_nproc_overlimit(const struct ucounts *ucounts, unsigned long rlim
 int nc_set_user(struct nc_machine *m, uid_t uid)
 {
 	struct task_struct *current = nc_current(m);
-	struct cred *new = prepare_creds(current->cred);
+	struct cred *new = prepare_creds(m, current->cred);
 	struct ucounts *uc;
 
 	if (!new)

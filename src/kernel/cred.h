@@ -56,6 +56,7 @@ struct cred {
 
 struct cred_state {
 	struct user_namespace init_user_ns;
+	struct cred init_cred;        /* static in the kernel: not a cred_jar object */
 	struct list_head ucounts;
 };
 

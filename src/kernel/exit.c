@@ -47,9 +47,9 @@ static void __exit_signal(struct nc_machine *m, struct task_struct *tsk)
 
 	tsk->signal->nr_threads--;
 	m->fork->nr_threads--;
-	detach_pid(tsk, PIDTYPE_PID);
+	detach_pid(m, tsk, PIDTYPE_PID);
 	if (group_dead) {
-		detach_pid(tsk, PIDTYPE_TGID);
+		detach_pid(m, tsk, PIDTYPE_TGID);
 		list_del_init(&tsk->tasks);
 		list_del_init(&tsk->sibling);
 	}

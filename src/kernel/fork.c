@@ -5,7 +5,9 @@
  * NPROC and threads-max, mempolicy, files, fs, sighand, signal, mm,
  * namespaces, TLS, pid, pidfd, tasklist) with its unwind labels, VMAP
  * stacks with the per-CPU cache of two, mm_release() and the boot task.
- * Left out: ptrace, cgroups, perf/audit/LSM, SysV semaphores, io_context,
+ * Every object comes from its boot cache (signal_cache, sighand_cache, ...)
+ * and goes back to it from whichever CPU frees it; the boot task's own are
+ * static, as init/init_task.c's are. Left out: ptrace, cgroups, perf/audit/LSM, SysV semaphores, io_context,
  * the delayed group-signal record, seccomp, sched_ext.
  */
 #include <errno.h>
@@ -24,6 +26,8 @@
 #include "kernel/pid_namespace.h"
 #include "kernel/signal.h"
 #include "lib/err.h"
+#include "lib/error.h"
+#include "mm/fault_inject.h"
 #include "mm/mempolicy.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
@@ -160,6 +164,7 @@ static struct task_struct *dup_task_struct(struct nc_machine *m, struct task_str
 	if (!tsk)
 		return NULL;
 	*tsk = *orig;                            /* arch_dup_task_struct() */
+	tsk->fail_nth = 0;
 	if (alloc_thread_stack_node(m, tsk, node)) {
 		free_task_struct(m, tsk);
 		return NULL;
@@ -183,18 +188,29 @@ int nc_task_placement(const struct nc_machine *m, const struct task_struct *t,
 
 /* ---- the shared objects ---- */
 
-void __cleanup_sighand(struct nc_machine *m, struct sighand_struct *sighand)
+/* models kernel/fork.c:sighand_cachep and signal_cachep */
+static struct kmem_cache *sighand_cachep(const struct nc_machine *m)
 {
-	(void)m;
-	if (sighand && !--sighand->count)
-		free(sighand);
+	return m->slab->boot[NC_CACHE_SIGHAND];
 }
 
+static struct kmem_cache *signal_cachep(const struct nc_machine *m)
+{
+	return m->slab->boot[NC_CACHE_SIGNAL];
+}
+
+void __cleanup_sighand(struct nc_machine *m, struct sighand_struct *sighand)
+{
+	/* init_sighand is static, not a slab object */
+	if (sighand && !--sighand->count && virt_to_slab(m, sighand))
+		kmem_cache_free(m, sighand_cachep(m), sighand);
+}
+
+/* models kernel/fork.c:put_signal_struct() with free_signal_struct() */
 void put_signal_struct(struct nc_machine *m, struct signal_struct *sig)
 {
-	(void)m;
-	if (sig && !--sig->sigcnt)
-		free(sig);
+	if (sig && !--sig->sigcnt && virt_to_slab(m, sig))
+		kmem_cache_free(m, signal_cachep(m), sig);
 }
 
 /* models kernel/fork.c:copy_files() */
@@ -238,7 +254,7 @@ static int copy_sighand(struct nc_machine *m, uint64_t clone_flags, struct task_
 		old->count++;
 		return 0;
 	}
-	sig = malloc(sizeof(*sig));
+	sig = kmem_cache_alloc(m, sighand_cachep(m), GFP_KERNEL);
 	tsk->sighand = sig;
 	if (!sig)
 		return -ENOMEM;
@@ -265,7 +281,7 @@ static int copy_signal(struct nc_machine *m, uint64_t clone_flags, struct task_s
 
 	if (clone_flags & CLONE_THREAD)
 		return 0;
-	sig = calloc(1, sizeof(*sig));
+	sig = kmem_cache_alloc(m, signal_cachep(m), GFP_KERNEL | __GFP_ZERO);
 	tsk->signal = sig;
 	if (!sig)
 		return -ENOMEM;
@@ -329,6 +345,8 @@ void mm_release(struct nc_machine *m, struct task_struct *tsk)
 /* models kernel/fork.c:free_task() and __put_task_struct() */
 static void free_task(struct nc_machine *m, struct task_struct *tsk)
 {
+	if (tsk->fail_nth)                       /* the armed count stays exact */
+		nc_fail_nth(m, tsk, 0);
 	put_task_stack(m, tsk);
 	exit_creds(m, tsk);
 	put_signal_struct(m, tsk->signal);
@@ -364,16 +382,15 @@ void set_max_threads(struct nc_machine *m, unsigned long max_threads_suggested)
  * (INIT_RLIMITS), init_sighand, init_files, init_fs */
 static int init_task_objects(struct nc_machine *m, struct task_struct *idle)
 {
-	struct signal_struct *sig = calloc(1, sizeof(*sig));
-	struct sighand_struct *sighand = calloc(1, sizeof(*sighand));
-	struct fs_struct *fs = calloc(1, sizeof(*fs));
+	struct signal_struct *sig = &m->fork->init_signals;
+	struct sighand_struct *sighand = &m->fork->init_sighand;
+	struct fs_struct *fs = &m->fork->init_fs;
 
 	idle->signal = sig;
 	idle->sighand = sighand;
 	idle->fs = fs;
-	idle->files = nc_files_alloc(m);
-	if (!sig || !sighand || !fs || !idle->files)
-		return -ENOMEM;
+	idle->files = &m->fork->init_files;
+	nc_files_init(idle->files);
 	sig->sigcnt = sig->live = sig->nr_threads = 1;
 	for (int i = 0; i < RLIM_NLIMITS; i++)
 		sig->rlim[i].rlim_cur = sig->rlim[i].rlim_max = RLIM_INFINITY;
@@ -403,12 +420,6 @@ int fork_init(struct nc_machine *m)
 		free(pid0);
 		return -ENOMEM;
 	}
-	/* a host profile could describe a task_struct smaller than the model's */
-	if (task_struct_cachep(m)->object_size < sizeof(struct task_struct)) {
-		free(idle);
-		free(pid0);
-		return -EINVAL;
-	}
 	set_max_threads(m, MAX_THREADS);
 	pid0->count = 1;
 	pid0->numbers[0].ns = m->init_pid_ns;
@@ -431,6 +442,36 @@ int fork_init(struct nc_machine *m)
 	/* init and everything below it may own half of the possible threads */
 	idle->signal->rlim[RLIMIT_NPROC].rlim_cur = m->fork->max_threads / 2;
 	idle->signal->rlim[RLIMIT_NPROC].rlim_max = m->fork->max_threads / 2;
+	return 0;
+}
+
+int nc_check_boot_objects(const struct nc_machine *m, struct nc_error *err)
+{
+	/* the model's structure of each cache's objects */
+	static const struct {
+		enum nc_boot_cache id;
+		size_t size;
+	} need[] = {
+		{ NC_CACHE_PID, sizeof(struct pid) + sizeof(struct upid) },
+		{ NC_CACHE_CRED, sizeof(struct cred) },
+		{ NC_CACHE_TASK_STRUCT, sizeof(struct task_struct) },
+		{ NC_CACHE_MM_STRUCT, sizeof(struct mm_struct) },
+		{ NC_CACHE_SIGHAND, sizeof(struct sighand_struct) },
+		{ NC_CACHE_SIGNAL, sizeof(struct signal_struct) },
+		{ NC_CACHE_FILES, sizeof(struct files_struct) },
+		{ NC_CACHE_FS, sizeof(struct fs_struct) },
+		{ NC_CACHE_VM_AREA, sizeof(struct vm_area_struct) },
+	};
+
+	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
+		const struct kmem_cache *s = m->slab->boot[need[i].id];
+
+		/* a host profile could describe objects smaller than the model's */
+		if (s->object_size < need[i].size)
+			return nc_err(err, "boot cache %s: objects of %u bytes cannot hold "
+				      "the model's %zu-byte structure", s->name, s->object_size,
+				      need[i].size);
+	}
 	return 0;
 }
 
@@ -458,7 +499,7 @@ void fork_exit(struct nc_machine *m)
 		list_for_each_entry(p, &m->fork->all_tasks, nc_all) {
 			for (int t = 0; t < PIDTYPE_MAX; t++)
 				if (!list_empty(&p->pid_links[t]))
-					detach_pid(p, (enum pid_type)t);
+					detach_pid(m, p, (enum pid_type)t);
 			teardown_task(m, p);
 		}
 		list_for_each_entry_safe(p, n, &m->fork->all_tasks, nc_all)
@@ -473,9 +514,9 @@ void fork_exit(struct nc_machine *m)
 		struct pid *pid0 = idle->thread_pid;
 
 		teardown_task(m, idle);
-		put_pid(pid0);   /* init_struct_pid was never in the idr */
+		put_pid(m, pid0);   /* init_struct_pid was never in the idr */
+		free(pid0);
 		exit_creds(m, idle);
-		put_signal_struct(m, idle->signal);
 		free(idle);
 	}
 	cred_exit(m);
@@ -769,7 +810,7 @@ bad_fork_put_pidfd:
 	}
 bad_fork_free_pid:
 	if (pid != m->init_task->thread_pid)
-		free_pid(pid);
+		free_pid(m, pid);
 bad_fork_cleanup_thread:
 bad_fork_cleanup_io:
 	exit_task_namespaces(m, p);

@@ -14,6 +14,9 @@
 
 #include "arch/machine.h"
 #include "arch/task.h"
+#include "fs/file.h"
+#include "fs/fs_struct.h"
+#include "kernel/signal.h"
 #include "lib/list.h"
 #include "mm/page_alloc.h"
 
@@ -41,6 +44,11 @@ struct fork_state {
 	struct thread_stack *(*cached_stacks)[NR_CACHED_STACKS]; /* [nr_cpu_ids] */
 	struct task_struct *kthreadd;     /* kernel/kthread.c:kthreadd_task */
 	struct list_head all_tasks;       /* every task_struct, for teardown */
+	/* init/init_task.c's statics: the boot task's, outside slab memory */
+	struct signal_struct init_signals;
+	struct sighand_struct init_sighand;
+	struct fs_struct init_fs;
+	struct files_struct init_files;
 };
 #define CLONE_LEGACY_FLAGS 0xffffffffULL
 
@@ -66,6 +74,9 @@ struct kernel_clone_args {
 /* models kernel/fork.c:fork_init() and the boot task init_task: allocates
  * current[] and makes init_task (pid 0, "swapper/0") current on the boot CPU */
 int fork_init(struct nc_machine *m);
+/* Fails boot with a message naming the cache if a boot cache's objects
+ * (their size may come from the host) cannot hold the model's structure. */
+int nc_check_boot_objects(const struct nc_machine *m, struct nc_error *err);
 /* Frees every task and pid (machine teardown). */
 void fork_exit(struct nc_machine *m);
 

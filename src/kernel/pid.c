@@ -4,7 +4,9 @@
  * cyclically from the namespace's idr (wrapping to RESERVED_PIDS once past
  * it), explicit pids for clone3()'s set_tid (with the capability check in
  * each level's owning user namespace), and the task <-> pid links.
- * Left out: pidfs, RCU, pidfd wait queues; struct pid is a host allocation.
+ * A struct pid is an object of its namespace's pid cache ("pid" for the
+ * initial one, "pid_<level+1>" below it). Left out: pidfs, RCU, pidfd
+ * wait queues.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -13,6 +15,8 @@
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
 #include "lib/err.h"
+#include "mm/slab.h"
+#include "mm/slub.h"
 
 _Static_assert(PIDTYPE_MAX == sizeof(((struct task_struct *)0)->pid_links) /
 	       sizeof(struct list_head), "task_struct.pid_links has PIDTYPE_MAX entries");
@@ -39,6 +43,7 @@ int pid_idr_init(struct nc_machine *m)
 	idr_init(&ns->idr);
 	ns->pid_allocated = PIDNS_ADDING;
 	ns->count = 1;
+	ns->pid_cachep = m->slab->boot[NC_CACHE_PID];
 	/* bumped for many CPUs: 1024 a CPU, within [PID_MAX_DEFAULT, PID_MAX_LIMIT] */
 	ns->pid_max = (int)(max > PID_MAX_DEFAULT ? (max < PID_MAX_LIMIT ? max : PID_MAX_LIMIT)
 				  : PID_MAX_DEFAULT);
@@ -73,7 +78,7 @@ struct pid *alloc_pid(struct nc_machine *m, struct pid_namespace *ns, const pid_
 
 	if (set_tid_size > ns->level + 1)
 		return ERR_PTR(-EINVAL);
-	pid = calloc(1, sizeof(*pid) + (ns->level + 1) * sizeof(struct upid));
+	pid = kmem_cache_alloc(m, ns->pid_cachep, GFP_KERNEL);
 	if (!pid)
 		return ERR_PTR(-ENOMEM);
 	pid->level = ns->level;
@@ -132,21 +137,26 @@ out_free:
 	/* a failed first pid leaves the namespace as if untouched */
 	if (ns->pid_allocated == PIDNS_ADDING)
 		idr_set_cursor(&ns->idr, 0);
-	free(pid);
+	kmem_cache_free(m, ns->pid_cachep, pid);
 	return ERR_PTR(retval);
 }
 
 /* models kernel/pid.c:put_pid() */
-void put_pid(struct pid *pid)
+void put_pid(struct nc_machine *m, struct pid *pid)
 {
-	if (pid && !--pid->count) {
-		put_pid_ns(ns_of_pid(pid));
-		free(pid);
-	}
+	struct pid_namespace *ns;
+
+	if (!pid || --pid->count)
+		return;
+	ns = ns_of_pid(pid);
+	/* init_struct_pid is static: the boot task's teardown frees it */
+	if (virt_to_slab(m, pid))
+		kmem_cache_free(m, ns->pid_cachep, pid);
+	put_pid_ns(ns);
 }
 
 /* models kernel/pid.c:free_pid() */
-void free_pid(struct pid *pid)
+void free_pid(struct nc_machine *m, struct pid *pid)
 {
 	for (unsigned int i = 0; i <= pid->level; i++) {
 		struct pid_namespace *ns = pid->numbers[i].ns;
@@ -155,7 +165,7 @@ void free_pid(struct pid *pid)
 			ns->pid_allocated = 0;   /* the first process failed to fork */
 	}
 	remove_numbers(pid, 0);
-	put_pid(pid);
+	put_pid(m, pid);
 }
 
 /* models kernel/pid.c:attach_pid() */
@@ -165,7 +175,7 @@ void attach_pid(struct task_struct *task, enum pid_type type, struct pid *pid)
 }
 
 /* models kernel/pid.c:detach_pid(): frees the pid when no task uses it */
-void detach_pid(struct task_struct *task, enum pid_type type)
+void detach_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type)
 {
 	struct pid *pid = type == PIDTYPE_PID ? task->thread_pid
 					       : task->group_leader->thread_pid;
@@ -174,7 +184,7 @@ void detach_pid(struct task_struct *task, enum pid_type type)
 	for (int t = 0; t < PIDTYPE_MAX; t++)
 		if (!list_empty(&pid->tasks[t]))
 			return;
-	free_pid(pid);
+	free_pid(m, pid);
 }
 
 struct task_struct *pid_task(struct pid *pid, enum pid_type type)

@@ -31,6 +31,7 @@ enum pid_type {
 #define PIDS_PER_CPU_MIN	8
 #define PIDNS_ADDING		(1U << 31)	/* namespace still accepts pids */
 
+struct kmem_cache;
 struct pid_namespace;
 struct user_namespace;
 
@@ -54,6 +55,7 @@ struct pid_namespace {
 	struct pid_namespace *parent;
 	struct user_namespace *user_ns;       /* owner */
 	int count;                            /* references */
+	struct kmem_cache *pid_cachep;        /* struct pids of this level */
 	/* v6.12 keeps these two as globals (kernel/pid.c); the model has none */
 	int pid_max;
 	int pid_max_min;
@@ -67,8 +69,8 @@ void pid_idr_exit(struct nc_machine *m);
 struct pid *alloc_pid(struct nc_machine *m, struct pid_namespace *ns, const pid_t *set_tid,
 		      size_t set_tid_size);
 /* models kernel/pid.c:free_pid(): returns its numbers to the namespaces */
-void free_pid(struct pid *pid);
-void put_pid(struct pid *pid);
+void free_pid(struct nc_machine *m, struct pid *pid);
+void put_pid(struct nc_machine *m, struct pid *pid);
 static inline struct pid *get_pid(struct pid *pid)
 {
 	if (pid)
@@ -78,7 +80,7 @@ static inline struct pid *get_pid(struct pid *pid)
 
 /* models kernel/pid.c:attach_pid()/detach_pid() */
 void attach_pid(struct task_struct *task, enum pid_type type, struct pid *pid);
-void detach_pid(struct task_struct *task, enum pid_type type);
+void detach_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type);
 /* models kernel/pid.c:pid_task(): the first task using pid as type */
 struct task_struct *pid_task(struct pid *pid, enum pid_type type);
 struct pid *find_pid_ns(int nr, struct pid_namespace *ns);

@@ -2,20 +2,43 @@
 /*
  * Models kernel/pid_namespace.c: a new pid namespace one level below its
  * parent (owner and depth checks), references, and the child reaper's
- * death closing the namespace to new pids. Per-user namespace counts,
- * ns_last_pid and the killing of the remaining tasks are left out.
+ * death closing the namespace to new pids, and the pid cache of each
+ * level, created on first use and kept. Per-user namespace counts,
+ * ns_last_pid and the killing of the remaining tasks are left out; the
+ * namespace itself is a host allocation (pid_namespace cache not modelled).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "kernel/cred.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
 #include "lib/err.h"
+#include "mm/slab.h"
+#include "mm/slab_common.h"
 #include "uapi/linux/sched.h"
 
+/* models kernel/pid_namespace.c:create_pid_cachep(): "pid_<level+1>",
+ * sized for level + 1 upids over level 0's struct pid; created once (the
+ * kernel's pid_cache[] is found here by name) and never destroyed */
+static struct kmem_cache *create_pid_cachep(struct nc_machine *m, unsigned int level)
+{
+	unsigned int size = m->slab->boot[NC_CACHE_PID]->object_size +
+			    level * (unsigned int)sizeof(struct upid);
+	struct kmem_cache *kc;
+	char name[4 + 10 + 1];
+
+	snprintf(name, sizeof(name), "pid_%u", level + 1);
+	kc = nc_kmem_cache_find(m, name);
+	if (kc)
+		return kc;
+	return kmem_cache_create(m, name, size, NULL, SLAB_HWCACHE_ALIGN | SLAB_ACCOUNT);
+}
+
 /* models kernel/pid_namespace.c:create_pid_namespace() */
-static struct pid_namespace *create_pid_namespace(struct user_namespace *user_ns,
+static struct pid_namespace *create_pid_namespace(struct nc_machine *m,
+						  struct user_namespace *user_ns,
 						  struct pid_namespace *parent)
 {
 	struct pid_namespace *ns;
@@ -31,6 +54,12 @@ static struct pid_namespace *create_pid_namespace(struct user_namespace *user_ns
 	if (!ns)
 		return ERR_PTR(-ENOMEM);
 	idr_init(&ns->idr);
+	ns->pid_cachep = create_pid_cachep(m, parent->level + 1);
+	if (!ns->pid_cachep) {
+		idr_destroy(&ns->idr);
+		free(ns);
+		return ERR_PTR(-ENOMEM);
+	}
 	ns->pid_allocated = PIDNS_ADDING;
 	ns->level = parent->level + 1;
 	ns->parent = parent;
@@ -66,7 +95,7 @@ struct pid_namespace *copy_pid_ns(struct nc_machine *m, uint64_t flags,
 	}
 	if (task_active_pid_ns(nc_current(m)) != old_ns)
 		return ERR_PTR(-EINVAL);
-	return create_pid_namespace(user_ns, old_ns);
+	return create_pid_namespace(m, user_ns, old_ns);
 }
 
 /* models the first step of kernel/pid_namespace.c:zap_pid_ns_processes() */

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Page allocation fault injection: models mm/fail_page_alloc.c and the
- * parts of lib/fault-inject.c:should_fail_ex() it reaches (fail-nth,
- * probability, times, space, interval). The random draw is the machine's
+ * parts of lib/fault-inject.c:should_fail_ex() it reaches (the task's
+ * fail-nth first, then probability, times, space, interval). The random draw is the machine's
  * seeded generator. Left out: stack and task filters, ratelimited dumps.
  */
 #include "mm/fail_page_alloc.h"
+#include "mm/fault_inject.h"
 #include "mm/mmzone.h"
 
 void fail_page_alloc_init(struct fail_page_alloc_attr *attr)
@@ -24,6 +25,12 @@ void fail_page_alloc_init(struct fail_page_alloc_attr *attr)
 static bool should_fail_ex(struct nc_machine *m, struct fail_page_alloc_attr *attr,
 			   long size, bool nowarn)
 {
+	bool counted;
+
+	if (should_fail_nth(m, &counted))
+		goto fail;
+	if (counted)
+		return false;
 	if (attr->fail_nth) {
 		if (--attr->fail_nth)
 			return false;
@@ -66,8 +73,10 @@ bool should_fail_alloc_page(struct nc_machine *m, gfp_t gfp, unsigned int order,
 	return should_fail_ex(m, attr, 1L << order, gfp & __GFP_NOWARN);
 }
 
-static void clear_filters(struct fail_page_alloc_attr *attr)
+void nc_fail_page_alloc_clear_filters(struct nc_machine *m)
 {
+	struct fail_page_alloc_attr *attr = &m->page_alloc->fail;
+
 	attr->min_order = 0;
 	attr->ignore_gfp_highmem = false;
 	attr->ignore_gfp_reclaim = false;
@@ -75,17 +84,15 @@ static void clear_filters(struct fail_page_alloc_attr *attr)
 
 void nc_fail_page_alloc_nth(struct nc_machine *m, unsigned int n)
 {
-	struct fail_page_alloc_attr *attr = &m->page_alloc->fail;
-
-	clear_filters(attr);
-	attr->fail_nth = n;
+	nc_fail_page_alloc_clear_filters(m);
+	m->page_alloc->fail.fail_nth = n;
 }
 
 void nc_fail_page_alloc_next(struct nc_machine *m, int nid, long n)
 {
 	struct fail_page_alloc_attr *attr = &m->page_alloc->fail;
 
-	clear_filters(attr);
+	nc_fail_page_alloc_clear_filters(m);
 	attr->nid = nid;
 	attr->probability = 100;
 	attr->interval = 1;

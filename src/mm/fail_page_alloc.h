@@ -2,8 +2,9 @@
 /*
  * Fault injection for the page allocator (mm/fail_page_alloc.c on top of
  * lib/fault-inject.c's should_fail_ex()). Left out: stack-trace and task
- * filters, require/reject address ranges, the debugfs files; fail_nth is
- * per machine rather than per task (the mm layer has no tasks).
+ * filters, require/reject address ranges, the debugfs files. The task's
+ * fail-nth (mm/fault_inject.c) counts first; the attribute's own fail_nth
+ * is a model knob for tests that run without tasks.
  */
 #ifndef NC_MM_FAIL_PAGE_ALLOC_H
 #define NC_MM_FAIL_PAGE_ALLOC_H
@@ -20,7 +21,7 @@ struct fail_page_alloc_attr {
 	long times;                 /* failures left; -1 = unlimited */
 	long space;                 /* bytes (here pages) to let through first */
 	unsigned long count;        /* candidates seen, for interval */
-	unsigned int fail_nth;      /* /proc/self/fail-nth: the N-th candidate fails */
+	unsigned int fail_nth;      /* model: the N-th candidate fails (no task needed) */
 	bool ignore_gfp_highmem;
 	bool ignore_gfp_reclaim;
 	unsigned int min_order;
@@ -38,6 +39,8 @@ bool should_fail_alloc_page(struct nc_machine *m, gfp_t gfp, unsigned int order,
 
 /* Knobs. Both clear the kernel's default filters (min-order 1,
  * ignore-gfp-wait, ignore-gfp-highmem) as a debugfs user would. */
+/* Clears min-order, ignore-gfp-wait and ignore-gfp-highmem. */
+void nc_fail_page_alloc_clear_filters(struct nc_machine *m);
 /* The n-th page allocation from now fails (n >= 1), as fail-nth does. */
 void nc_fail_page_alloc_nth(struct nc_machine *m, unsigned int n);
 /* The next n allocations preferring node nid (NUMA_NO_NODE: any) fail. */

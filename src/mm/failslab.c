@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mm/failslab.h"
+#include "mm/fault_inject.h"
 #include "mm/slab.h"
 
 void failslab_init(struct failslab_attr *fa)
@@ -20,9 +21,15 @@ void failslab_exit(struct failslab_attr *fa)
 	fa->active = false;
 }
 
+void failslab_update_active(struct failslab_attr *fa)
+{
+	fa->active = fa->fail_nth || fa->times || fa->nr_nth_tasks;
+}
+
 bool __should_failslab(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp)
 {
 	struct failslab_attr *fa = &m->slab->failslab;
+	bool counted;
 
 	/* no fault injection for the bootstrap cache */
 	if (s == m->slab->kmem_cache || (gfp & __GFP_NOFAIL))
@@ -31,17 +38,21 @@ bool __should_failslab(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp)
 		return false;
 	if (fa->cache_filter && !(s->flags & SLAB_FAILSLAB))
 		return false;
+	if (should_fail_nth(m, &counted))
+		goto fail;
+	if (counted)
+		return false;
 	if (fa->fail_nth && --fa->fail_nth == 0)
 		goto fail;
-	if (fa->times > 0) {
-		fa->times--;
+	if (fa->times > 0)
 		goto fail;
-	}
-	fa->active = fa->fail_nth || fa->times;
+	failslab_update_active(fa);
 	return false;
 fail:
 	fa->nr_injected++;
-	fa->active = fa->fail_nth || fa->times;
+	if (fa->times > 0)
+		fa->times--;
+	failslab_update_active(fa);
 	return true;
 }
 
@@ -52,7 +63,7 @@ void nc_failslab_next(struct nc_machine *m, long n, bool cache_filter)
 	fa->times = n > 0 ? n : 0;
 	fa->cache_filter = cache_filter;
 	fa->ignore_gfp_reclaim = false;
-	fa->active = fa->fail_nth || fa->times;
+	failslab_update_active(fa);
 }
 
 void nc_failslab_nth(struct nc_machine *m, unsigned int n)
@@ -61,5 +72,5 @@ void nc_failslab_nth(struct nc_machine *m, unsigned int n)
 
 	fa->fail_nth = n;
 	fa->ignore_gfp_reclaim = false;
-	fa->active = fa->fail_nth || fa->times;
+	failslab_update_active(fa);
 }

@@ -19,7 +19,8 @@ struct kmem_cache;
 struct failslab_attr {
 	bool active;                /* anything armed: the fast path tests this */
 	long times;                 /* forced failures left (the "next n" knob) */
-	unsigned int fail_nth;      /* the n-th candidate from now fails; 0 = off */
+	unsigned int fail_nth;      /* model: the n-th candidate from now fails; 0 = off */
+	unsigned int nr_nth_tasks;  /* tasks with fail-nth armed (mm/fault_inject.c) */
 	bool ignore_gfp_reclaim;    /* default true, as the kernel's */
 	bool cache_filter;          /* only SLAB_FAILSLAB caches */
 	unsigned long nr_injected;  /* failures forced so far */
@@ -28,7 +29,10 @@ struct failslab_attr {
 /* models mm/failslab.c's initial attributes (nothing armed) */
 void failslab_init(struct failslab_attr *fa);
 void failslab_exit(struct failslab_attr *fa);
-/* models mm/failslab.c:__should_failslab(); callers test fa->active first */
+/* Recomputes the fast path's flag from the knobs and the armed tasks. */
+void failslab_update_active(struct failslab_attr *fa);
+/* models mm/failslab.c:__should_failslab(); callers test fa->active first.
+ * A task's fail-nth counts after the filters, as should_fail_ex() does. */
 bool __should_failslab(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp);
 
 /* Knobs; both clear ignore-gfp-wait so GFP_KERNEL requests can fail.

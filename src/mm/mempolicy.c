@@ -1042,7 +1042,7 @@ static int mbind_range(struct nc_machine *m, struct mm_struct *mm,
 	if (!err)
 		err = vma_replace_policy(m, vma, new);
 	if (!err)
-		nc_vma_merge_around(mm, vma->vm_start, vma->vm_end);
+		nc_vma_merge_around(m, mm, vma->vm_start, vma->vm_end);
 	return err;
 }
 

@@ -4,8 +4,10 @@
  * VMAs in address order, mmap with the x86 top-down search below a fixed
  * mmap_base (see mmap.h), MAP_FIXED/MAP_FIXED_NOREPLACE, splits and merges,
  * munmap, mprotect, madvise (populate, DONTNEED and the flag-only advice).
- * Left out: file contents, hugetlb, mlock accounting, pkeys, address
- * randomisation, growsdown stacks, brk.
+ * mm_structs and VMAs are objects of the mm_struct and vm_area_struct
+ * caches. Left out: file contents, hugetlb, mlock accounting, pkeys,
+ * address randomisation, growsdown stacks, brk, the maple tree's nodes
+ * (the VMA array is host memory), anon_vma chains.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -15,13 +17,27 @@
 #include "mm/mempolicy.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
+#include "mm/slab.h"
+#include "mm/slub.h"
+
+/* models kernel/fork.c:mm_cachep and vm_area_cachep */
+static struct kmem_cache *mm_cachep(const struct nc_machine *m)
+{
+	return m->slab->boot[NC_CACHE_MM_STRUCT];
+}
+
+static struct kmem_cache *vm_area_cachep(const struct nc_machine *m)
+{
+	return m->slab->boot[NC_CACHE_VM_AREA];
+}
 
 struct mm_struct *mm_alloc(struct nc_machine *m)
 {
-	struct mm_struct *mm = calloc(1, sizeof(*mm));
+	struct mm_struct *mm = kmem_cache_alloc(m, mm_cachep(m), GFP_KERNEL);  /* allocate_mm() */
 
 	if (!mm)
 		return NULL;
+	memset(mm, 0, sizeof(*mm));
 	list_add(&mm->nc_node, &m->mempolicy->mms);
 	mm->mm_users = 1;
 	mm->task_size = TASK_SIZE;
@@ -30,10 +46,33 @@ struct mm_struct *mm_alloc(struct nc_machine *m)
 	return mm;
 }
 
-static void vm_area_free(struct vm_area_struct *vma)
+/* models kernel/fork.c:vm_area_alloc(): a zeroed VMA of mm */
+static struct vm_area_struct *vm_area_alloc(struct nc_machine *m, struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmem_cache_alloc(m, vm_area_cachep(m), GFP_KERNEL);
+
+	if (vma) {
+		memset(vma, 0, sizeof(*vma));           /* vma_init() */
+		vma->vm_mm = mm;
+	}
+	return vma;
+}
+
+/* models kernel/fork.c:vm_area_dup() */
+static struct vm_area_struct *vm_area_dup(struct nc_machine *m, const struct vm_area_struct *orig)
+{
+	struct vm_area_struct *new = kmem_cache_alloc(m, vm_area_cachep(m), GFP_KERNEL);
+
+	if (new)
+		*new = *orig;
+	return new;
+}
+
+/* models kernel/fork.c:vm_area_free() with the policy put of remove_vma() */
+static void vm_area_free(struct nc_machine *m, struct vm_area_struct *vma)
 {
 	mpol_put(vma->vm_policy);
-	free(vma);
+	kmem_cache_free(m, vm_area_cachep(m), vma);
 }
 
 void mmput(struct nc_machine *m, struct mm_struct *mm)
@@ -65,11 +104,11 @@ void nc_mm_free(struct nc_machine *m, struct mm_struct *mm)
 
 	list_del_init(&mm->nc_node);
 	for (i = 0; i < mm->map_count; i++)
-		vm_area_free(mm->vmas[i]);
+		vm_area_free(m, mm->vmas[i]);
 	nc_pagetable_free(m, &mm->pt);
 	free(mm->vmas);
 	free(mm->unmapped);
-	free(mm);
+	kmem_cache_free(m, mm_cachep(m), mm);
 }
 
 unsigned int nc_vma_index(const struct mm_struct *mm, unsigned long addr)
@@ -130,9 +169,9 @@ static int vma_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 	return 0;
 }
 
-static void vma_remove_at(struct mm_struct *mm, unsigned int i)
+static void vma_remove_at(struct nc_machine *m, struct mm_struct *mm, unsigned int i)
 {
-	vm_area_free(mm->vmas[i]);
+	vm_area_free(m, mm->vmas[i]);
 	memmove(mm->vmas + i, mm->vmas + i + 1, (mm->map_count - i - 1) * sizeof(*mm->vmas));
 	mm->map_count--;
 }
@@ -143,13 +182,12 @@ int split_vma(struct nc_machine *m, struct mm_struct *mm, struct vm_area_struct 
 
 	if (mm->map_count >= MAX_MAP_COUNT)
 		return -ENOMEM;
-	new = malloc(sizeof(*new));
+	new = vm_area_dup(m, vma);
 	if (!new)
 		return -ENOMEM;
-	*new = *vma;
 	new->vm_policy = NULL;
 	if (mpol_dup(m, vma->vm_policy, &new->vm_policy)) {
-		free(new);
+		vm_area_free(m, new);
 		return -ENOMEM;
 	}
 	new->vm_start = addr;
@@ -157,7 +195,7 @@ int split_vma(struct nc_machine *m, struct mm_struct *mm, struct vm_area_struct 
 	vma->vm_end = addr;
 	if (vma_insert(mm, new)) {
 		vma->vm_end = new->vm_end;
-		vm_area_free(new);
+		vm_area_free(m, new);
 		return -ENOMEM;
 	}
 	return 0;
@@ -172,7 +210,7 @@ static bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_s
 	       a->vm_pgoff + ((a->vm_end - a->vm_start) >> PAGE_SHIFT) == b->vm_pgoff;
 }
 
-void nc_vma_merge_around(struct mm_struct *mm, unsigned long start, unsigned long end)
+void nc_vma_merge_around(struct nc_machine *m, struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	unsigned int i = nc_vma_index(mm, start);
 
@@ -183,7 +221,7 @@ void nc_vma_merge_around(struct mm_struct *mm, unsigned long start, unsigned lon
 
 		if (vma_mergeable(a, b)) {
 			a->vm_end = b->vm_end;
-			vma_remove_at(mm, i + 1);
+			vma_remove_at(m, mm, i + 1);
 		} else {
 			i++;
 		}
@@ -220,7 +258,7 @@ int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
 	if (err)
 		return err;
 	vma->vm_flags = new_flags;
-	nc_vma_merge_around(mm, start, end);
+	nc_vma_merge_around(m, mm, start, end);
 	return 0;
 }
 
@@ -345,7 +383,7 @@ static int do_munmap(struct nc_machine *m, struct mm_struct *mm,
 		}
 		i = nc_vma_index(mm, start);
 		while (i < mm->map_count && mm->vmas[i]->vm_end <= end)
-			vma_remove_at(mm, i);
+			vma_remove_at(m, mm, i);
 	}
 	zap_page_range(m, mm, start, end);
 	return unmapped_update(mm, start, end, true);
@@ -562,7 +600,7 @@ static long do_mmap(struct nc_machine *m, struct mm_struct *mm, unsigned long ad
 		return err;
 	if (mm->map_count >= MAX_MAP_COUNT)
 		return -ENOMEM;
-	vma = calloc(1, sizeof(*vma));
+	vma = vm_area_alloc(m, mm);
 	if (!vma)
 		return -ENOMEM;
 	vma->vm_start = addr;
@@ -574,11 +612,11 @@ static long do_mmap(struct nc_machine *m, struct mm_struct *mm, unsigned long ad
 		vma->shmem_ino = m->mempolicy->next_ino++;
 	err = vma_insert(mm, vma);
 	if (err) {
-		free(vma);
+		vm_area_free(m, vma);
 		return err;
 	}
 	unmapped_update(mm, addr, addr + len, false);
-	nc_vma_merge_around(mm, addr, addr + len);
+	nc_vma_merge_around(m, mm, addr, addr + len);
 	if ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
 		populate_range(m, mm, addr, addr + len, vm_flags & VM_WRITE);
 	return (long)addr;
@@ -829,13 +867,12 @@ int dup_mmap(struct nc_machine *m, struct mm_struct *mm, struct mm_struct *oldmm
 				return -ENOMEM;
 			continue;
 		}
-		vma = malloc(sizeof(*vma));
+		vma = vm_area_dup(m, old);
 		if (!vma)
 			return -ENOMEM;
-		*vma = *old;
+		vma->vm_policy = NULL;
 		if (mpol_dup(m, old->vm_policy, &vma->vm_policy) || vma_insert(mm, vma)) {
-			mpol_put(vma->vm_policy);
-			free(vma);
+			vm_area_free(m, vma);
 			return -ENOMEM;
 		}
 	}

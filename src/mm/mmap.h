@@ -126,7 +126,7 @@ int vma_modify_flags(struct nc_machine *m, struct mm_struct *mm,
 		     unsigned long new_flags);
 /* Merges the VMAs around [start, end) with compatible neighbours (same
  * flags, equal policy, contiguous offsets), as vma_modify()/vma_merge do. */
-void nc_vma_merge_around(struct mm_struct *mm, unsigned long start, unsigned long end);
+void nc_vma_merge_around(struct nc_machine *m, struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Whether the task unmapped addr (and never mapped it again). */
 bool nc_addr_unmapped(const struct mm_struct *mm, unsigned long addr);
 /* Whether [start, end), which no VMA covers, is the real process's own

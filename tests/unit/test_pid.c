@@ -77,16 +77,16 @@ static void test_boot_pids_and_wrap(void **state)
 	assert_ptr_equal(ns->child_reaper, pid_task(find_pid_ns(1, ns), PIDTYPE_PID));
 	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), 3);
-	free_pid(p);
+	free_pid(m, p);
 	/* freed pids are not reused before the cursor wraps */
 	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), 4);
-	free_pid(p);
+	free_pid(m, p);
 	/* past pid_max the allocator wraps to RESERVED_PIDS, not to 1 */
 	idr_set_cursor(&ns->idr, (unsigned int)ns->pid_max);
 	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), RESERVED_PIDS);
-	free_pid(p);
+	free_pid(m, p);
 	nc_machine_destroy(m);
 }
 
@@ -103,7 +103,7 @@ static void test_set_tid(void **state)
 	assert_int_equal(pid_nr_ns(p, ns), 1000);
 	/* the same pid again: taken */
 	assert_int_equal(PTR_ERR(alloc_pid(m, ns, want, 1)), -EEXIST);
-	free_pid(p);
+	free_pid(m, p);
 	/* more entries than nested namespaces */
 	assert_int_equal(PTR_ERR(alloc_pid(m, ns, want, 2)), -EINVAL);
 	want[0] = 0;
@@ -113,7 +113,7 @@ static void test_set_tid(void **state)
 	/* cyclic allocation continues after the boot pids, unaffected */
 	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), 3);
-	free_pid(p);
+	free_pid(m, p);
 	nc_machine_destroy(m);
 }
 
