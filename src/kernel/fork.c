@@ -24,6 +24,7 @@
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
+#include "kernel/sched/core.h"
 #include "kernel/signal.h"
 #include "lib/err.h"
 #include "lib/error.h"
@@ -325,6 +326,18 @@ static int copy_thread(uint64_t clone_flags, const struct kernel_clone_args *arg
 	return 0;
 }
 
+/* models kernel/fork.c:complete_vfork_done() with the waiter's side of
+ * wait_for_vfork_done(): the parent wakes, and drops the child it held */
+static void complete_vfork_done(struct nc_machine *m, struct task_struct *tsk)
+{
+	struct task_struct *parent = tsk->vfork_done;
+
+	tsk->vfork_done = NULL;
+	nc_sched_wake(m, parent);
+	put_task_struct(m, parent);
+	put_task_struct(m, tsk);
+}
+
 /* models kernel/fork.c:mm_release() */
 void mm_release(struct nc_machine *m, struct task_struct *tsk)
 {
@@ -337,7 +350,8 @@ void mm_release(struct nc_machine *m, struct task_struct *tsk)
 		}
 		tsk->clear_child_tid = 0;
 	}
-	tsk->vfork_done = NULL;                  /* complete_vfork_done() */
+	if (tsk->vfork_done)
+		complete_vfork_done(m, tsk);
 }
 
 /* ---- task lifetime ---- */
@@ -840,6 +854,18 @@ fork_out:
 	return ERR_PTR(retval);
 }
 
+/* models kernel/fork.c:wait_for_vfork_done(): the parent sleeps,
+ * uninterruptibly, until the child's mm_release() completes; the model
+ * cannot block, so the call returns at once with the parent off its run
+ * queue, and the wake-up is the child's */
+static void wait_for_vfork_done(struct nc_machine *m)
+{
+	struct task_struct *parent = nc_current(m);
+
+	nc_sched_sleep(m, parent);
+	parent->__state = TASK_UNINTERRUPTIBLE;
+}
+
 /* models kernel/fork.c:kernel_clone() */
 long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 {
@@ -861,11 +887,16 @@ long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 	if (clone_flags & CLONE_PARENT_SETTID)
 		(void)copy_to_user(m, args->parent_tid, &nr, sizeof(nr));
 	if (clone_flags & CLONE_VFORK) {
-		/* the parent sleeps until mm_release() completes vfork_done */
-		p->vfork_done = nc_current(m);
+		/* the completion lives on the parent's stack in the kernel: the
+		 * model pins the parent instead, so that it outlives the child's
+		 * pointer to it whatever a replayed log does */
+		p->vfork_done = get_task_struct(nc_current(m));
+		get_task_struct(p);
 	}
 	/* wake_up_new_task(): the child stays on the CPU sched_fork() gave it */
 	trace_sched_wakeup_new(m, p);
+	if (clone_flags & CLONE_VFORK)
+		wait_for_vfork_done(m);
 	return nr;
 }
 

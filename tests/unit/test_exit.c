@@ -18,6 +18,7 @@
 
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/sched/core.h"
 #include "kernel/signal.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
@@ -296,7 +297,8 @@ static void test_child_cleartid(void **state)
 	nc_machine_destroy(m);
 }
 
-/* A vfork parent waits until the child releases its mm (exit here). */
+/* A vfork parent sleeps uninterruptibly, off its run queue, until the
+ * child releases its mm (exit here); it holds the child meanwhile. */
 static void test_vfork_release(void **state)
 {
 	struct nc_machine *m = nc_boot("1x2");
@@ -305,13 +307,22 @@ static void test_vfork_release(void **state)
 	(void)state;
 	give_mm(m, 1);
 	parent = nc_run_as(m, 1);
+	nc_sched_wake(m, parent);                    /* queued, running */
+	assert_int_equal(parent->on_rq, TASK_ON_RQ_QUEUED);
 	assert_int_equal(sys_vfork(m), 3);
+	assert_int_equal(parent->__state, TASK_UNINTERRUPTIBLE);
+	assert_int_equal(parent->on_rq, 0);
 	child = nc_run_as(m, 3);
 	assert_ptr_equal(child->vfork_done, parent);
 	assert_ptr_equal(child->mm, parent->mm);
+	assert_int_equal(child->usage, 3);          /* running, unreaped, the parent's */
 	kernel_exit(m, 0);
 	assert_null(child->vfork_done);
+	assert_int_equal(parent->__state, TASK_RUNNING);
+	assert_int_equal(parent->on_rq, TASK_ON_RQ_QUEUED);
 	assert_int_equal(parent->mm->mm_users, 1);
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, 3, 0, 0, 0), 3);
 	nc_machine_destroy(m);
 }
 

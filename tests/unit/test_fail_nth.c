@@ -152,10 +152,9 @@ static unsigned long scratch(struct nc_machine *m)
 
 /* Makes the child exit on exit_cpu, whose stack cache takes its stack,
  * and reaps it unless it is a thread. */
-static void undo(struct nc_machine *m, struct kernel_clone_args *args, long nr,
-		 unsigned int exit_cpu)
+static void undo(struct nc_machine *m, struct task_struct *parent,
+		 struct kernel_clone_args *args, long nr, unsigned int exit_cpu)
 {
-	struct task_struct *parent = nc_current(m);
 	struct task_struct *child;
 	struct pid *pid = find_pid_ns((int)nr, task_active_pid_ns(parent));
 
@@ -210,7 +209,7 @@ static void sweep(struct nc_machine *m, struct kernel_clone_args *args, const ch
 	/* once with nothing armed, so that every cache has its slabs */
 	r = kernel_clone(m, args);
 	assert_true(r > 0);
-	undo(m, args, r, exit_cpu);
+	undo(m, cur, args, r, exit_cpu);
 	snapshot(m, &before);
 	memset(res, 0, sizeof(*res));
 	/* as a fuzzer does: until the countdown outlives the call */
@@ -222,7 +221,7 @@ static void sweep(struct nc_machine *m, struct kernel_clone_args *args, const ch
 		if (cur->fail_nth) {
 			assert_true(r > 0);
 			nc_fail_nth(m, cur, 0);
-			undo(m, args, r, exit_cpu);
+			undo(m, cur, args, r, exit_cpu);
 			break;
 		}
 		/* exactly one allocation failed */
@@ -235,7 +234,7 @@ static void sweep(struct nc_machine *m, struct kernel_clone_args *args, const ch
 			/* a failure the kernel works around (vmalloc's page by
 			 * page retry of a short bulk allocation) */
 			res->tolerated++;
-			undo(m, args, r, exit_cpu);
+			undo(m, cur, args, r, exit_cpu);
 			before.total_forks++;             /* a child was made */
 		} else if (r != -ENOMEM) {
 			fail_msg("%s: allocation %u failing gives %ld", what, n, r);
