@@ -2,7 +2,9 @@
 /* numaclone replay: runs an strace log or script on a model machine. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -12,7 +14,8 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: numaclone replay [--topology SPEC] [--distance D] [--check] [--strict]\n"
-		"                        [--trace FILE [--trace-format F] [--trace-events L]] FILE|-\n\n"
+		"                        [--trace FILE [--trace-format F] [--trace-events L]]\n"
+		"                        [--fail-nth N] FILE|-\n\n"
 		"Runs the system calls of an `strace -f` log, or of a script in strace's\n"
 		"syntax, on a model machine (default topology: host). Prints each modelled\n"
 		"call with the model's result, or with --check each disagreement with the\n"
@@ -26,6 +29,8 @@ static void usage(FILE *f)
 		"                       perfetto (JSON for ui.perfetto.dev)\n"
 		"      --trace-events L events to record, as set_event takes them: kmem, sched,\n"
 		"                       task, sched:sched_process_fork, ... (default: all)\n"
+		"      --fail-nth N     the N-th slab or page allocation the first task makes\n"
+		"                       fails, as after writing N to its /proc/.../fail-nth\n"
 		"  -h, --help           this help\n");
 }
 
@@ -38,6 +43,7 @@ int cmd_replay(int argc, char **argv)
 		{ "trace", required_argument, NULL, 'T' },
 		{ "trace-format", required_argument, NULL, 'F' },
 		{ "trace-events", required_argument, NULL, 'E' },
+		{ "fail-nth", required_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nc_machine_config cfg = { 0 };
@@ -46,6 +52,8 @@ int cmd_replay(int argc, char **argv)
 	struct nc_error err = { "" };
 	const char *trace = NULL;
 	FILE *in = stdin;
+	unsigned long n;
+	char *end;
 	int c, ret;
 
 	opterr = 0;
@@ -60,6 +68,14 @@ int cmd_replay(int argc, char **argv)
 				return cli_error("replay: %s", err.msg);
 			break;
 		case 'E': opts.trace_events = optarg; break;
+		case 'N':
+			errno = 0;
+			n = strtoul(optarg, &end, 10);
+			if (*optarg < '1' || *optarg > '9' || *end || errno || n > UINT_MAX)
+				return cli_error("replay: --fail-nth '%s': expected a count from 1 to %u",
+						 optarg, UINT_MAX);
+			opts.fail_nth = (unsigned int)n;
+			break;
 		default:
 			if ((ret = cli_option("replay", c, argv, &cfg, usage)) >= 0)
 				return ret;

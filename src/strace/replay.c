@@ -15,6 +15,7 @@
 #include "kernel/fork.h"
 #include "kernel/pid.h"
 #include "lib/error.h"
+#include "mm/fault_inject.h"
 #include "mm/mmap.h"
 #include "mm/uaccess.h"
 #include "strace/args.h"
@@ -298,6 +299,9 @@ static int task_for(struct nc_replay *rp, pid_t pid, struct task_struct **t)
 		return 0;
 	if (!rp->nr_map) {
 		*t = new_process(rp);
+		/* as if it wrote N to /proc/thread-self/fail-nth first */
+		if (*t && rp->opts->fail_nth)
+			nc_fail_nth(rp->m, *t, rp->opts->fail_nth);
 		rp->first_unnamed = pid == 0;
 		return *t ? map_bind(rp, pid, *t) : -ENOMEM;
 	}

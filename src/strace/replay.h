@@ -29,6 +29,7 @@ struct nc_replay_opts {
 	const char *trace_events; /* --trace-events (set_event syntax); NULL: all */
 	enum nc_trace_format trace_format;
 	const struct nc_replay_hooks *hooks;  /* or NULL */
+	unsigned int fail_nth;  /* --fail-nth: the first task's fail-nth; 0 = off */
 };
 
 struct task_struct;
