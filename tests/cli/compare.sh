@@ -25,18 +25,11 @@ grep -q "^$n of [0-9]* figures differ (marked \*)$" "$t/c" || bad "count line: $
 "$nc" compare --a '-m 1' --b '--membind=1' --workload threads:threads=2 | tail -1 |
 	grep -q '^0 of ' || bad "identical sides differ"
 
-expect() { # message, compare args...
-	local want=$1; shift
-	"$nc" compare "$@" >"$t/out" 2>"$t/err"; local st=$?
-	if [ $st -ne 1 ] || [ -s "$t/out" ] || [ "$(cat "$t/err")" != "numaclone: $want" ]; then
-		echo "FAIL: compare $* (exit $st)"; echo " want: numaclone: $want"
-		echo " got:  $(cat "$t/err")"; fail=1
-	fi
-}
-expect "compare: both --a and --b are needed (see numaclone compare --help)" --a -l
-expect "compare --b: --membind: '9' at offset 0: node argument 9 is out of range" --a -l --b '--membind=9'
-expect "compare --a: unknown option '--nope' (see numaclone compare --a --help)" --a '--nope' --b -l
-expect "compare --a: unexpected argument 'x'" --a 'x' --b -l
-expect "compare: --trace, --show and --json are for run" --a -l --b -l --json
-expect "compare: unknown option '--zzz' (see numaclone compare --help)" --zzz x
+. "$(dirname "$0")/lib/expect.sh"
+expect "compare: both --a and --b are needed (see numaclone compare --help)" compare --a -l
+expect "compare --b: --membind: '9' at offset 0: node argument 9 is out of range" compare --a -l --b '--membind=9'
+expect "compare --a: unknown option '--nope' (see numaclone compare --a --help)" compare --a '--nope' --b -l
+expect "compare --a: unexpected argument 'x'" compare --a 'x' --b -l
+expect "compare: --trace, --show and --json are for run" compare --a -l --b -l --json
+expect "compare: unknown option '--zzz' (see numaclone compare --help)" compare --zzz x
 exit $fail

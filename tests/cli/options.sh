@@ -5,14 +5,7 @@
 set -u
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 fail=0
-expect() { # message, args...
-	local want=$1; shift
-	"$NUMACLONE" "$@" >"$t/out" 2>"$t/err"; local st=$?
-	if [ $st -ne 1 ] || [ -s "$t/out" ] || [ "$(cat "$t/err")" != "numaclone: $want" ]; then
-		echo "FAIL: $* (exit $st)"; echo " want: numaclone: $want"
-		echo " got:  $(cat "$t/err")"; fail=1
-	fi
-}
+. "$(dirname "$0")/lib/expect.sh"
 for cmd in hardware numastat replay sched-domains slabinfo; do
 	expect "$cmd: option '--topology' needs an argument" $cmd --topology
 	expect "$cmd: option '--distance' needs an argument" $cmd --distance

@@ -97,30 +97,23 @@ if [ "$(cat /sys/devices/system/node/online 2>/dev/null)" = 0 ] && command -v nu
 	done
 fi
 
-expect() { # message, run args...
-	local want=$1; shift
-	"$nc" run "$@" >"$t/out" 2>"$t/err"; local st=$?
-	if [ $st -ne 1 ] || [ -s "$t/out" ] || [ "$(cat "$t/err")" != "numaclone: $want" ]; then
-		echo "FAIL: run $* (exit $st)"; echo " want: numaclone: $want"
-		echo " got:  $(cat "$t/err")"; fail=1
-	fi
-}
-expect "run: --membind: '5' at offset 0: node argument 5 is out of range" --membind=5
-expect "run: --interleave: '0;1' at offset 1: unexpected ';'" --interleave='0;1'
-expect "run: --preferred '0-1': specify exactly one node" --preferred=0-1
-expect "run: --physcpubind: '40' at offset 0: cpu argument 40 is out of range" --physcpubind=40
-expect "run: --cpunodebind: 'x' at offset 0: unparseable node description" --cpunodebind=x
-expect "run: conflicting policies --membind and --localalloc" --membind=0 --localalloc
+. "$(dirname "$0")/lib/expect.sh"
+expect "run: --membind: '5' at offset 0: node argument 5 is out of range" run --membind=5
+expect "run: --interleave: '0;1' at offset 1: unexpected ';'" run --interleave='0;1'
+expect "run: --preferred '0-1': specify exactly one node" run --preferred=0-1
+expect "run: --physcpubind: '40' at offset 0: cpu argument 40 is out of range" run --physcpubind=40
+expect "run: --cpunodebind: 'x' at offset 0: unparseable node description" run --cpunodebind=x
+expect "run: conflicting policies --membind and --localalloc" run --membind=0 --localalloc
 expect "run: --workload 'prefork:workers=0' at offset 16: workers must be a number from 1 to 1024" \
-	--workload prefork:workers=0
+	run --workload prefork:workers=0
 expect "run: --workload 'spin': no workload 'spin' (there are prefork, threads, forkexec, kthreads, hackbench)" \
-	--workload spin
+	run --workload spin
 expect "run: --show 'numastat,maps' at offset 9: not one of numastat, slabinfo, numa_maps, tasks" \
-	--show numastat,maps
-expect "run: option '--workload' needs an argument" --workload
-expect "run: unknown option '--bogus' (see numaclone run --help)" --bogus
-expect "run: unexpected argument 'x'" x
-expect "--seed 'z': not a number" --seed z
-expect "run: $t/none: No such file or directory" --script "$t/none"
+	run --show numastat,maps
+expect "run: option '--workload' needs an argument" run --workload
+expect "run: unknown option '--bogus' (see numaclone run --help)" run --bogus
+expect "run: unexpected argument 'x'" run x
+expect "--seed 'z': not a number" run --seed z
+expect "run: $t/none: No such file or directory" run --script "$t/none"
 "$nc" run --help | grep -q -- '--interleave=NODES' || bad "run --help"
 exit $fail
