@@ -156,10 +156,21 @@ static unsigned int present_cpus(const struct nc_topology *t)
 static void header(FILE *out, const struct nc_run *r)
 {
 	const struct nc_topology *t = r->m->topo;
+	const struct nc_run_opts *o = r->opts;
 
 	fprintf(out, "numaclone run: %s on %s (%u nodes, %u CPUs), seed %llu\n",
 		r->workload, t->name, bitmap_weight(t->online.bits, t->nr_node_ids),
 		present_cpus(t), r->opts->cfg.seed);
+	if (o->mode < 0 && !o->cpunodebind && !o->physcpubind)
+		return;
+	fputs("first task: numactl", out);
+	if (o->mode >= 0)
+		fprintf(out, " %s%s%s", o->mode_option, o->nodes ? "=" : "", o->nodes ? o->nodes : "");
+	if (o->cpunodebind)
+		fprintf(out, " --cpunodebind=%s", o->cpunodebind);
+	if (o->physcpubind)
+		fprintf(out, " --physcpubind=%s", o->physcpubind);
+	fputc('\n', out);
 }
 
 static int numastat(FILE *out, const struct nc_machine *m)
