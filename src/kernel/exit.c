@@ -50,6 +50,8 @@ static void __exit_signal(struct nc_machine *m, struct task_struct *tsk)
 	detach_pid(m, tsk, PIDTYPE_PID);
 	if (group_dead) {
 		detach_pid(m, tsk, PIDTYPE_TGID);
+		detach_pid(m, tsk, PIDTYPE_PGID);
+		detach_pid(m, tsk, PIDTYPE_SID);
 		list_del_init(&tsk->tasks);
 		list_del_init(&tsk->sibling);
 	}

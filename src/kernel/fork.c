@@ -453,6 +453,9 @@ int fork_init(struct nc_machine *m)
 	m->curr[m->cpu] = idle;
 	if (init_task_objects(m, idle))
 		return -ENOMEM;
+	/* init_signals: pid 0 is the boot task's group, group id and session */
+	for (int t = PIDTYPE_TGID; t < PIDTYPE_MAX; t++)
+		idle->signal->pids[t] = pid0;
 	/* init and everything below it may own half of the possible threads */
 	idle->signal->rlim[RLIMIT_NPROC].rlim_cur = m->fork->max_threads / 2;
 	idle->signal->rlim[RLIMIT_NPROC].rlim_max = m->fork->max_threads / 2;
@@ -799,7 +802,13 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 						 p->real_parent->signal->is_child_subreaper;
 		list_add_tail(&p->sibling, &p->real_parent->children);
 		list_add_tail(&p->tasks, &m->init_task->tasks);
+		/* init_task_pid(): its own group id; the caller's group and session */
+		p->signal->pids[PIDTYPE_TGID] = pid;
+		p->signal->pids[PIDTYPE_PGID] = task_pgrp(current);
+		p->signal->pids[PIDTYPE_SID] = task_session(current);
 		attach_pid(p, PIDTYPE_TGID, pid);
+		attach_pid(p, PIDTYPE_PGID, task_pgrp(current));
+		attach_pid(p, PIDTYPE_SID, task_session(current));
 	} else {
 		current->signal->nr_threads++;
 		current->signal->live++;

@@ -14,6 +14,7 @@
 #include "kernel/cred.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
+#include "kernel/signal.h"
 #include "lib/err.h"
 #include "mm/slab.h"
 #include "mm/slub.h"
@@ -168,23 +169,46 @@ void free_pid(struct nc_machine *m, struct pid *pid)
 	put_pid(m, pid);
 }
 
+/* models kernel/pid.c:task_pid_ptr(): the thread's own pid, the group's
+ * others (signal_struct) */
+static struct pid **task_pid_ptr(struct task_struct *task, enum pid_type type)
+{
+	return type == PIDTYPE_PID ? &task->thread_pid : &task->signal->pids[type];
+}
+
 /* models kernel/pid.c:attach_pid() */
 void attach_pid(struct task_struct *task, enum pid_type type, struct pid *pid)
 {
 	list_add_tail(&task->pid_links[type], &pid->tasks[type]);
 }
 
-/* models kernel/pid.c:detach_pid(): frees the pid when no task uses it */
-void detach_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type)
+/* models kernel/pid.c:__change_pid(): frees the old pid when no task uses
+ * it (never init_struct_pid, the static pid 0 of the boot task) */
+static void __change_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type,
+			 struct pid *new)
 {
-	struct pid *pid = type == PIDTYPE_PID ? task->thread_pid
-					       : task->group_leader->thread_pid;
+	struct pid **pid_ptr = task_pid_ptr(task, type);
+	struct pid *pid = *pid_ptr;
 
 	list_del_init(&task->pid_links[type]);
+	*pid_ptr = new;
 	for (int t = 0; t < PIDTYPE_MAX; t++)
 		if (!list_empty(&pid->tasks[t]))
 			return;
-	free_pid(m, pid);
+	if (pid->numbers[pid->level].nr)
+		free_pid(m, pid);
+}
+
+void detach_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type)
+{
+	__change_pid(m, task, type, NULL);
+}
+
+void change_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type,
+		struct pid *pid)
+{
+	__change_pid(m, task, type, pid);
+	attach_pid(task, type, pid);
 }
 
 struct task_struct *pid_task(struct pid *pid, enum pid_type type)

@@ -81,6 +81,9 @@ static inline struct pid *get_pid(struct pid *pid)
 /* models kernel/pid.c:attach_pid()/detach_pid() */
 void attach_pid(struct task_struct *task, enum pid_type type, struct pid *pid);
 void detach_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type);
+/* models kernel/pid.c:change_pid(): task leaves its pid of type for pid */
+void change_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type,
+		struct pid *pid);
 /* models kernel/pid.c:pid_task(): the first task using pid as type */
 struct task_struct *pid_task(struct pid *pid, enum pid_type type);
 struct pid *find_pid_ns(int nr, struct pid_namespace *ns);

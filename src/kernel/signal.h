@@ -14,6 +14,7 @@
 
 #include "arch/machine.h"
 #include "arch/task.h"
+#include "kernel/pid.h"
 
 /* _NSIG, spelled apart so that this header combines with glibc's <signal.h>
  * (uapi/linux/signal.h refuses to) */
@@ -59,7 +60,20 @@ struct signal_struct {
 	uint64_t shared_pending;
 	struct rlimit rlim[RLIM_NLIMITS];
 	bool is_child_subreaper, has_child_subreaper;
+	int leader;                   /* a session leader (setsid()) */
+	struct pid *pids[PIDTYPE_MAX]; /* the group's TGID, PGID and SID pids */
 };
+
+/* models include/linux/sched/signal.h:task_pgrp() and task_session() */
+static inline struct pid *task_pgrp(const struct task_struct *t)
+{
+	return t->signal->pids[PIDTYPE_PGID];
+}
+
+static inline struct pid *task_session(const struct task_struct *t)
+{
+	return t->signal->pids[PIDTYPE_SID];
+}
 
 static inline unsigned long task_rlimit(const struct task_struct *t, unsigned int limit)
 {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Tests for src/kernel/sys.c: getpid/gettid/getppid of processes and
  * threads, with the same relations checked on the host kernel by forking a
- * real process and starting a real thread. */
+ * real process and starting a real thread; process groups and sessions,
+ * each step's result compared with the same step on the host. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "kernel/exit.h"
 #include "kernel/sys.h"
 #include "uapi/linux/sched.h"
 #include "unit/nc_boot.h"
@@ -96,11 +99,151 @@ static void test_thread_ids_like_host(void **state)
 	nc_machine_destroy(m);
 }
 
+/* The steps of test_groups_and_sessions_like_host, as results: 0 for a
+ * call that succeeded (or returned the pid expected), else its errno. */
+enum { S_SETSID, S_SETSID_AGAIN, S_LEADER_SETPGID, S_CHILD_OWN_GROUP, S_CHILD_PGID,
+       S_CHILD_JOIN, S_CHILD_PGID2, S_NO_GROUP, S_NEGATIVE, S_NOT_CHILD, S_CHILD_SID,
+       S_NO_TASK, S_GRANDCHILD_OWN_GROUP, S_GRANDCHILD_SETSID, NR_STEPS };
+
+static int err_of(long r)
+{
+	return r < 0 ? (int)-r : 0;
+}
+
+static int host_err(long r)
+{
+	return r < 0 ? errno : 0;
+}
+
+/* On the host, in a throw-away process A (so that the test keeps its own
+ * session): A starts a session, forks B, and moves B between groups. */
+static void host_steps(int *res)
+{
+	int out[2], go[2];
+	pid_t a;
+
+	assert_int_equal(pipe(out), 0);
+	a = fork();
+	if (!a) {
+		int r[NR_STEPS] = { 0 }, b_pipe[2];
+		pid_t me, b;
+		char c;
+
+		me = getpid();
+		r[S_SETSID] = setsid() == me ? 0 : -1;
+		r[S_SETSID_AGAIN] = host_err(setsid());
+		r[S_LEADER_SETPGID] = host_err(setpgid(0, 0));
+		if (pipe(go) || pipe(b_pipe))
+			_exit(1);
+		b = fork();
+		if (!b) {
+			int rb[2];
+
+			if (read(go[0], &c, 1) != 1)
+				_exit(1);
+			rb[0] = host_err(setpgid(0, 0));
+			rb[1] = host_err(setsid());
+			_exit(write(b_pipe[1], rb, sizeof(rb)) != sizeof(rb));
+		}
+		r[S_CHILD_OWN_GROUP] = host_err(setpgid(b, 0));
+		r[S_CHILD_PGID] = getpgid(b) == b ? 0 : -1;
+		r[S_CHILD_JOIN] = host_err(setpgid(b, me));
+		r[S_CHILD_PGID2] = getpgid(b) == me ? 0 : -1;
+		r[S_NO_GROUP] = host_err(setpgid(b, 4194303));
+		r[S_NEGATIVE] = host_err(setpgid(b, -1));
+		r[S_NOT_CHILD] = host_err(setpgid(getppid(), 0));
+		r[S_CHILD_SID] = getsid(b) == me ? 0 : -1;
+		r[S_NO_TASK] = host_err(getpgid(4194303));
+		if (write(go[1], "x", 1) != 1 ||
+		    read(b_pipe[0], &r[S_GRANDCHILD_OWN_GROUP], 2 * sizeof(int)) != 2 * sizeof(int))
+			_exit(1);
+		waitpid(b, NULL, 0);
+		_exit(write(out[1], r, sizeof(r)) != sizeof(r));
+	}
+	assert_int_equal(read(out[0], res, NR_STEPS * sizeof(int)), NR_STEPS * sizeof(int));
+	waitpid(a, NULL, 0);
+	close(out[0]);
+	close(out[1]);
+}
+
+static void test_groups_and_sessions_like_host(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	int host[NR_STEPS], model[NR_STEPS];
+	pid_t a, b;
+
+	(void)state;
+	host_steps(host);
+	/* the same steps in the model: init forks A, A forks B */
+	nc_run_as(m, 1);
+	a = (pid_t)nc_clone(m, 0, 17);
+	nc_run_as(m, a);
+	model[S_SETSID] = kernel_setsid(m) == a ? 0 : -1;
+	model[S_SETSID_AGAIN] = err_of(kernel_setsid(m));
+	model[S_LEADER_SETPGID] = err_of(kernel_setpgid(m, 0, 0));
+	b = (pid_t)nc_clone(m, 0, 17);
+	model[S_CHILD_OWN_GROUP] = err_of(kernel_setpgid(m, b, 0));
+	model[S_CHILD_PGID] = kernel_getpgid(m, b) == b ? 0 : -1;
+	model[S_CHILD_JOIN] = err_of(kernel_setpgid(m, b, a));
+	model[S_CHILD_PGID2] = kernel_getpgid(m, b) == a ? 0 : -1;
+	model[S_NO_GROUP] = err_of(kernel_setpgid(m, b, 4194303));
+	model[S_NEGATIVE] = err_of(kernel_setpgid(m, b, -1));
+	model[S_NOT_CHILD] = err_of(kernel_setpgid(m, kernel_getppid(m), 0));
+	model[S_CHILD_SID] = kernel_getsid(m, b) == a ? 0 : -1;
+	model[S_NO_TASK] = err_of(kernel_getpgid(m, 4194303));
+	nc_run_as(m, b);
+	model[S_GRANDCHILD_OWN_GROUP] = err_of(kernel_setpgid(m, 0, 0));
+	model[S_GRANDCHILD_SETSID] = err_of(kernel_setsid(m));
+	for (int i = 0; i < NR_STEPS; i++)
+		if (host[i] != model[i])
+			fail_msg("step %d: host %d, model %d", i, host[i], model[i]);
+	/* by hand from v6.12's rules, so that agreeing on nothing cannot pass */
+	assert_int_equal(model[S_SETSID_AGAIN], EPERM);
+	assert_int_equal(model[S_NOT_CHILD], ESRCH);
+	assert_int_equal(model[S_NEGATIVE], EINVAL);
+	assert_int_equal(kernel_getpgrp(m), b);
+	nc_machine_destroy(m);
+}
+
+/* A fork inherits its parent's group and session; the group outlives its
+ * leader while a member remains; the last member frees the pid. */
+static void test_group_inherited_and_released(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	pid_t a, b;
+
+	(void)state;
+	nc_run_as(m, 1);
+	a = (pid_t)nc_clone(m, 0, 17);
+	nc_run_as(m, a);
+	assert_int_equal(kernel_setsid(m), a);
+	b = (pid_t)nc_clone(m, 0, 17);
+	nc_run_as(m, b);
+	assert_int_equal(kernel_getpgrp(m), a);
+	assert_int_equal(kernel_getsid(m, 0), a);
+	/* A exits and is reaped: its pid stays, as B's group and session */
+	nc_run_as(m, a);
+	kernel_exit(m, 0);
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, a, 0, 0, 0), a);
+	assert_non_null(find_pid_ns(a, m->init_pid_ns));
+	nc_run_as(m, b);
+	assert_int_equal(kernel_getpgrp(m), a);
+	/* B leaves the group: nothing uses the pid as a group, but B's
+	 * session still names it */
+	assert_int_equal(kernel_setpgid(m, 0, 0), 0);
+	assert_non_null(find_pid_ns(a, m->init_pid_ns));
+	assert_int_equal(kernel_setsid(m), -EPERM);   /* B leads group b */
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_process_ids_like_host),
 		cmocka_unit_test(test_thread_ids_like_host),
+		cmocka_unit_test(test_groups_and_sessions_like_host),
+		cmocka_unit_test(test_group_inherited_and_released),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
