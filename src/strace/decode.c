@@ -78,6 +78,16 @@ int decode_numbers(struct nc_replay *rp, const struct strace_args *args,
 	return 0;
 }
 
+int decode_pids(struct nc_replay *rp, const struct strace_args *args,
+		struct syscall_regs *regs, struct nc_error *err)
+{
+	if (decode_numbers(rp, args, regs, err))
+		return -EINVAL;
+	for (size_t i = 0; i < args->n; i++)
+		regs->arg[i] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[i]);
+	return 0;
+}
+
 static bool is_field(const struct strace_arg *f, const char *name)
 {
 	return f->name_len == strlen(name) && !memcmp(f->name, name, f->name_len);

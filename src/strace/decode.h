@@ -14,6 +14,9 @@
 /* Plain numbers (or none): exit_group(0), set_mempolicy_home_node(...). */
 int decode_numbers(struct nc_replay *rp, const struct strace_args *args,
 		   struct syscall_regs *regs, struct nc_error *err);
+/* Numbers that are pids: each translated through the replay's pid map. */
+int decode_pids(struct nc_replay *rp, const struct strace_args *args,
+		struct syscall_regs *regs, struct nc_error *err);
 /* clone(child_stack=, flags=, parent_tid=, child_tidptr=, tls=) */
 int decode_clone(struct nc_replay *rp, const struct strace_args *args,
 		 struct syscall_regs *regs, struct nc_error *err);

@@ -447,6 +447,12 @@ static bool agrees(struct nc_replay *rp, const struct strace_event *ev,
 	case RESULT_VALUE:
 		if (model->result != RESULT_VALUE)
 			return false;
+		/* the group and session the log's first task inherits are the
+		 * tracer's, which no model task stands for: in the model they
+		 * are the boot task's (0) */
+		if ((sc->flags & SYSCALL_RET_GROUP) && model->retval == 0 && ev->retval > 0 &&
+		    !map_find(rp, (pid_t)ev->retval))
+			return true;
 		if (sc->flags & (SYSCALL_RET_PID | SYSCALL_NEW_TASK))
 			return same_pid(rp, ev->retval, (long)model->retval);
 		return model->retval == ev->retval;

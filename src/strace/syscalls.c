@@ -36,6 +36,38 @@ static long __x64_sys_getppid(struct nc_machine *m, const struct syscall_regs *r
 	return kernel_getppid(m);
 }
 
+/* models SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid) */
+static long __x64_sys_setpgid(struct nc_machine *m, const struct syscall_regs *regs)
+{
+	return kernel_setpgid(m, (pid_t)regs->arg[0], (pid_t)regs->arg[1]);
+}
+
+/* models SYSCALL_DEFINE1(getpgid, pid_t, pid) */
+static long __x64_sys_getpgid(struct nc_machine *m, const struct syscall_regs *regs)
+{
+	return kernel_getpgid(m, (pid_t)regs->arg[0]);
+}
+
+/* models SYSCALL_DEFINE0(getpgrp) */
+static long __x64_sys_getpgrp(struct nc_machine *m, const struct syscall_regs *regs)
+{
+	(void)regs;
+	return kernel_getpgrp(m);
+}
+
+/* models SYSCALL_DEFINE1(getsid, pid_t, pid) */
+static long __x64_sys_getsid(struct nc_machine *m, const struct syscall_regs *regs)
+{
+	return kernel_getsid(m, (pid_t)regs->arg[0]);
+}
+
+/* models SYSCALL_DEFINE0(setsid) */
+static long __x64_sys_setsid(struct nc_machine *m, const struct syscall_regs *regs)
+{
+	(void)regs;
+	return kernel_setsid(m);
+}
+
 /* models SYSCALL_DEFINE1(exit, int, error_code) */
 static long __x64_sys_exit(struct nc_machine *m, const struct syscall_regs *regs)
 {
@@ -133,8 +165,14 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "exit_group",     decode_numbers,       __x64_sys_exit_group,    SYSCALL_NORETURN },
 	{ "fork",           decode_numbers,       __x64_sys_fork,          SYSCALL_NEW_TASK },
 	{ "get_mempolicy",  decode_get_mempolicy, __x64_sys_get_mempolicy, 0 },
+	{ "getpgid",        decode_pids,          __x64_sys_getpgid,
+	  SYSCALL_RET_PID | SYSCALL_RET_GROUP },
+	{ "getpgrp",        decode_numbers,       __x64_sys_getpgrp,
+	  SYSCALL_RET_PID | SYSCALL_RET_GROUP },
 	{ "getpid",         decode_numbers,       __x64_sys_getpid,        SYSCALL_RET_PID },
 	{ "getppid",        decode_numbers,       __x64_sys_getppid,       SYSCALL_RET_PID },
+	{ "getsid",         decode_pids,          __x64_sys_getsid,
+	  SYSCALL_RET_PID | SYSCALL_RET_GROUP },
 	{ "gettid",         decode_numbers,       __x64_sys_gettid,        SYSCALL_RET_PID },
 	{ "madvise",        decode_madvise,       __x64_sys_madvise,       SYSCALL_USER_RANGE },
 	{ "mbind",          decode_mbind,         __x64_sys_mbind,         SYSCALL_USER_RANGE },
@@ -144,6 +182,8 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "set_mempolicy",  decode_set_mempolicy, __x64_sys_set_mempolicy, 0 },
 	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node,
 	  SYSCALL_USER_RANGE },
+	{ "setpgid",        decode_pids,          __x64_sys_setpgid,       0 },
+	{ "setsid",         decode_numbers,       __x64_sys_setsid,        SYSCALL_RET_PID },
 	{ "vfork",          decode_numbers,       __x64_sys_vfork,         SYSCALL_NEW_TASK },
 	{ "wait4",          decode_wait4,         __x64_sys_wait4,         SYSCALL_RET_PID },
 	{ "waitid",         decode_waitid,        __x64_sys_waitid,        0 },
