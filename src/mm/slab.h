@@ -114,6 +114,7 @@ struct slab {
 	struct kmem_cache *slab_cache;  /* NULL: a large kmalloc block */
 	struct page *page;
 	char *addr;                     /* slab_address(): host memory */
+	size_t bytes;                   /* PAGE_SIZE << order */
 	void *freelist;                 /* objects freed to the slab itself */
 	unsigned int inuse;             /* 16 bits in the kernel */
 	unsigned int objects;           /* 15 bits in the kernel */
@@ -158,7 +159,7 @@ struct kmem_cache_args {
 
 struct nc_machine;
 
-/* mm/slab.h: struct kmem_cache */
+/* mm/slab.h: struct kmem_cache; what the fast paths read comes first */
 struct kmem_cache {
 	struct kmem_cache_cpu *cpu_slab;   /* [nr_cpu_ids] */
 	slab_flags_t flags;
@@ -166,6 +167,7 @@ struct kmem_cache {
 	unsigned int size;                 /* stride incl. metadata */
 	unsigned int object_size;
 	unsigned int offset;               /* free pointer offset */
+	unsigned long random;              /* freelist pointer hardening */
 	unsigned int cpu_partial;
 	unsigned int cpu_partial_slabs;
 	struct kmem_cache_order_objects oo;
@@ -179,7 +181,6 @@ struct kmem_cache {
 	char *name;
 	const char *ctor_name;             /* model: the ctor sysfs file's text */
 	struct kmem_cache *list_next;      /* slab_caches, newest first */
-	unsigned long random;              /* freelist pointer hardening */
 	unsigned int remote_node_defrag_ratio;
 	unsigned int useroffset, usersize;
 	struct kmem_cache_node **node;     /* [nr_node_ids] */

@@ -56,15 +56,18 @@ struct slab_arena {
 #define ARENA_DIR_SIZE  (1UL << (47 - ARENA_DIR_SHIFT))
 #define ARENA_LEAF_SIZE (1UL << (ARENA_DIR_SHIFT - ARENA_SHIFT))
 
+/* The arena of x: its base is x's address rounded down (so the page map's
+ * load does not wait for the directory's), and the directory confirms it. */
 static inline struct slab_arena *arena_of(const struct slab_state *ss, const void *x)
 {
 	uintptr_t v = (uintptr_t)x;
+	struct slab_arena *a = (struct slab_arena *)(v & ~(ARENA_SIZE - 1));
 	struct slab_arena **leaf;
 
 	if (v >> 47)
 		return NULL;
 	leaf = ss->arena_dir[v >> ARENA_DIR_SHIFT];
-	return leaf ? leaf[(v >> ARENA_SHIFT) & (ARENA_LEAF_SIZE - 1)] : NULL;
+	return leaf && leaf[(v >> ARENA_SHIFT) & (ARENA_LEAF_SIZE - 1)] == a ? a : NULL;
 }
 
 static int arena_dir_set(struct slab_state *ss, struct slab_arena *a, struct slab_arena *val)
@@ -187,6 +190,7 @@ static struct slab *slab_attach(struct nc_machine *m, struct page *page)
 		return NULL;
 	}
 	slab->page = page;
+	slab->bytes = PAGE_SIZE << page->order;
 	page->private = slab;
 	INIT_LIST_HEAD(&slab->slab_list);
 	arena_map(m->slab, slab, page->order, slab);
@@ -1600,27 +1604,35 @@ retry_load_slab:
 	goto load_freelist;
 }
 
-/* models mm/slub.c:slab_alloc_node() with __slab_alloc_node()'s fast path */
+/* models mm/slub.c:__slab_alloc_node()'s lockless fast path: pop the CPU
+ * freelist if it serves the node, else NULL (and nothing changed) */
+static inline __attribute__((always_inline))
+void *cpu_freelist_pop(struct nc_machine *m, struct kmem_cache *s, int node)
+{
+	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	void *object = c->freelist;
+	struct slab *slab = c->slab;
+
+	if (__builtin_expect(!object || !slab || !node_match(slab, node), 0))
+		return NULL;
+	/* this_cpu_cmpxchg of (freelist, tid): always succeeds here */
+	c->freelist = get_freepointer(s, object);
+	c->tid = next_tid(c->tid);
+	c->stat[ALLOC_FASTPATH]++;
+	return object;
+}
+
+/* models mm/slub.c:slab_alloc_node() */
 static inline void *slab_alloc_node(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
 				    int node, const char *addr, unsigned long orig_size)
 {
-	struct kmem_cache_cpu *c;
-	struct slab *slab;
 	void *object;
 
 	if (__builtin_expect(m->slab->failslab.active, 0) && __should_failslab(m, s, gfp))
 		return NULL;
-	c = &s->cpu_slab[m->cpu];
-	object = c->freelist;
-	slab = c->slab;
-	if (__builtin_expect(!object || !slab || !node_match(slab, node), 0)) {
+	object = cpu_freelist_pop(m, s, node);
+	if (__builtin_expect(!object, 0))
 		object = ___slab_alloc(m, s, gfp, node, addr, orig_size);
-	} else {
-		/* this_cpu_cmpxchg of (freelist, tid): always succeeds here */
-		c->freelist = get_freepointer(s, object);
-		c->tid = next_tid(c->tid);
-		stat(m, s, ALLOC_FASTPATH);
-	}
 	if (object && (gfp & __GFP_ZERO))
 		memset(object, 0, slub_debug_orig_size(s) ? orig_size : s->object_size);
 	return object;
@@ -1636,8 +1648,9 @@ static unsigned long object_kaddr(const struct nc_machine *m, const void *x)
 
 /* kmem_cache_alloc(_node) with its tracepoint; the call site is the entry
  * point's name, as the STORE_USER tracks record it */
-static void *cache_alloc_traced(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
-				int node, const char *caller)
+static __attribute__((noinline))
+void *cache_alloc_traced(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
+			 int node, const char *caller)
 {
 	void *ret = slab_alloc_node(m, s, gfp, node, caller, s->object_size);
 
@@ -1646,13 +1659,32 @@ static void *cache_alloc_traced(struct nc_machine *m, struct kmem_cache *s, gfp_
 	return ret;
 }
 
+/* Nothing but the freelist pop to do: no fault injection, no tracepoint,
+ * no zeroing. Then the entry points need no stack frame. */
+static inline bool alloc_is_plain(const struct nc_machine *m, gfp_t gfp)
+{
+	return !m->trace && !m->slab->failslab.active && !(gfp & __GFP_ZERO);
+}
+
 void *kmem_cache_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp)
 {
+	if (__builtin_expect(alloc_is_plain(m, gfp), 1)) {
+		void *object = cpu_freelist_pop(m, s, NUMA_NO_NODE);
+
+		if (__builtin_expect(object != NULL, 1))
+			return object;
+	}
 	return cache_alloc_traced(m, s, gfp, NUMA_NO_NODE, "kmem_cache_alloc");
 }
 
 void *kmem_cache_alloc_node(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp, int node)
 {
+	if (__builtin_expect(alloc_is_plain(m, gfp), 1)) {
+		void *object = cpu_freelist_pop(m, s, node);
+
+		if (__builtin_expect(object != NULL, 1))
+			return object;
+	}
 	return cache_alloc_traced(m, s, gfp, node, "kmem_cache_alloc_node");
 }
 
@@ -1771,23 +1803,37 @@ void __slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
 	}
 }
 
+/* models mm/slub.c:do_slab_free()'s lockless fast path: push onto the CPU
+ * freelist if the object's slab is the CPU slab; false (nothing changed)
+ * otherwise, or when the hardened set_freepointer() would BUG */
+static inline __attribute__((always_inline))
+bool cpu_freelist_push(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
+		       void *object)
+{
+	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	void *freelist = c->freelist;
+
+	if (__builtin_expect(slab != c->slab || object == freelist, 0))
+		return false;
+	set_freepointer(s, object, freelist);
+	c->freelist = object;
+	c->tid = next_tid(c->tid);
+	c->stat[FREE_FASTPATH]++;
+	return true;
+}
+
 /* models mm/slub.c:do_slab_free() */
-static inline void do_slab_free(struct nc_machine *m, struct kmem_cache *s,
-				struct slab *slab, void *object, const char *addr)
+static void do_slab_free(struct nc_machine *m, struct kmem_cache *s,
+			 struct slab *slab, void *object, const char *addr)
 {
 	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
 
-	if (__builtin_expect(slab != c->slab, 0)) {
+	if (cpu_freelist_push(m, s, slab, object))
+		return;
+	if (slab != c->slab)
 		__slab_free(m, s, slab, object, addr);
-		return;
-	}
-	if (__builtin_expect(object == c->freelist, 0) &&
-	    freeptr_double_free(m, s, slab, object, c->freelist))
-		return;
-	set_freepointer(s, object, c->freelist);
-	c->freelist = object;
-	c->tid = next_tid(c->tid);
-	stat_add(m, s, FREE_FASTPATH, 1);
+	else
+		freeptr_double_free(m, s, slab, object, object);
 }
 
 /* models mm/slub.c:cache_from_obj(): with FREELIST_HARDENED the object's
@@ -1812,17 +1858,32 @@ struct kmem_cache *cache_from_obj(struct nc_machine *m, struct kmem_cache *s,
 	return slab->slab_cache;
 }
 
-void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
+/* kmem_cache_free() past its fast path: a foreign or traced object, a
+ * slab that is not the CPU slab */
+static __attribute__((noinline))
+void kmem_cache_free_slow(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
+			  void *x)
 {
-	struct slab *slab = __virt_to_slab(m->slab, x);
-
-	if (__builtin_expect(!slab || slab->slab_cache != s, 0)) {
+	if (!slab || slab->slab_cache != s) {
 		s = cache_from_obj(m, s, slab, x);
 		if (!s)
 			return;
 	}
 	trace_kmem_cache_free(m, "kmem_cache_free", object_kaddr(m, x), s->name);
 	do_slab_free(m, s, slab, x, "kmem_cache_free");
+}
+
+void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
+{
+	struct slab *slab = s->cpu_slab[m->cpu].slab;
+
+	/* an address inside the CPU slab is that slab's, as virt_to_slab()
+	 * would find: the page map is only needed for other objects */
+	if (__builtin_expect(slab && (uintptr_t)x - (uintptr_t)slab->addr < slab->bytes &&
+			     !m->trace, 1) &&
+	    cpu_freelist_push(m, s, slab, x))
+		return;
+	kmem_cache_free_slow(m, s, __virt_to_slab(m->slab, x), x);
 }
 
 void kfree(struct nc_machine *m, const void *object)
