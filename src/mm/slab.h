@@ -2,10 +2,11 @@
 /*
  * SLUB's internal structures, as mm/slab.h and mm/slub.c keep them in
  * v6.12 (CONFIG_SLUB_CPU_PARTIAL, CONFIG_SLUB_DEBUG, CONFIG_SLUB_STATS,
- * CONFIG_SLAB_FREELIST_HARDENED, CONFIG_HARDENED_USERCOPY, CONFIG_MEMCG).
+ * CONFIG_SLAB_FREELIST_HARDENED, CONFIG_HARDENED_USERCOPY, CONFIG_MEMCG,
+ * CONFIG_SLAB_FREELIST_RANDOM, CONFIG_ZONE_DMA: Debian 6.12 amd64's choices).
  * Left out: KASAN/KFENCE/kmemleak hooks, memcg charging, pfmemalloc
- * slabs, CONFIG_SLAB_FREELIST_RANDOM (objects stay in address order),
- * dma-kmalloc and kmalloc-rnd caches, kmem_buckets.
+ * slabs, kmem_buckets (and kmalloc-rnd: Debian has no
+ * CONFIG_RANDOM_KMALLOC_CACHES).
  */
 #ifndef NC_MM_SLAB_H
 #define NC_MM_SLAB_H
@@ -99,10 +100,13 @@ enum stat_item {
 	NR_SLUB_STAT_ITEMS
 };
 
-/* include/linux/slab.h: enum kmalloc_cache_type with CONFIG_MEMCG, no DMA */
+/* include/linux/slab.h: enum kmalloc_cache_type with Debian's CONFIG_ZONE_DMA
+ * and CONFIG_MEMCG; no CONFIG_RANDOM_KMALLOC_CACHES, and KMALLOC_NO_OBJ_EXT
+ * is KMALLOC_NORMAL without CONFIG_MEM_ALLOC_PROFILING */
 enum kmalloc_cache_type {
 	KMALLOC_NORMAL,
 	KMALLOC_RECLAIM,
+	KMALLOC_DMA,
 	KMALLOC_CGROUP,
 	NR_KMALLOC_TYPES
 };
@@ -181,6 +185,7 @@ struct kmem_cache {
 	char *name;
 	const char *ctor_name;             /* model: the ctor sysfs file's text */
 	struct kmem_cache *list_next;      /* slab_caches, newest first */
+	unsigned int *random_seq;          /* CONFIG_SLAB_FREELIST_RANDOM offsets */
 	unsigned int remote_node_defrag_ratio;
 	unsigned int useroffset, usersize;
 	struct kmem_cache_node **node;     /* [nr_node_ids] */
@@ -309,6 +314,21 @@ static inline unsigned int get_order(unsigned long size)
 		size >>= 1;
 	}
 	return order;
+}
+
+/* models include/linux/random.h:get_random_u32_below() on the machine's
+ * seeded generator: multiply-shift, redrawing the few biased values */
+static inline uint32_t get_random_u32_below(struct nc_machine *m, uint32_t ceil)
+{
+	uint64_t mult = (uint64_t)(uint32_t)nc_random(m) * ceil;
+
+	if ((uint32_t)mult < ceil) {
+		uint32_t bound = -ceil % ceil;
+
+		while ((uint32_t)mult < bound)
+			mult = (uint64_t)(uint32_t)nc_random(m) * ceil;
+	}
+	return (uint32_t)(mult >> 32);
 }
 
 /* models include/linux/bitops.h:fls() */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * mm/slab_common.c of v6.12 with CONFIG_SLAB_MERGE_DEFAULT, CONFIG_MEMCG,
- * CONFIG_HARDENED_USERCOPY and CONFIG_SLAB_BUCKETS (Debian's choices):
- * alignment, cache merging, the kmalloc size classes (kmalloc-, -rcl-,
- * -cg-) and their caches, plus the boot caches a fork allocates from.
- * Left out: dma-kmalloc (no __GFP_DMA caches), kmalloc-rnd, the
- * kmem_buckets API itself, kfree_rcu, slab_debug= boot options.
+ * CONFIG_HARDENED_USERCOPY, CONFIG_SLAB_BUCKETS, CONFIG_ZONE_DMA and
+ * CONFIG_SLAB_FREELIST_RANDOM (Debian's choices): alignment, cache merging,
+ * the kmalloc size classes (kmalloc-, kmalloc-rcl-, dma-kmalloc-,
+ * kmalloc-cg-) and their caches, the per-cache random freelist sequence,
+ * plus the boot caches a fork allocates from. Left out: kmalloc-rnd (Debian
+ * has no CONFIG_RANDOM_KMALLOC_CACHES), the kmem_buckets API itself,
+ * slab_debug= boot options.
  */
 #include <errno.h>
 #include <limits.h>
@@ -191,9 +193,11 @@ unsigned int kmalloc_index(size_t size)
 
 enum kmalloc_cache_type kmalloc_type(gfp_t flags)
 {
-	/* __GFP_DMA would pick dma-kmalloc, which the model leaves out */
-	if (!(flags & (__GFP_RECLAIMABLE | __GFP_ACCOUNT)))
+	if (!(flags & (__GFP_RECLAIMABLE | __GFP_DMA | __GFP_ACCOUNT)))
 		return KMALLOC_NORMAL;
+	/* __GFP_DMA wins over __GFP_RECLAIMABLE, which wins over __GFP_ACCOUNT */
+	if (flags & __GFP_DMA)
+		return KMALLOC_DMA;
 	return (flags & __GFP_RECLAIMABLE) ? KMALLOC_RECLAIM : KMALLOC_CGROUP;
 }
 
@@ -206,7 +210,7 @@ struct kmem_cache *kmalloc_slab(const struct nc_machine *m, size_t size, gfp_t f
 }
 
 static const char *const kmalloc_prefix[NR_KMALLOC_TYPES] = {
-	"kmalloc-", "kmalloc-rcl-", "kmalloc-cg-"
+	"kmalloc-", "kmalloc-rcl-", "dma-kmalloc-", "kmalloc-cg-"
 };
 
 static unsigned int kmalloc_info_size(unsigned int idx)
@@ -228,6 +232,8 @@ static int new_kmalloc_cache(struct nc_machine *m, unsigned int idx,
 		flags |= SLAB_RECLAIM_ACCOUNT;
 	else if (type == KMALLOC_CGROUP)
 		flags |= SLAB_ACCOUNT;
+	else if (type == KMALLOC_DMA)
+		flags |= SLAB_CACHE_DMA;
 	else
 		flags |= SLAB_NO_MERGE;   /* CONFIG_MEMCG */
 	if (size >= 1024)
@@ -290,6 +296,40 @@ void *kmalloc_node(struct nc_machine *m, size_t size, gfp_t flags, int node)
 void *kmalloc(struct nc_machine *m, size_t size, gfp_t flags)
 {
 	return kmalloc_node(m, size, flags, NUMA_NO_NODE);
+}
+
+/* ---- CONFIG_SLAB_FREELIST_RANDOM ---- */
+
+/* models mm/slab_common.c:cache_random_seq_create() with freelist_randomize():
+ * a Fisher-Yates shuffle of 0..count-1. The kernel kcalloc()s the array;
+ * here it is host memory, so the kmalloc caches' counts stay those of the
+ * objects the model's callers allocate. */
+int cache_random_seq_create(struct nc_machine *m, struct kmem_cache *s, unsigned int count)
+{
+	unsigned int *list;
+
+	if (count < 2 || s->random_seq)
+		return 0;
+	list = calloc(count, sizeof(*list));
+	if (!list)
+		return -ENOMEM;
+	for (unsigned int i = 0; i < count; i++)
+		list[i] = i;
+	for (unsigned int i = count - 1; i > 0; i--) {
+		unsigned int r = get_random_u32_below(m, i + 1), t = list[i];
+
+		list[i] = list[r];
+		list[r] = t;
+	}
+	s->random_seq = list;
+	return 0;
+}
+
+/* models mm/slab_common.c:cache_random_seq_destroy() */
+void cache_random_seq_destroy(struct kmem_cache *s)
+{
+	free(s->random_seq);
+	s->random_seq = NULL;
 }
 
 /* ---- the caches a fork allocates from ---- */

@@ -34,6 +34,11 @@ enum kmalloc_cache_type kmalloc_type(gfp_t flags);
 struct kmem_cache *kmalloc_slab(const struct nc_machine *m, size_t size, gfp_t flags);
 /* models mm/slab_common.c:create_kmalloc_caches() (plus kmalloc_buckets) */
 int create_kmalloc_caches(struct nc_machine *m);
+/* models mm/slab_common.c:cache_random_seq_create(): s->random_seq gets a
+ * random permutation of 0..count-1 (none below 2); 0 or -ENOMEM */
+int cache_random_seq_create(struct nc_machine *m, struct kmem_cache *s, unsigned int count);
+/* models mm/slab_common.c:cache_random_seq_destroy() */
+void cache_random_seq_destroy(struct kmem_cache *s);
 /* models include/linux/slab.h:kmalloc() and kmalloc_node() */
 void *kmalloc(struct nc_machine *m, size_t size, gfp_t flags);
 void *kmalloc_node(struct nc_machine *m, size_t size, gfp_t flags, int node);

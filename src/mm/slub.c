@@ -5,11 +5,12 @@
  * and statistics. Objects live in real host memory; the freelist pointer
  * sits inside the free object, hardened as CONFIG_SLAB_FREELIST_HARDENED
  * does (Debian enables it), with a per-cache random from the machine's
- * seeded generator. The model is single-threaded: where the kernel uses
+ * seeded generator; new slabs' freelists follow the cache's random sequence
+ * (CONFIG_SLAB_FREELIST_RANDOM, also Debian's). The model is single-threaded: where the kernel uses
  * cmpxchg or takes a lock the update simply happens, so the
  * CMPXCHG_DOUBLE_*FAIL counters stay 0. Left out: KASAN, KFENCE, kmemleak,
  * memcg charging, pfmemalloc, RCU delay of TYPESAFE_BY_RCU slab frees
- * (pages return at once), bulk alloc/free, freelist randomisation.
+ * (pages return at once), bulk alloc/free.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -1088,6 +1089,75 @@ static void setup_object(const struct kmem_cache *s, void *object)
 		s->ctor(object);
 }
 
+/* ======================================================================
+ * CONFIG_SLAB_FREELIST_RANDOM
+ * ==================================================================== */
+/* models mm/slub.c:init_cache_random_seq(): the permutation, as byte offsets */
+static int init_cache_random_seq(struct nc_machine *m, struct kmem_cache *s)
+{
+	unsigned int count = oo_objects(s->oo);
+
+	if (s->random_seq)
+		return 0;
+	if (cache_random_seq_create(m, s, count))
+		return -ENOMEM;
+	if (s->random_seq)
+		for (unsigned int i = 0; i < count; i++)
+			s->random_seq[i] *= s->size;
+	return 0;
+}
+
+/* models mm/slub.c:init_freelist_randomization(): the caches made before
+ * kmalloc worked */
+static void init_freelist_randomization(struct nc_machine *m)
+{
+	for (struct kmem_cache *s = m->slab->slab_caches; s; s = s->list_next)
+		init_cache_random_seq(m, s);
+}
+
+/* models mm/slub.c:next_freelist_entry(): offsets past a smaller (fallback
+ * order) slab's end are skipped */
+static void *next_freelist_entry(const struct kmem_cache *s, unsigned long *pos, char *start,
+				 unsigned long page_limit, unsigned long freelist_count)
+{
+	unsigned int idx;
+
+	do {
+		idx = s->random_seq[*pos];
+		if (++*pos >= freelist_count)
+			*pos = 0;
+	} while (idx >= page_limit);
+	return start + idx;
+}
+
+/* models mm/slub.c:shuffle_freelist(): the chain follows the cache's random
+ * sequence from a random starting point */
+static bool shuffle_freelist(struct nc_machine *m, const struct kmem_cache *s,
+			     struct slab *slab)
+{
+	unsigned long pos, page_limit, freelist_count;
+	char *start;
+	void *cur, *next;
+
+	if (slab->objects < 2 || !s->random_seq)
+		return false;
+	freelist_count = oo_objects(s->oo);
+	pos = get_random_u32_below(m, (uint32_t)freelist_count);
+	page_limit = (unsigned long)slab->objects * s->size;
+	start = fixup_red_left(s, slab->addr);
+	cur = next_freelist_entry(s, &pos, start, page_limit, freelist_count);
+	setup_object(s, cur);
+	slab->freelist = cur;
+	for (unsigned int idx = 1; idx < slab->objects; idx++) {
+		next = next_freelist_entry(s, &pos, start, page_limit, freelist_count);
+		setup_object(s, next);
+		set_freepointer(s, cur, next);
+		cur = next;
+	}
+	set_freepointer(s, cur, NULL);
+	return true;
+}
+
 /* models mm/slub.c:allocate_slab() */
 static struct slab *allocate_slab(struct nc_machine *m, struct kmem_cache *s,
 				  gfp_t flags, int node)
@@ -1120,7 +1190,9 @@ static struct slab *allocate_slab(struct nc_machine *m, struct kmem_cache *s,
 	start = slab->addr;
 	if (s->flags & SLAB_POISON)
 		memset(start, POISON_INUSE, PAGE_SIZE << oo_order(oo));
-	/* objects in address order (no CONFIG_SLAB_FREELIST_RANDOM) */
+	if (shuffle_freelist(m, s, slab))
+		return slab;
+	/* objects in address order */
 	start = fixup_red_left(s, start);
 	slab->freelist = start;
 	p = start;
@@ -1284,13 +1356,14 @@ static struct slab *get_any_partial(struct nc_machine *m, struct kmem_cache *s,
 	start = mempolicy_slab_node(m);
 	z = NODE_DATA(m, start)->node_zonelists[(pc->flags & __GFP_THISNODE) ?
 						ZONELIST_NOFALLBACK : ZONELIST_FALLBACK]._zonerefs;
-	/* slab requests carry no zone modifier: gfp_zone() is ZONE_NORMAL,
-	 * and a node with several such zones is visited once per zone */
+	/* gfp_zone(): a dma-kmalloc request's __GFP_DMA is the only zone
+	 * modifier slab callers pass; a node with several eligible zones is
+	 * visited once per zone */
 	for (; z->zone; z++) {
 		int nid = zone_to_nid(z->zone);
 		struct kmem_cache_node *n;
 
-		if (z->zone_idx > ZONE_NORMAL)
+		if (z->zone_idx > ((pc->flags & __GFP_DMA) ? ZONE_DMA : ZONE_NORMAL))
 			continue;
 		n = get_node(s, nid);
 		if (n && cpuset_node_allowed(m, nid) && n->nr_partial > s->min_partial) {
@@ -1958,6 +2031,7 @@ static void free_kmem_cache_nodes(struct nc_machine *m, struct kmem_cache *s)
 
 void __kmem_cache_release(struct nc_machine *m, struct kmem_cache *s)
 {
+	cache_random_seq_destroy(s);
 	free(s->cpu_slab);
 	s->cpu_slab = NULL;
 	free_kmem_cache_nodes(m, s);
@@ -2009,6 +2083,12 @@ int do_kmem_cache_create(struct nc_machine *m, struct kmem_cache *s, const char 
 	err = kmem_cache_geometry(s, args, &m->slab->params);
 	if (err)
 		goto out;
+	/* the random freelist once kmalloc() works (init_freelist_randomization
+	 * covers the caches before) */
+	if (m->slab->state >= SLAB_UP && init_cache_random_seq(m, s)) {
+		err = -ENOMEM;
+		goto out;
+	}
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
 		s->cpu_slab[cpu].tid = cpu;   /* init_tid() */
 	err = init_kmem_cache_nodes(m, s);
@@ -2196,7 +2276,10 @@ int kmem_cache_init(struct nc_machine *m)
 		ss->kmem_cache = ss->kmem_cache_node = NULL;
 		return err;
 	}
-	return create_kmalloc_caches(m);
+	err = create_kmalloc_caches(m);
+	if (!err)
+		init_freelist_randomization(m);
+	return err;
 }
 
 void nc_slab_exit(struct nc_machine *m)
@@ -2219,6 +2302,7 @@ void nc_slab_exit(struct nc_machine *m)
 	for (s = ss->slab_caches; s; s = next) {
 		next = s->list_next;
 		free(s->cpu_slab);
+		free(s->random_seq);
 		free(s->name);
 	}
 	while (ss->arenas) {

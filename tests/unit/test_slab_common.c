@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include <numaclone/numaclone.h>
+#include "arch/machine.h"
 #include "mm/slab_common.h"
 #include "mm/slub.h"
 #include "unit/nc_boot.h"
@@ -140,6 +142,54 @@ static void test_kmalloc_caches(void **state)
 	nc_machine_destroy(m);
 }
 
+/*
+ * The kmalloc cache names a Debian 6.12 amd64 box lists (CONFIG_ZONE_DMA
+ * and CONFIG_MEMCG, no CONFIG_RANDOM_KMALLOC_CACHES): kmalloc-, kmalloc-rcl-,
+ * dma-kmalloc- and kmalloc-cg- for 8..8k plus 96 and 192, and
+ * kmalloc_buckets: 4 * 13 + 1. Where /sys/kernel/slab is readable, the
+ * host's kmalloc names (same options) must be exactly these.
+ */
+static void test_kmalloc_names_as_host(void **state)
+{
+	static const char *const prefix[] = { "kmalloc-", "kmalloc-rcl-", "dma-kmalloc-",
+					      "kmalloc-cg-" };
+	static const char *const size[] = { "8", "16", "32", "64", "96", "128", "192", "256",
+					    "512", "1k", "2k", "4k", "8k" };
+	struct nc_machine *m = nc_boot("1x2");
+	unsigned int model = 0, host = 0;
+	struct dirent *de;
+	DIR *d;
+
+	(void)state;
+	for (struct kmem_cache *s = m->slab->slab_caches; s; s = s->list_next)
+		model += strstr(s->name, "kmalloc") != NULL;
+	assert_int_equal(model, 4 * 13 + 1);
+	for (size_t p = 0; p < 4; p++)
+		for (size_t i = 0; i < 13; i++) {
+			char name[32];
+
+			snprintf(name, sizeof(name), "%s%s", prefix[p], size[i]);
+			assert_non_null(nc_kmem_cache_find(m, name));
+			assert_true(!strcmp(prefix[p], "dma-kmalloc-") ==
+				    !!(nc_kmem_cache_find(m, name)->flags & SLAB_CACHE_DMA));
+		}
+	d = opendir("/sys/kernel/slab");
+	if (d) {
+		while ((de = readdir(d)))
+			if (strstr(de->d_name, "kmalloc")) {
+				host++;
+				if (!nc_kmem_cache_find(m, de->d_name))
+					fail_msg("host cache %s missing from the model", de->d_name);
+			}
+		closedir(d);
+		assert_int_equal(host, model);
+	}
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+	if (!d)
+		skip();   /* /sys/kernel/slab unreadable: the host comparison */
+}
+
 static void test_host_object_size(void **state)
 {
 	char dir[] = "/tmp/nc_slabXXXXXX", path[128];
@@ -240,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_create_errors),
 		cmocka_unit_test(test_kmalloc_caches),
+		cmocka_unit_test(test_kmalloc_names_as_host),
 		cmocka_unit_test(test_host_object_size),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_boot_cache_order),

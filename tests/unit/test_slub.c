@@ -23,6 +23,7 @@
 #include "fs/proc/slab_sysfs.h"
 #include "mm/fail_page_alloc.h"
 #include "mm/failslab.h"
+#include "mm/mmzone.h"
 #include "mm/slab_common.h"
 #include "mm/slub.h"
 #include "uapi/linux/mman.h"
@@ -455,18 +456,14 @@ static void test_remote_frees(void **state)
  * exceed 1, so it stops after moving 2). With remote_node_defrag_ratio 0
  * the search is skipped and a new node-0 slab comes instead.
  */
-static void fill_node1_partials(struct nc_machine *m, struct kmem_cache *s, void **keep)
+static void fill_node1_partials(struct nc_machine *m, struct kmem_cache *s, void *objs[7][8])
 {
-	void *objs[7][8];
-
 	m->cpu = 4;
 	for (int k = 0; k < 7; k++)
 		for (int i = 0; i < 8; i++)
 			objs[k][i] = kmem_cache_alloc_node(m, s, GFP_KERNEL, 1);
-	for (int k = 0; k < 7; k++) {
+	for (int k = 0; k < 7; k++)
 		kmem_cache_free(m, s, objs[k][0]);
-		keep[k] = objs[k][1];
-	}
 	flush_cpu_slab(m, s, 4);
 }
 
@@ -474,13 +471,13 @@ static void test_get_any_partial(void **state)
 {
 	struct nc_machine *m = nc_boot("2x4");
 	struct kmem_cache *s;
-	void *keep[7], *x;
+	void *objs[7][8], *x;
 
 	(void)state;
 	s = test_cache(m, "nc_steal", 4096, 0);
 	assert_int_equal(s->min_partial, 6);
 	assert_int_equal(s->cpu_partial_slabs, 2);
-	fill_node1_partials(m, s, keep);
+	fill_node1_partials(m, s, objs);
 	assert_string_equal(slab_sysfs_text(m, "nc_steal", "partial"), "7 N1=7\n");
 	/* the kernel's get_cycles() % 1024 > ratio skip never fires at 1023 */
 	s->remote_node_defrag_ratio = 1023;
@@ -555,29 +552,21 @@ static void test_discard_empty(void **state)
 {
 	struct nc_machine *m = nc_boot("2x4");
 	struct kmem_cache *s;
-	void *keep[7];
+	void *objs[7][8];
 
 	(void)state;
 	s = test_cache(m, "nc_discard", 4096, 0);
-	fill_node1_partials(m, s, keep);
+	fill_node1_partials(m, s, objs);
 	/* 7 partial slabs with 6 objects each; empty them from CPU 5 */
 	m->cpu = 5;
-	for (int k = 0; k < 7; k++) {
-		struct slab *slab = virt_to_slab(m, keep[k]);
-		char *base = slab->addr;
-
-		for (unsigned int i = 0; i < 8; i++) {
-			void *obj = base + i * s->size;
-
-			if (obj != keep[k] && i != 0)
-				kmem_cache_free(m, s, obj);
-		}
-	}
+	for (int k = 0; k < 7; k++)
+		for (int i = 2; i < 8; i++)
+			kmem_cache_free(m, s, objs[k][i]);
 	assert_slab_valid(m);
 	/* each slab has 1 object left; freeing those empties them: the first
 	 * (7 >= 6 partial) is discarded, then 6 >= 6 again, then 5 < 6 stays */
 	for (int k = 0; k < 7; k++)
-		kmem_cache_free(m, s, keep[k]);
+		kmem_cache_free(m, s, objs[k][1]);
 	assert_int_equal(st(m, s, FREE_REMOVE_PARTIAL), 2);
 	assert_int_equal(st(m, s, FREE_SLAB), 2);
 	assert_string_equal(slab_sysfs_text(m, "nc_discard", "partial"), "5 N1=5\n");
@@ -633,6 +622,74 @@ static void test_stats_fallback_drain(void **state)
 	nc_machine_destroy(m);
 }
 
+/* The byte offset of an object in its slab. */
+static unsigned int slab_offset(struct nc_machine *m, const void *x)
+{
+	return (unsigned int)((const char *)x - virt_to_slab(m, x)->addr);
+}
+
+/*
+ * CONFIG_SLAB_FREELIST_RANDOM, by hand from init_cache_random_seq() and
+ * shuffle_freelist(): the cache's random_seq is a permutation of the object
+ * offsets 0, size, 2*size, ...; a new slab hands its objects out in that
+ * order, cyclically from one random position. 1024-byte objects on 2x4
+ * (min_objects 4 * (fls(8) + 1) = 20): 32 a slab at order 3, 4 at the fallback order 0, whose
+ * slab skips the offsets past its 4 KiB. The same seed shuffles alike.
+ */
+static void test_freelist_random(void **state)
+{
+	struct nc_machine *m = nc_boot("2x4"), *m2 = nc_boot("2x4");
+	struct kmem_cache *s = test_cache(m, "nc_random", 1024, 0);
+	struct kmem_cache *s2 = test_cache(m2, "nc_random", 1024, 0);
+	unsigned int start = 32, small[4], nsmall = 0;
+	bool seen[32] = { false }, in_order = true;
+	void *o[32], *f[4];
+
+	(void)state;
+	assert_int_equal(oo_objects(s->oo), 32);
+	assert_non_null(s->random_seq);
+	for (int i = 0; i < 32; i++) {
+		unsigned int k = s->random_seq[i] / 1024;
+
+		assert_int_equal(s->random_seq[i] % 1024, 0);
+		assert_true(k < 32 && !seen[k]);
+		seen[k] = true;
+		assert_int_equal(s->random_seq[i], s2->random_seq[i]);
+		if (s->random_seq[i] < 4096)
+			small[nsmall++] = s->random_seq[i];
+	}
+	m->cpu = 0;
+	for (int i = 0; i < 32; i++)
+		o[i] = kmem_cache_alloc(m, s, GFP_KERNEL);
+	for (unsigned int p = 0; p < 32; p++)
+		if (s->random_seq[p] == slab_offset(m, o[0]))
+			start = p;
+	assert_true(start < 32);
+	for (unsigned int i = 0; i < 32; i++) {
+		assert_ptr_equal(virt_to_slab(m, o[i]), virt_to_slab(m, o[0]));
+		assert_int_equal(slab_offset(m, o[i]), s->random_seq[(start + i) % 32]);
+		in_order &= slab_offset(m, o[i]) == i * 1024;
+	}
+	assert_false(in_order);
+	/* the next slab comes at order 0: the 4 offsets below 4096, in turn */
+	assert_int_equal(nsmall, 4);
+	nc_fail_page_alloc_next(m, NUMA_NO_NODE, 1);
+	for (int i = 0; i < 4; i++)
+		f[i] = kmem_cache_alloc(m, s, GFP_KERNEL);
+	assert_int_equal(virt_to_slab(m, f[0])->objects, 4);
+	for (start = 0; small[start] != slab_offset(m, f[0]); start++)
+		;
+	for (unsigned int i = 0; i < 4; i++)
+		assert_int_equal(slab_offset(m, f[i]), small[(start + i) % 4]);
+	for (int i = 0; i < 32; i++)
+		kmem_cache_free(m, s, o[i]);
+	for (int i = 0; i < 4; i++)
+		kmem_cache_free(m, s, f[i]);
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+	nc_machine_destroy(m2);
+}
+
 static void test_kmalloc(void **state)
 {
 	struct nc_machine *m = nc_boot("2x4");
@@ -647,6 +704,12 @@ static void test_kmalloc(void **state)
 	kfree(m, q);
 	q = kmalloc(m, 70, __GFP_RECLAIMABLE);
 	assert_string_equal(virt_to_slab(m, q)->slab_cache->name, "kmalloc-rcl-96");
+	kfree(m, q);
+	/* __GFP_DMA outranks the others (kmalloc_type()), and the slab page
+	 * comes from ZONE_DMA (the cache's allocflags) */
+	q = kmalloc(m, 70, GFP_KERNEL_ACCOUNT | __GFP_RECLAIMABLE | __GFP_DMA);
+	assert_string_equal(virt_to_slab(m, q)->slab_cache->name, "dma-kmalloc-96");
+	assert_int_equal(page_zone(m, virt_to_slab(m, q)->page)->idx, ZONE_DMA);
 	kfree(m, q);
 	q = kmalloc_node(m, 20000, GFP_KERNEL | __GFP_ZERO, 1);   /* large: pages */
 	assert_non_null(q);
@@ -890,6 +953,7 @@ int main(void)
 		cmocka_unit_test(test_mempolicy_new_slabs),
 		cmocka_unit_test(test_discard_empty),
 		cmocka_unit_test(test_stats_fallback_drain),
+		cmocka_unit_test(test_freelist_random),
 		cmocka_unit_test(test_kmalloc),
 		cmocka_unit_test(test_failslab),
 		cmocka_unit_test(test_debug_redzone_overflow),
