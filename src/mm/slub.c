@@ -10,9 +10,10 @@
  * cmpxchg or takes a lock the update simply happens, so the
  * CMPXCHG_DOUBLE_*FAIL counters stay 0. Left out: KASAN, KFENCE, kmemleak,
  * memcg charging, pfmemalloc, RCU delay of TYPESAFE_BY_RCU slab frees
- * (pages return at once), bulk alloc/free.
+ * (pages return at once), init_on_alloc/init_on_free.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -960,25 +961,42 @@ static int free_consistency_checks(struct nc_machine *m, const struct kmem_cache
 	return 1;
 }
 
-/* models mm/slub.c:free_debug_processing() for one object */
+/* models mm/slub.c:free_debug_processing(): checks the detached chain
+ * head..tail of *bulk_cnt objects, correcting *bulk_cnt if it is longer */
 static bool free_debug_processing(struct nc_machine *m, const struct kmem_cache *s,
-				  struct slab *slab, void *object, const char *addr)
+				  struct slab *slab, void *head, void *tail, int *bulk_cnt,
+				  const char *addr)
 {
+	void *object = head;
 	bool ok = false;
+	int cnt = 0;
 
 	if ((s->flags & SLAB_CONSISTENCY_CHECKS) && !check_slab(m, s, slab))
 		goto out;
-	if (slab->inuse < 1) {
+	if ((int)slab->inuse < *bulk_cnt) {
 		slab_err(m, s, slab, "Slab has %u allocated objects but %d are to be freed",
-			 slab->inuse, 1);
+			 slab->inuse, *bulk_cnt);
 		goto out;
 	}
-	if ((s->flags & SLAB_CONSISTENCY_CHECKS) && !free_consistency_checks(m, s, slab, object))
-		goto out;
-	if (s->flags & SLAB_STORE_USER)
-		set_track(m, s, object, TRACK_FREE, addr);
-	init_object(s, object, SLUB_RED_INACTIVE);
-	ok = true;
+	for (;;) {
+		if (++cnt > *bulk_cnt)
+			break;
+		if ((s->flags & SLAB_CONSISTENCY_CHECKS) &&
+		    !free_consistency_checks(m, s, slab, object))
+			goto out;
+		if (s->flags & SLAB_STORE_USER)
+			set_track(m, s, object, TRACK_FREE, addr);
+		init_object(s, object, SLUB_RED_INACTIVE);
+		if (object == tail) {
+			ok = true;
+			break;
+		}
+		object = get_freepointer(s, object);
+	}
+	if (cnt != *bulk_cnt) {
+		slab_err(m, s, slab, "Bulk free expected %d objects but found %d", *bulk_cnt, cnt);
+		*bulk_cnt = cnt;
+	}
 out:
 	if (!ok)
 		slab_fix(m, s, "Object at 0x%016lx not freed", slab_kaddr(slab, object));
@@ -1792,19 +1810,20 @@ void *kmalloc_large_node(struct nc_machine *m, size_t size, gfp_t gfp, int node)
  * ==================================================================== */
 /* models mm/slub.c:free_to_partial_list(), the debug caches' free */
 static void free_to_partial_list(struct nc_machine *m, struct kmem_cache *s,
-				 struct slab *slab, void *object, const char *addr)
+				 struct slab *slab, void *head, void *tail, int cnt,
+				 const char *addr)
 {
 	struct kmem_cache_node *n = get_node(s, slab_nid(slab));
 	struct slab *slab_free = NULL;
 
-	if (free_debug_processing(m, s, slab, object, addr)) {
+	if (free_debug_processing(m, s, slab, head, tail, &cnt, addr)) {
 		void *prior = slab->freelist;
 
-		if (freeptr_double_free(m, s, slab, object, prior))
+		if (freeptr_double_free(m, s, slab, tail, prior))
 			return;
-		slab->inuse--;
-		set_freepointer(s, object, prior);
-		slab->freelist = object;
+		slab->inuse -= (unsigned int)cnt;
+		set_freepointer(s, tail, prior);
+		slab->freelist = head;
 		/* empty and the node has enough partials: discard, whatever list */
 		if (slab->inuse == 0 && n->nr_partial >= s->min_partial)
 			slab_free = slab;
@@ -1829,7 +1848,7 @@ static void free_to_partial_list(struct nc_machine *m, struct kmem_cache *s,
 /* models mm/slub.c:__slab_free() */
 static __attribute__((noinline))
 void __slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
-		 void *object, const char *addr)
+		 void *head, void *tail, int cnt, const char *addr)
 {
 	struct kmem_cache_node *n = NULL;
 	bool was_frozen, on_node_partial = false;
@@ -1838,21 +1857,21 @@ void __slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
 
 	stat(m, s, FREE_SLOWPATH);
 	if (kmem_cache_debug(s)) {
-		free_to_partial_list(m, s, slab, object, addr);
+		free_to_partial_list(m, s, slab, head, tail, cnt, addr);
 		return;
 	}
 	prior = slab->freelist;
-	if (freeptr_double_free(m, s, slab, object, prior))
+	if (freeptr_double_free(m, s, slab, tail, prior))
 		return;
-	set_freepointer(s, object, prior);
+	set_freepointer(s, tail, prior);
 	was_frozen = slab->frozen;
-	new_inuse = slab->inuse - 1;
+	new_inuse = slab->inuse - (unsigned int)cnt;
 	/* an unfrozen slab that becomes empty needs its node's list lock */
 	if (!new_inuse && prior && !was_frozen) {
 		n = get_node(s, slab_nid(slab));
 		on_node_partial = slab->node_partial;
 	}
-	slab->freelist = object;
+	slab->freelist = head;
 	slab->inuse = new_inuse;
 
 	if (!n) {
@@ -1876,9 +1895,10 @@ void __slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
 	}
 }
 
-/* models mm/slub.c:do_slab_free()'s lockless fast path: push onto the CPU
- * freelist if the object's slab is the CPU slab; false (nothing changed)
- * otherwise, or when the hardened set_freepointer() would BUG */
+/* models mm/slub.c:do_slab_free()'s lockless fast path for one object:
+ * push onto the CPU freelist if the object's slab is the CPU slab; false
+ * (nothing changed) otherwise, or when the hardened set_freepointer()
+ * would BUG */
 static inline __attribute__((always_inline))
 bool cpu_freelist_push(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
 		       void *object)
@@ -1895,18 +1915,25 @@ bool cpu_freelist_push(struct nc_machine *m, struct kmem_cache *s, struct slab *
 	return true;
 }
 
-/* models mm/slub.c:do_slab_free() */
-static void do_slab_free(struct nc_machine *m, struct kmem_cache *s,
-			 struct slab *slab, void *object, const char *addr)
+/* models mm/slub.c:do_slab_free(): the chain head..tail of cnt objects
+ * of one slab */
+static void do_slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
+			 void *head, void *tail, int cnt, const char *addr)
 {
 	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
 
-	if (cpu_freelist_push(m, s, slab, object))
+	if (cnt == 1 && cpu_freelist_push(m, s, slab, head))
 		return;
-	if (slab != c->slab)
-		__slab_free(m, s, slab, object, addr);
-	else
-		freeptr_double_free(m, s, slab, object, object);
+	if (slab != c->slab) {
+		__slab_free(m, s, slab, head, tail, cnt, addr);
+		return;
+	}
+	if (freeptr_double_free(m, s, slab, tail, c->freelist))
+		return;
+	set_freepointer(s, tail, c->freelist);
+	c->freelist = head;
+	c->tid = next_tid(c->tid);
+	stat_add(m, s, FREE_FASTPATH, cnt);
 }
 
 /* models mm/slub.c:cache_from_obj(): with FREELIST_HARDENED the object's
@@ -1943,7 +1970,7 @@ void kmem_cache_free_slow(struct nc_machine *m, struct kmem_cache *s, struct sla
 			return;
 	}
 	trace_kmem_cache_free(m, "kmem_cache_free", object_kaddr(m, x), s->name);
-	do_slab_free(m, s, slab, x, "kmem_cache_free");
+	do_slab_free(m, s, slab, x, x, 1, "kmem_cache_free");
 }
 
 void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
@@ -1957,6 +1984,16 @@ void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
 	    cpu_freelist_push(m, s, slab, x))
 		return;
 	kmem_cache_free_slow(m, s, __virt_to_slab(m->slab, x), x);
+}
+
+/* models mm/slub.c:free_large_kmalloc() */
+static void free_large_kmalloc(struct nc_machine *m, struct slab *slab)
+{
+	struct page *page = slab->page;
+
+	mod_node_page_state(NODE_DATA(m, page->nid), NR_SLAB_UNRECLAIMABLE_B,
+			    -(long)(PAGE_SIZE << page->order));
+	slab_detach(m, slab);
 }
 
 void kfree(struct nc_machine *m, const void *object)
@@ -1974,15 +2011,121 @@ void kfree(struct nc_machine *m, const void *object)
 		return;
 	}
 	if (!slab->slab_cache) {
-		/* models free_large_kmalloc() */
-		struct page *page = slab->page;
-
-		mod_node_page_state(NODE_DATA(m, page->nid), NR_SLAB_UNRECLAIMABLE_B,
-				    -(long)(PAGE_SIZE << page->order));
-		slab_detach(m, slab);
+		free_large_kmalloc(m, slab);
 		return;
 	}
-	do_slab_free(m, slab->slab_cache, slab, x, "kfree");
+	do_slab_free(m, slab->slab_cache, slab, x, x, 1, "kfree");
+}
+
+/* ======================================================================
+ * Bulk allocation and free
+ * ==================================================================== */
+/* models mm/slub.c:struct detached_freelist */
+struct detached_freelist {
+	struct slab *slab;
+	void *tail;
+	void *freelist;
+	int cnt;
+	struct kmem_cache *s;
+};
+
+/* models mm/slub.c:build_detached_freelist(): chains the last object of
+ * p[0..size) with the others of its slab found before three misses,
+ * moving them to the end; returns how many of p remain to free */
+static size_t build_detached_freelist(struct nc_machine *m, struct kmem_cache *s, size_t size,
+				      void **p, struct detached_freelist *df)
+{
+	int lookahead = 3;
+	void *object = p[--size];
+	struct slab *slab = __virt_to_slab(m->slab, object);
+	size_t same;
+
+	df->slab = NULL;
+	if (!slab || !slab->slab_cache) {
+		if (!s && slab)
+			free_large_kmalloc(m, slab);   /* kfree_bulk() of a large kmalloc */
+		else
+			cache_from_obj(m, s, slab, object);   /* reports a non-slab address */
+		return size;
+	}
+	df->s = s ? cache_from_obj(m, s, slab, object) : slab->slab_cache;
+	df->slab = slab;
+	df->tail = df->freelist = object;
+	df->cnt = 1;
+	set_freepointer(df->s, object, NULL);
+	same = size;
+	while (size) {
+		object = p[--size];
+		if (__virt_to_slab(m->slab, object) == df->slab) {
+			/* the same object twice in a row is dropped, reported */
+			if (!freeptr_double_free(m, df->s, df->slab, object, df->freelist)) {
+				set_freepointer(df->s, object, df->freelist);
+				df->freelist = object;
+				df->cnt++;
+			}
+			same--;
+			if (size != same) {
+				void *t = p[size];
+
+				p[size] = p[same];
+				p[same] = t;
+			}
+			continue;
+		}
+		if (!--lookahead)
+			break;
+	}
+	return same;
+}
+
+void kmem_cache_free_bulk(struct nc_machine *m, struct kmem_cache *s, size_t size, void **p)
+{
+	while (size) {
+		struct detached_freelist df;
+
+		size = build_detached_freelist(m, s, size, p, &df);
+		if (df.slab)
+			do_slab_free(m, df.s, df.slab, df.freelist, df.tail, df.cnt,
+				     "kmem_cache_free_bulk");
+	}
+}
+
+int kmem_cache_alloc_bulk(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp, size_t size,
+			  void **p)
+{
+	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	size_t i;
+
+	if (!size || size > INT_MAX)
+		return 0;
+	if (m->slab->failslab.active && __should_failslab(m, s, gfp))
+		return 0;
+	/* __kmem_cache_alloc_bulk(): drain the CPU freelist, whatever its
+	 * slab's node, and bump the tid once */
+	for (i = 0; i < size; i++) {
+		void *object = c->freelist;
+
+		if (!object) {
+			/* the fast pops so far were not counted in the tid yet */
+			c->tid = next_tid(c->tid);
+			p[i] = ___slab_alloc(m, s, gfp, NUMA_NO_NODE, "kmem_cache_alloc_bulk",
+					     s->object_size);
+			if (!p[i]) {
+				kmem_cache_free_bulk(m, s, i, p);
+				return 0;
+			}
+			continue;
+		}
+		c->freelist = get_freepointer(s, object);
+		p[i] = object;
+		stat(m, s, ALLOC_FASTPATH);
+	}
+	c->tid = next_tid(c->tid);
+	/* slab_post_alloc_hook() */
+	if (gfp & __GFP_ZERO)
+		for (i = 0; i < size; i++)
+			memset(p[i], 0, s->object_size);
+	return (int)size;
 }
 
 /* ======================================================================

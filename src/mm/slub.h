@@ -55,6 +55,15 @@ void *slab_alloc_kmalloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
 			 int node, size_t orig_size, const char *caller);
 /* models mm/slub.c:___kmalloc_large_node() */
 void *kmalloc_large_node(struct nc_machine *m, size_t size, gfp_t gfp, int node);
+/* models mm/slub.c:kmem_cache_alloc_bulk_noprof(): size objects into p from
+ * the CPU freelist, the slow path when it runs dry; size or 0 (nothing
+ * kept) on failure */
+int kmem_cache_alloc_bulk(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp, size_t size,
+			  void **p);
+/* models mm/slub.c:kmem_cache_free_bulk(): frees p[0..size), a slab's
+ * objects at a time; s NULL is kfree_bulk() (any slab or large kmalloc).
+ * Reorders p. */
+void kmem_cache_free_bulk(struct nc_machine *m, struct kmem_cache *s, size_t size, void **p);
 /* models mm/slub.c:kfree() */
 void kfree(struct nc_machine *m, const void *x);
 /* models mm/slub.c:flush_all() for one CPU: deactivate its cpu slab and

@@ -690,6 +690,99 @@ static void test_freelist_random(void **state)
 	nc_machine_destroy(m2);
 }
 
+/*
+ * kmem_cache_alloc_bulk()/kmem_cache_free_bulk(), by hand from v6.12's
+ * __kmem_cache_alloc_bulk() and build_detached_freelist() (4096-byte
+ * cache: 8 a slab, cpu_partial_slabs 2; CPU 0 of 2x4):
+ *  - 20 objects: the empty CPU freelist sends object 0 to ___slab_alloc()
+ *    (a new slab, 7 left on the CPU freelist), 1..7 are fast pops; 8 and
+ *    16 find the cpu slab used up (DEACTIVATE_BYPASS, a new slab each);
+ *    17 fast pops in all. The tid moves once per slow path before it, once
+ *    in each ___slab_alloc() load and bypass, and once at the end: 9 steps.
+ *  - freeing all 20 goes from the end: p[19..16] are the cpu slab's (fast,
+ *    4 at once), p[13..15] are three look-ahead misses; p[15..8] are one
+ *    full slab and p[7..0] the other: two __slab_free()s of 8 that put the
+ *    emptied slabs on the per-CPU partial list (2 slabs: 2 * 8 / 2 objects).
+ */
+static void test_bulk(void **state)
+{
+	struct nc_machine *m = nc_boot("2x4");
+	struct kmem_cache *s;
+	void *p[20];
+
+	(void)state;
+	m->cpu = 0;
+	s = test_cache(m, "nc_bulk", 4096, 0);
+	assert_int_equal(kmem_cache_alloc_bulk(m, s, GFP_KERNEL, 20, p), 20);
+	assert_int_equal(st(m, s, ALLOC_SLOWPATH), 3);
+	assert_int_equal(st(m, s, ALLOC_SLAB), 3);
+	assert_int_equal(st(m, s, DEACTIVATE_BYPASS), 2);
+	assert_int_equal(st(m, s, ALLOC_FASTPATH), 17);
+	assert_int_equal(s->cpu_slab[0].tid, 0 + 9 * NR_CPUS);
+	for (int i = 0; i < 20; i++) {
+		assert_ptr_equal(virt_to_slab(m, p[i]), virt_to_slab(m, p[i / 8 * 8]));
+		for (int j = 0; j < i; j++)
+			assert_ptr_not_equal(p[i], p[j]);
+	}
+	assert_string_equal(slab_sysfs_text(m, "nc_bulk", "total_objects"), "24 N0=24\n");
+	assert_slab_valid(m);
+	kmem_cache_free_bulk(m, s, 20, p);
+	assert_int_equal(st(m, s, FREE_FASTPATH), 4);
+	assert_int_equal(st(m, s, FREE_SLOWPATH), 2);
+	assert_int_equal(st(m, s, CPU_PARTIAL_FREE), 2);
+	assert_string_equal(slab_sysfs_text(m, "nc_bulk", "slabs_cpu_partial"), "8(2) C0=8(2)\n");
+	/* "objects" only subtracts node partial lists' free objects */
+	assert_string_equal(slab_sysfs_text(m, "nc_bulk", "objects"), "24 N0=24\n");
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
+/*
+ * A bulk allocation that fails part way keeps nothing: 6 objects leave 2
+ * on the CPU freelist; with the next two page allocations failing (the
+ * order-3 try and the order-0 fallback) a bulk of 4 pops 2, bypasses the
+ * used-up cpu slab and finds no memory: the 2 go back (one __slab_free()
+ * of a full, unfrozen slab: onto the per-CPU partial list) and it returns
+ * 0. Failslab makes it fail before touching anything. kfree_bulk()
+ * (cache NULL) frees kmalloc objects of several caches and a large one.
+ */
+static void test_bulk_failure_and_kfree_bulk(void **state)
+{
+	struct nc_machine *m = nc_boot("2x4");
+	struct kmem_cache *s;
+	void *p[6], *q[4], *k[4];
+
+	(void)state;
+	m->cpu = 0;
+	s = test_cache(m, "nc_bulkfail", 4096, 0);
+	assert_int_equal(kmem_cache_alloc_bulk(m, s, GFP_KERNEL, 6, p), 6);
+	nc_fail_page_alloc_next(m, NUMA_NO_NODE, 2);
+	assert_int_equal(kmem_cache_alloc_bulk(m, s, GFP_KERNEL, 4, q), 0);
+	assert_int_equal(st(m, s, DEACTIVATE_BYPASS), 1);
+	assert_int_equal(st(m, s, FREE_SLOWPATH), 1);
+	assert_int_equal(st(m, s, CPU_PARTIAL_FREE), 1);
+	assert_int_equal(m->slab->nr_oom_warnings, 1);
+	/* the slab is on the per-CPU partial list: "objects" counts all 8 */
+	assert_string_equal(slab_sysfs_text(m, "nc_bulkfail", "objects"), "8 N0=8\n");
+	nc_failslab_next(m, 1, false);
+	assert_int_equal(kmem_cache_alloc_bulk(m, s, GFP_KERNEL, 4, q), 0);
+	assert_int_equal(st(m, s, ALLOC_SLOWPATH), 2);
+	kmem_cache_free_bulk(m, s, 6, p);
+	assert_int_equal(kmem_cache_alloc_bulk(m, s, GFP_KERNEL, 0, q), 0);
+
+	k[0] = kmalloc(m, 64, GFP_KERNEL);
+	k[1] = kmalloc(m, 20000, GFP_KERNEL);
+	k[2] = kmalloc(m, 100, GFP_KERNEL);
+	k[3] = kmalloc(m, 64, GFP_KERNEL);
+	kmem_cache_free_bulk(m, NULL, 4, k);
+	assert_null(virt_to_slab(m, k[1]) ? virt_to_slab(m, k[1])->page : NULL);
+	assert_string_equal(slab_sysfs_text(m, "kmalloc-64", "free_fastpath"), "2 C0=2\n");
+	assert_string_equal(slab_sysfs_text(m, "kmalloc-128", "free_fastpath"), "1 C0=1\n");
+	assert_int_equal(m->slab->nr_reports, 0);
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
 static void test_kmalloc(void **state)
 {
 	struct nc_machine *m = nc_boot("2x4");
@@ -954,6 +1047,8 @@ int main(void)
 		cmocka_unit_test(test_discard_empty),
 		cmocka_unit_test(test_stats_fallback_drain),
 		cmocka_unit_test(test_freelist_random),
+		cmocka_unit_test(test_bulk),
+		cmocka_unit_test(test_bulk_failure_and_kfree_bulk),
 		cmocka_unit_test(test_kmalloc),
 		cmocka_unit_test(test_failslab),
 		cmocka_unit_test(test_debug_redzone_overflow),
