@@ -20,6 +20,7 @@ struct nc_trace;
 struct pglist_data;
 struct page_alloc_state;
 struct pid_namespace;
+struct rcu_state;
 struct sched_state;
 struct slab_state;
 struct task_struct;
@@ -43,6 +44,7 @@ struct nc_machine {
 	struct cred_state *cred;          /* kernel/cred.c: init_user_ns, ucounts */
 	struct fork_state *fork;          /* kernel/fork.c globals */
 	struct sched_state *sched;        /* kernel/sched: run queues, domains */
+	struct rcu_state *rcu;            /* kernel/rcu/tree.c: grace periods */
 };
 
 /* models smp_processor_id() */

@@ -10,6 +10,7 @@
 #include "arch/machine.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/sched/core.h"
 #include "mm/page_alloc.h"
 #include "lib/error.h"
@@ -66,9 +67,11 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	 * then the pid and fork caches (pid_idr_init() ... proc_caches_init()
 	 * create the slab caches a fork allocates from), then rest_init(). The
 	 * model's default policy lives in numa_policy_init()'s state (a static
-	 * in the kernel), so it comes before the first slab page. */
-	if (nc_page_alloc_init(m) || sched_init(m) || numa_policy_init(m) || kmem_cache_init(m) ||
-	    nc_create_boot_caches(m)) {
+	 * in the kernel), so it comes before the first slab page; rcu_init()
+	 * (after kmem_cache_init() in the kernel, where call_rcu() works
+	 * before it) comes before the first slab. */
+	if (nc_page_alloc_init(m) || sched_init(m) || rcu_init(m) || numa_policy_init(m) ||
+	    kmem_cache_init(m) || nc_create_boot_caches(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}
@@ -101,6 +104,7 @@ void nc_machine_destroy(struct nc_machine *m)
 	pid_idr_exit(m);
 	numa_policy_exit(m);        /* frees the pages address spaces hold */
 	nc_slab_exit(m);
+	rcu_exit(m);
 	nc_sched_destroy(m);
 	if (m->topo)
 		nc_page_alloc_exit(m);

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kernel/rcu/tree.h"
 #include "lib/list.h"
 #include "mm/failslab.h"
 #include "mm/page_alloc.h"
@@ -127,6 +128,8 @@ struct slab {
 	struct list_head slab_list;     /* node partial or full list */
 	struct slab *next;              /* per-CPU partial list */
 	int slabs;                      /* per-CPU partial list length (head only) */
+	struct rcu_head rcu_head;       /* TYPESAFE_BY_RCU: func set while the
+					 * slab waits for its grace period */
 };
 
 /* mm/slub.c: struct kmem_cache_cpu */

@@ -147,7 +147,11 @@ void kmem_cache_destroy(struct nc_machine *m, struct kmem_cache *s)
 	struct slab_state *ss = m->slab;
 	struct kmem_cache **pp;
 
-	if (!s || --s->refcount > 0)
+	if (!s)
+		return;
+	/* in-flight kfree_rcu()s may hold objects of this cache */
+	kvfree_rcu_barrier(m);
+	if (--s->refcount > 0)
 		return;
 	if (__kmem_cache_shutdown(m, s))
 		return;      /* objects remain: the kernel WARNs and leaks the cache */
@@ -161,6 +165,9 @@ void kmem_cache_destroy(struct nc_machine *m, struct kmem_cache *s)
 			ss->aliases[i] = ss->aliases[--ss->nr_aliases];
 		else
 			i++;
+	/* its empty slabs' pages wait for a grace period */
+	if (s->flags & SLAB_TYPESAFE_BY_RCU)
+		rcu_barrier(m);
 	__kmem_cache_release(m, s);
 	free(s->name);
 	kmem_cache_free(m, ss->kmem_cache, s);

@@ -9,8 +9,7 @@
  * (CONFIG_SLAB_FREELIST_RANDOM, also Debian's). The model is single-threaded: where the kernel uses
  * cmpxchg or takes a lock the update simply happens, so the
  * CMPXCHG_DOUBLE_*FAIL counters stay 0. Left out: KASAN, KFENCE, kmemleak,
- * memcg charging, pfmemalloc, RCU delay of TYPESAFE_BY_RCU slab frees
- * (pages return at once), init_on_alloc/init_on_free.
+ * memcg charging, pfmemalloc, init_on_alloc/init_on_free.
  */
 #include <errno.h>
 #include <limits.h>
@@ -1232,7 +1231,24 @@ static struct slab *new_slab(struct nc_machine *m, struct kmem_cache *s, gfp_t f
 	return allocate_slab(m, s, flags & SLAB_GFP_PASS, node);
 }
 
-/* models mm/slub.c:free_slab() and __free_slab() */
+/* models mm/slub.c:__free_slab(): the pages go back */
+static void __free_slab(struct nc_machine *m, struct kmem_cache *s, struct slab *slab)
+{
+	mod_node_page_state(NODE_DATA(m, slab_nid(slab)), cache_vmstat_idx(s),
+			    -(long)(PAGE_SIZE << slab_order(slab)));
+	slab_detach(m, slab);
+}
+
+/* models mm/slub.c:rcu_free_slab() */
+static void rcu_free_slab(struct nc_machine *m, struct rcu_head *h)
+{
+	struct slab *slab = (struct slab *)((char *)h - offsetof(struct slab, rcu_head));
+
+	__free_slab(m, slab->slab_cache, slab);
+}
+
+/* models mm/slub.c:free_slab(): a SLAB_TYPESAFE_BY_RCU slab stays a slab of
+ * its cache until a grace period has passed */
 static void free_slab(struct nc_machine *m, struct kmem_cache *s, struct slab *slab)
 {
 	if (kmem_cache_debug_flags(s, SLAB_CONSISTENCY_CHECKS)) {
@@ -1243,9 +1259,10 @@ static void free_slab(struct nc_machine *m, struct kmem_cache *s, struct slab *s
 			check_object(m, s, slab, p, SLUB_RED_INACTIVE);
 		report_close(m);
 	}
-	mod_node_page_state(NODE_DATA(m, slab_nid(slab)), cache_vmstat_idx(s),
-			    -(long)(PAGE_SIZE << slab_order(slab)));
-	slab_detach(m, slab);
+	if (s->flags & SLAB_TYPESAFE_BY_RCU)
+		call_rcu(m, &slab->rcu_head, rcu_free_slab);
+	else
+		__free_slab(m, s, slab);
 }
 
 /* models mm/slub.c:discard_slab() */
@@ -2701,8 +2718,9 @@ long validate_slab_cache(struct nc_machine *m, struct kmem_cache *s)
 			void *cpu_freelist = NULL;
 			bool owned = false;
 
+			/* a slab waiting for its grace period belongs to no list */
 			if (!slab || slab->slab_cache != s ||
-			    (char *)a + (i << PAGE_SHIFT) != slab->addr)
+			    (char *)a + (i << PAGE_SHIFT) != slab->addr || slab->rcu_head.func)
 				continue;
 			slabs[slab_nid(slab)]++;
 			objs[slab_nid(slab)] += slab->objects;

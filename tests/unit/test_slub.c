@@ -21,7 +21,9 @@
 #include <numaclone/numaclone.h>
 #include "arch/machine.h"
 #include "fs/proc/slab_sysfs.h"
+#include "kernel/rcu/tree.h"
 #include "mm/fail_page_alloc.h"
+#include "mm/vmstat.h"
 #include "mm/failslab.h"
 #include "mm/mmzone.h"
 #include "mm/slab_common.h"
@@ -783,6 +785,57 @@ static void test_bulk_failure_and_kfree_bulk(void **state)
 	nc_machine_destroy(m);
 }
 
+/*
+ * SLAB_TYPESAFE_BY_RCU (free_slab() -> call_rcu(rcu_free_slab)): 2x4, CPU 0,
+ * a 4096-byte cache whose free pointer goes after the object (4104 bytes:
+ * 7 a slab at order 3, 8 pages). Seven objects fill one slab; freed, it goes to node 0's partial list on the flush; shrink
+ * discards it: the cache counts no slab, but the pages stay a slab of the
+ * cache (objects may still be read under rcu_read_lock()) and in the
+ * node's NR_SLAB_UNRECLAIMABLE_B until a grace period ends. destroy waits
+ * for one (rcu_barrier()) before releasing the cache.
+ */
+static void test_typesafe_by_rcu(void **state)
+{
+	struct nc_machine *m = nc_boot("2x4");
+	struct kmem_cache *s;
+	unsigned long before;
+	void *o[7];
+
+	(void)state;
+	m->cpu = 0;
+	s = test_cache(m, "nc_rcu", 4096, SLAB_TYPESAFE_BY_RCU);
+	assert_int_equal(s->size, 4104);
+	assert_int_equal(oo_objects(s->oo), 7);
+	before = node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B);
+	for (int i = 0; i < 7; i++)
+		o[i] = kmem_cache_alloc(m, s, GFP_KERNEL);
+	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B),
+			 before + 8);
+	for (int i = 0; i < 7; i++)
+		kmem_cache_free(m, s, o[i]);
+	assert_int_equal(kmem_cache_shrink(m, s), 0);
+	assert_string_equal(slab_sysfs_text(m, "nc_rcu", "slabs"), "0\n");
+	assert_non_null(virt_to_slab(m, o[3]));
+	assert_ptr_equal(virt_to_slab(m, o[3])->slab_cache, s);
+	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B),
+			 before + 8);
+	assert_true(rcu_gp_in_progress(m));
+	assert_slab_valid(m);
+	synchronize_rcu(m);
+	assert_null(virt_to_slab(m, o[3]));
+	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B), before);
+	/* again, and let kmem_cache_destroy() wait for the grace period */
+	for (int i = 0; i < 7; i++)
+		o[i] = kmem_cache_alloc(m, s, GFP_KERNEL);
+	for (int i = 0; i < 7; i++)
+		kmem_cache_free(m, s, o[i]);
+	kmem_cache_destroy(m, s);
+	assert_null(virt_to_slab(m, o[0]));
+	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B), before);
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
 static void test_kmalloc(void **state)
 {
 	struct nc_machine *m = nc_boot("2x4");
@@ -1049,6 +1102,7 @@ int main(void)
 		cmocka_unit_test(test_freelist_random),
 		cmocka_unit_test(test_bulk),
 		cmocka_unit_test(test_bulk_failure_and_kfree_bulk),
+		cmocka_unit_test(test_typesafe_by_rcu),
 		cmocka_unit_test(test_kmalloc),
 		cmocka_unit_test(test_failslab),
 		cmocka_unit_test(test_debug_redzone_overflow),
