@@ -786,6 +786,45 @@ static void test_bulk_failure_and_kfree_bulk(void **state)
 }
 
 /*
+ * A debug cache's bulk free checks the whole detached chain
+ * (free_debug_processing() walks head..tail): 5 objects of one slab, all
+ * poisoned and red-zoned again and tracked as freed by
+ * kmem_cache_free_bulk; an overflow into one object's red zone is caught
+ * and that chain is not freed ("Object at ... not freed"), leaving the
+ * objects checked before it poisoned though allocated, as the kernel does.
+ */
+static void test_bulk_debug(void **state)
+{
+	struct nc_machine *m = nc_boot("2x4");
+	slab_flags_t dbg = SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER;
+	struct kmem_cache *s;
+	void *p[5];
+
+	(void)state;
+	m->cpu = 0;
+	s = test_cache(m, "nc_bulkdbg", 100, dbg);
+	assert_int_equal(kmem_cache_alloc_bulk(m, s, GFP_KERNEL, 5, p), 5);
+	assert_string_equal(slab_sysfs_text(m, "nc_bulkdbg", "objects"), "5 N0=5\n");
+	kmem_cache_free_bulk(m, s, 5, p);
+	assert_int_equal(m->slab->nr_reports, 0);
+	assert_string_equal(slab_sysfs_text(m, "nc_bulkdbg", "objects"), "0\n");
+	assert_int_equal(st(m, s, FREE_SLOWPATH), 1);
+	assert_slab_valid(m);
+	assert_int_equal(kmem_cache_alloc_bulk(m, s, GFP_KERNEL, 5, p), 5);
+	((char *)p[2])[100] = 0x42;   /* one byte past the object */
+	kmem_cache_free_bulk(m, s, 5, p);
+	assert_int_equal(m->slab->nr_reports, 1);
+	assert_string_equal(nc_slab_report(m, 0)->bug, "Right Redzone overwritten");
+	assert_non_null(strstr(nc_slab_report(m, 0)->text, "not freed"));
+	assert_string_equal(slab_sysfs_text(m, "nc_bulkdbg", "objects"), "5 N0=5\n");
+	/* the chain runs p[0], p[1], p[2] ... (built from the end): p[0] and
+	 * p[1] were already poisoned as free when p[2] failed, and stay
+	 * allocated: the validate walk finds those two */
+	assert_int_equal(nc_slab_validate_all(m), 2);
+	nc_machine_destroy(m);
+}
+
+/*
  * SLAB_TYPESAFE_BY_RCU (free_slab() -> call_rcu(rcu_free_slab)): 2x4, CPU 0,
  * a 4096-byte cache whose free pointer goes after the object (4104 bytes:
  * 7 a slab at order 3, 8 pages). Seven objects fill one slab; freed, it goes to node 0's partial list on the flush; shrink
@@ -1102,6 +1141,7 @@ int main(void)
 		cmocka_unit_test(test_freelist_random),
 		cmocka_unit_test(test_bulk),
 		cmocka_unit_test(test_bulk_failure_and_kfree_bulk),
+		cmocka_unit_test(test_bulk_debug),
 		cmocka_unit_test(test_typesafe_by_rcu),
 		cmocka_unit_test(test_kmalloc),
 		cmocka_unit_test(test_failslab),
