@@ -333,7 +333,9 @@ static void complete_vfork_done(struct nc_machine *m, struct task_struct *tsk)
 	struct task_struct *parent = tsk->vfork_done;
 
 	tsk->vfork_done = NULL;
-	nc_sched_wake(m, parent);
+	/* a parent the log made exit meanwhile is not woken */
+	if (parent->__state == TASK_UNINTERRUPTIBLE && !(parent->flags & PF_EXITING))
+		nc_sched_wake(m, parent);
 	put_task_struct(m, parent);
 	put_task_struct(m, tsk);
 }

@@ -326,6 +326,35 @@ static void test_vfork_release(void **state)
 	nc_machine_destroy(m);
 }
 
+/* A vfork parent that exits before its child (a log can say so; in the
+ * kernel a fatal signal ends the wait) is not woken by the child's exit,
+ * and both are reaped by init. */
+static void test_vfork_parent_exits_first(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *parent;
+	long a, b;
+
+	(void)state;
+	give_mm(m, 1);
+	nc_run_as(m, 1);
+	a = nc_clone(m, 0, SIGCHLD);
+	parent = nc_run_as(m, (pid_t)a);
+	b = sys_vfork(m);
+	assert_true(b > 0);
+	nc_run_as(m, (pid_t)a);
+	kernel_exit(m, 0);
+	assert_int_equal(parent->exit_state, EXIT_ZOMBIE);
+	nc_run_as(m, (pid_t)b);
+	kernel_exit(m, 0);
+	assert_int_equal(parent->on_rq, 0);
+	assert_int_not_equal(parent->__state, TASK_RUNNING);
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, (pid_t)a, 0, 0, 0), a);
+	assert_int_equal(kernel_wait4(m, (pid_t)b, 0, 0, 0), b);
+	nc_machine_destroy(m);
+}
+
 /* A node's free pages plus those its slabs hold. */
 static unsigned long free_or_slab(struct nc_machine *m, int nid)
 {
@@ -378,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_sigchld_ignored_autoreaps),
 		cmocka_unit_test(test_child_cleartid),
 		cmocka_unit_test(test_vfork_release),
+		cmocka_unit_test(test_vfork_parent_exits_first),
 		cmocka_unit_test(test_reap_gives_everything_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
