@@ -767,7 +767,7 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 			goto bad_fork_put_pidfd;
 	}
 	p->thread_pid = pid;
-	p->pid = pid_nr_ns(pid, ns_of_pid(pid));
+	p->pid = pid_nr_ns(pid, m->init_pid_ns);    /* pid_nr(): the initial namespace's number */
 	if (clone_flags & CLONE_THREAD) {
 		p->group_leader = current->group_leader;
 		p->tgid = current->tgid;
