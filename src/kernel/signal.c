@@ -39,6 +39,12 @@ void send_signal_locked(struct task_struct *t, int sig, bool group)
 		t->pending |= nc_sigmask(sig);
 }
 
+void nc_deliver_signals(struct task_struct *t)
+{
+	t->pending &= t->blocked;
+	t->signal->shared_pending &= t->blocked;
+}
+
 bool do_notify_parent(struct task_struct *tsk, int sig)
 {
 	struct task_struct *parent = tsk->parent;

@@ -100,6 +100,12 @@ bool task_sigpending(const struct task_struct *t);
  * target ignores is dropped as sig_ignored() does */
 void send_signal_locked(struct task_struct *t, int sig, bool group);
 
+/* models the loop of arch_do_signal_or_restart() (get_signal() until none
+ * is left) that runs before a task is back in user space: every unblocked
+ * pending signal is dequeued. Left out: the action itself (a handler runs,
+ * an ignored one vanishes, a fatal one would end the task) */
+void nc_deliver_signals(struct task_struct *t);
+
 /* models kernel/signal.c:do_notify_parent(): true if tsk is to be reaped
  * at once because its parent ignores SIGCHLD */
 bool do_notify_parent(struct task_struct *tsk, int sig);
