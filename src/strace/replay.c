@@ -13,7 +13,9 @@
 
 #include "arch/task.h"
 #include "kernel/fork.h"
+#include "kernel/exit.h"
 #include "kernel/pid.h"
+#include "kernel/signal.h"
 #include "lib/error.h"
 #include "mm/fault_inject.h"
 #include "mm/mmap.h"
@@ -33,6 +35,7 @@ struct pid_map {                 /* a recorded pid and its model task */
 	pid_t recorded;
 	struct task_struct *task;
 	bool created;            /* by a replayed clone: placement below is set */
+	bool seen;               /* the log shows an event of this pid */
 	unsigned int first_cpu;  /* where the child was placed to run */
 	int task_node;           /* node of its task_struct object */
 	int stack_nodes[STACK_PAGES];
@@ -62,6 +65,8 @@ struct nc_replay {
 	bool first_unnamed;          /* the first task was mapped from an unprefixed log */
 	struct deferred *defer;
 	size_t nr_defer, cap_defer;
+	struct task_struct **unnamed;    /* made in a pid namespace, no line seen yet */
+	size_t nr_unnamed, cap_unnamed;
 	struct call_count *counts;
 	size_t nr_counts, cap_counts;
 	struct nc_replay_stats *stats;
@@ -96,6 +101,29 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 static bool page_is_free(const struct mm_struct *mm, unsigned long addr)
 {
 	return !vma_lookup(mm, addr) && !nc_addr_unmapped(mm, addr);
+}
+
+static struct task_struct *task_in(struct pid_namespace *ns, long nr)
+{
+	return nr > 0 && nr < 1L << 31 ? pid_task(find_pid_ns((int)nr, ns), PIDTYPE_PID) : NULL;
+}
+
+/* The task a number the model returned names: as current sees it. */
+static struct task_struct *task_of(struct nc_replay *rp, long nr)
+{
+	return task_in(task_active_pid_ns(nc_current(rp->m)), nr);
+}
+
+/*
+ * Whether current lives in a pid namespace below the initial one. strace
+ * prefixes its lines with the tracer's numbers, but the calls of such a
+ * task return and take numbers of its own namespace. A namespace starts
+ * empty in the model as it did on the real machine, and allocates the same
+ * way, so those numbers are compared and passed as they are.
+ */
+static bool in_pid_ns(const struct nc_replay *rp)
+{
+	return task_active_pid_ns(nc_current(rp->m)) != rp->m->init_pid_ns;
 }
 
 unsigned long nc_replay_place(struct nc_replay *rp, const void *data, size_t len)
@@ -161,7 +189,8 @@ static struct pid_map *map_find(struct nc_replay *rp, pid_t recorded)
 
 long nc_replay_pid(struct nc_replay *rp, long recorded)
 {
-	struct pid_map *e = recorded > 0 && recorded < 1LL << 31 ? map_find(rp, (pid_t)recorded) : NULL;
+	struct pid_map *e = recorded > 0 && recorded < 1LL << 31 && !in_pid_ns(rp) ?
+			    map_find(rp, (pid_t)recorded) : NULL;
 
 	return e && e->task ? e->task->pid : recorded;
 }
@@ -184,6 +213,7 @@ static int map_bind(struct nc_replay *rp, pid_t recorded, struct task_struct *t)
 		if (grow((void **)&rp->map, &rp->cap_map, rp->nr_map, sizeof(*rp->map)))
 			return -ENOMEM;
 		e = &rp->map[rp->nr_map++];
+		memset(e, 0, sizeof(*e));
 		e->recorded = recorded;
 	}
 	e->created = false;      /* bind_child() says where a created task landed */
@@ -191,12 +221,6 @@ static int map_bind(struct nc_replay *rp, pid_t recorded, struct task_struct *t)
 	 * pin it (the machine's teardown frees it) */
 	e->task = get_task_struct(t);
 	return 0;
-}
-
-static struct task_struct *task_of(struct nc_replay *rp, long nr)
-{
-	return nr > 0 && nr < 1L << 31 ? pid_task(find_pid_ns((int)nr, rp->m->init_pid_ns), PIDTYPE_PID)
-				       : NULL;
 }
 
 /* Makes t current on its CPU, as the scheduler would before it runs. */
@@ -213,7 +237,7 @@ static struct task_struct *new_process(struct nc_replay *rp)
 	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
 	struct task_struct *t;
 
-	run_as(rp->m, task_of(rp, 1));
+	run_as(rp->m, task_in(rp->m->init_pid_ns, 1));
 	t = task_of(rp, kernel_clone(rp->m, &args));
 	if (t && exec_mmap(rp->m, t))
 		return NULL;
@@ -288,6 +312,9 @@ static int directive(struct nc_replay *rp, const struct strace_event *ev)
 	return nc_err(rp->err, "%s:%lu: unknown directive '#! %s'", in, ev->line, ev->name);
 }
 
+static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
+static int bind_child(struct nc_replay *rp, pid_t recorded, struct task_struct *child);
+
 /* The task recorded pid runs as: mapped, or the first pid (a new child of
  * init). NULL means it must wait for the clone that creates it. */
 static int task_for(struct nc_replay *rp, pid_t pid, struct task_struct **t)
@@ -304,6 +331,11 @@ static int task_for(struct nc_replay *rp, pid_t pid, struct task_struct **t)
 			nc_fail_nth(rp->m, *t, rp->opts->fail_nth);
 		rp->first_unnamed = pid == 0;
 		return *t ? map_bind(rp, pid, *t) : -ENOMEM;
+	}
+	if (rp->nr_unnamed) {
+		*t = rp->unnamed[0];
+		memmove(rp->unnamed, rp->unnamed + 1, --rp->nr_unnamed * sizeof(*rp->unnamed));
+		return bind_child(rp, pid, *t);
 	}
 	/* a log that began without pid prefixes: the first prefix names the first task */
 	if (rp->first_unnamed && pid) {
@@ -335,7 +367,6 @@ static int defer(struct nc_replay *rp, const struct strace_event *ev)
 	return 0;
 }
 
-static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
 
 /* Runs the events that waited for pid, now that it has a task. */
 static int run_deferred(struct nc_replay *rp, pid_t pid, struct task_struct *t)
@@ -370,25 +401,43 @@ static int run_deferred(struct nc_replay *rp, pid_t pid, struct task_struct *t)
 }
 
 /* A recorded child pid now has its model task. */
-static int bind_child(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *child)
+static int bind_child(struct nc_replay *rp, pid_t recorded, struct task_struct *child)
 {
 	struct pid_map *e;
 	int ret;
 
 	if (!child)
 		return 0;
-	ret = map_bind(rp, (pid_t)ev->retval, child);
+	ret = map_bind(rp, recorded, child);
 	if (ret)
 		return ret;
 	/* kept now: the stack goes back to a cache when the child exits */
-	e = map_find(rp, (pid_t)ev->retval);
+	e = map_find(rp, recorded);
 	e->created = true;
 	e->first_cpu = child->cpu;
 	e->task_node = nc_task_placement(rp->m, child, e->stack_nodes, STACK_PAGES);
 	if (rp->opts->hooks && rp->opts->hooks->created &&
 	    (ret = rp->opts->hooks->created(rp->m, child, rp->opts->hooks->arg)))
 		return ret;
-	return run_deferred(rp, (pid_t)ev->retval, child);
+	return run_deferred(rp, recorded, child);
+}
+
+/*
+ * A child made inside a pid namespace: the log gave its number there, not
+ * the tracer's number its lines carry. Those lines are the first of a pid
+ * the log has not named: waiting already, or still to come.
+ */
+static int bind_nested_child(struct nc_replay *rp, struct task_struct *child)
+{
+	if (!child)
+		return 0;
+	for (size_t i = 0; i < rp->nr_defer; i++)
+		if (!map_find(rp, rp->defer[i].ev.pid))
+			return bind_child(rp, rp->defer[i].ev.pid, child);
+	if (grow((void **)&rp->unnamed, &rp->cap_unnamed, rp->nr_unnamed, sizeof(*rp->unnamed)))
+		return -ENOMEM;
+	rp->unnamed[rp->nr_unnamed++] = get_task_struct(child);  /* the teardown frees it */
+	return 0;
 }
 
 /* Pids agree if the recorded one maps to the task the model's names. An
@@ -399,7 +448,7 @@ static bool same_pid(struct nc_replay *rp, long long recorded, long model)
 	struct pid_map *e = recorded > 0 && recorded < 1LL << 31 ? map_find(rp, (pid_t)recorded) : NULL;
 	struct task_struct *t = task_of(rp, model);
 
-	if (recorded == 0 || model == 0)
+	if (recorded == 0 || model == 0 || in_pid_ns(rp))
 		return recorded == model;
 	if (!e && t && !map_has_task(rp, t)) {
 		if (rp->first_unnamed && map_find(rp, 0)->task == t)
@@ -474,6 +523,43 @@ static void report(struct nc_replay *rp, const struct strace_event *ev,
 	strace_write_event(rp->out, model);
 }
 
+/* A number the log printed after key in a call's arguments ("si_pid=", a
+ * status's "WEXITSTATUS(s) == "), or fallback. */
+static long logged_number(const struct strace_event *ev, const char *key, long fallback)
+{
+	const char *at = strstr(ev->args, key);
+	char *end;
+	long v;
+
+	if (!at)
+		return fallback;
+	v = strtol(at + strlen(key), &end, 0);
+	return end == at + strlen(key) ? fallback : v;
+}
+
+/*
+ * A wait that sleeps in the model but returned in the log, for a child the
+ * log never shows (created CLONE_UNTRACED, or a log recorded without -f):
+ * that child ran and exited unseen, so the model ends it now, with the
+ * status the log reports, and the wait runs again. True if it did.
+ */
+static bool end_unseen_child(struct nc_replay *rp, const struct strace_event *ev,
+			     struct task_struct *t)
+{
+	long recorded = ev->result != RESULT_VALUE ? 0 :
+			!strcmp(ev->name, "wait4") ? ev->retval : logged_number(ev, "si_pid=", 0);
+	struct pid_map *e = recorded > 0 && recorded < 1L << 31 ? map_find(rp, (pid_t)recorded) : NULL;
+
+	if (!e || e->seen || !e->task || e->task->exit_state)
+		return false;
+	run_as(rp->m, e->task);
+	kernel_exit_group(rp->m, (int)logged_number(ev, "WEXITSTATUS(s) == ",
+						    logged_number(ev, "si_status=", 0)));
+	e->seen = true;
+	run_as(rp->m, t);
+	return true;
+}
+
 static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	const struct nc_syscall *sc = nc_syscall_find(ev->name);
@@ -504,6 +590,9 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 		rp->next_cpu = -1;
 	}
 	run_as(rp->m, t);             /* decoders place data in this task's memory */
+	/* it comes from user space, where its pending signals were delivered
+	 * (strace's "--- SIG... ---" lines) */
+	nc_deliver_signals(t);
 	rp->ev = ev;
 	if (strace_split(ev->args, strlen(ev->args), &args))
 		return nc_err(rp->err, "%s:%lu: %s(): cannot split the arguments",
@@ -517,9 +606,13 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	if (sc->flags & SYSCALL_USER_RANGE)
 		own_memory(rp, regs.arg[0], regs.arg[1]);
 	ret = sc->entry(rp->m, &regs);
+	if ((sc->flags & SYSCALL_WAIT) && ret == NC_WAIT_SLEEPS && end_unseen_child(rp, ev, t))
+		ret = sc->entry(rp->m, &regs);
 	model_result(&model, ev, sc, ret, t);
 	if ((sc->flags & SYSCALL_NEW_TASK) && ret > 0 && ev->result == RESULT_VALUE && ev->retval > 0) {
-		int err = bind_child(rp, ev, task_of(rp, ret));
+		struct task_struct *child = task_of(rp, ret);
+		int err = in_pid_ns(rp) ? bind_nested_child(rp, child)
+					: bind_child(rp, (pid_t)ev->retval, child);
 
 		if (err)
 			return err;
@@ -545,6 +638,10 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 
 static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
+	struct pid_map *e = map_find(rp, ev->pid);
+
+	if (e)
+		e->seen = true;
 	return ev->kind == STRACE_CALL ? run_call(rp, ev, t) : 0;
 }
 
@@ -682,6 +779,7 @@ int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 		free(rp.defer[i].decor);
 	}
 	free(rp.defer);
+	free(rp.unnamed);
 	free(rp.map);
 	free(rp.counts);
 	if (!ret && opts->hooks && opts->hooks->keep) {

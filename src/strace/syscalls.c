@@ -185,8 +185,8 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "setpgid",        decode_pids,          __x64_sys_setpgid,       0 },
 	{ "setsid",         decode_numbers,       __x64_sys_setsid,        SYSCALL_RET_PID },
 	{ "vfork",          decode_numbers,       __x64_sys_vfork,         SYSCALL_NEW_TASK },
-	{ "wait4",          decode_wait4,         __x64_sys_wait4,         SYSCALL_RET_PID },
-	{ "waitid",         decode_waitid,        __x64_sys_waitid,        0 },
+	{ "wait4",          decode_wait4,         __x64_sys_wait4,         SYSCALL_RET_PID | SYSCALL_WAIT },
+	{ "waitid",         decode_waitid,        __x64_sys_waitid,        SYSCALL_WAIT },
 };
 
 const struct nc_syscall *nc_syscall_find(const char *name)

@@ -35,6 +35,7 @@ typedef long (*syscall_entry_fn)(struct nc_machine *m, const struct syscall_regs
 #define SYSCALL_NEW_TASK  0x4   /* creates a task whose pid it returns */
 #define SYSCALL_USER_RANGE 0x8  /* acts on [arg0, arg0 + arg1) of the address space */
 #define SYSCALL_RET_GROUP 0x10  /* with RET_PID: a process group or session id */
+#define SYSCALL_WAIT      0x20  /* reaps a child (wait4, waitid) */
 
 struct nc_syscall {
 	const char *name;

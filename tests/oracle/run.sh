@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs one oracle program, tests/oracle/NAME.c, under real `strace -f` and
+# replays its log with `numaclone replay --check`: every modelled call must
+# agree with this kernel's result (unmodelled calls are only counted).
+#   run.sh NAME MIN_AGREE CALL...
+# MIN_AGREE: the fewest agreeing calls a sound run has; each CALL must have
+# been modelled at least once. Exit 0 pass, 77 skip (reason last), 1 fail.
+# The tests in tests/cli/oracle*.sh call it; NUMACLONE is the binary.
+set -uo pipefail
+name=$1 min=$2; shift 2
+nc=${NUMACLONE:?}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+command -v strace >/dev/null || { echo "strace is not installed"; exit 77; }
+cc -std=gnu11 -O1 -Wall -Wextra -Iinclude -Isrc -o "$tmp/$name" "tests/oracle/$name.c" -lpthread || exit 1
+if ! strace -f -o "$tmp/log" "$tmp/$name" > "$tmp/prog" 2> "$tmp/err"; then
+	grep -q 'Operation not permitted' "$tmp/err" && { echo "ptrace is not permitted here"; exit 77; }
+	cat "$tmp/prog" "$tmp/err"; echo "FAIL: $name under strace"; exit 1
+fi
+# the log describes this machine, so the default topology (host) is the right one
+"$nc" replay --check "$tmp/log" > "$tmp/out" 2> "$tmp/err"; st=$?
+grep -v '^\(init\|'"$name"'\) ' "$tmp/out"; cat "$tmp/err"
+if [ $st -ne 0 ]; then
+	echo "FAIL: replay exit $st; the log:"; cat "$tmp/log"; exit 1
+fi
+last=$(tail -n 1 "$tmp/out")
+[[ $last =~ ^replay:\ ([0-9]+)\ agree,\ 0\ disagree,\ [0-9]+\ not\ modelled$ ]] || { echo "FAIL: $last"; exit 1; }
+[ "${BASH_REMATCH[1]}" -ge "$min" ] || { echo "FAIL: only ${BASH_REMATCH[1]} calls checked"; exit 1; }
+for call in "$@"; do
+	grep -Eq "^$call +[1-9]" "$tmp/out" || { echo "FAIL: no modelled $call"; exit 1; }
+done
