@@ -7,8 +7,9 @@
  * stacks with the per-CPU cache of two, mm_release() and the boot task.
  * Every object comes from its boot cache (signal_cache, sighand_cache, ...)
  * and goes back to it from whichever CPU frees it; the boot task's own are
- * static, as init/init_task.c's are. Left out: ptrace, cgroups, perf/audit/LSM, SysV semaphores, io_context,
- * the delayed group-signal record, seccomp, sched_ext.
+ * static, as init/init_task.c's are. Left out: ptrace, cgroups
+ * (CLONE_INTO_CGROUP finds no cgroup fd: EBADF), perf/audit/LSM, SysV
+ * semaphores, io_context, the delayed group-signal record, seccomp, sched_ext.
  */
 #include <errno.h>
 #include <limits.h>
@@ -775,6 +776,11 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 		p->group_leader = p;
 		p->tgid = p->pid;
 	}
+	/* cgroup_can_fork(): CLONE_INTO_CGROUP needs an fd of a cgroup2
+	 * directory; the model has no cgroup file system, so no fd is one */
+	retval = -EBADF;
+	if (clone_flags & CLONE_INTO_CGROUP)
+		goto bad_fork_put_pidfd;
 	p->cpu = smp_processor_id(m);            /* sched_cgroup_fork() */
 
 	/* tasklist_lock: parent and exit signal */
