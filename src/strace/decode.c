@@ -116,6 +116,16 @@ int decode_clone(struct nc_replay *rp, const struct strace_args *args,
 	return 0;
 }
 
+/* How many of the n bytes at p are not zero. */
+static size_t nonzero(const unsigned char *p, size_t n)
+{
+	size_t k = 0;
+
+	while (n--)
+		k += *p++ != 0;
+	return k;
+}
+
 /* One field of the clone3 struct into ca. */
 static int clone3_field(struct nc_replay *rp, const struct strace_arg *f,
 			struct clone_args *ca, struct nc_error *err)
@@ -150,6 +160,10 @@ static int clone3_field(struct nc_replay *rp, const struct strace_arg *f,
 			return bad(err, "set_tid", f);
 		for (size_t i = 0; i < n; i++)
 			tid32[i] = (int32_t)tids[i];
+		/* the last entry is a number of the caller's namespace when the
+		 * array reaches it (one level further with CLONE_NEWPID) */
+		if (n == ((ca->flags & CLONE_NEWPID) ? 2 : 1))
+			tid32[n - 1] = (int32_t)nc_replay_pid(rp, tid32[n - 1]);
 		if (place(rp, tid32, n ? n * sizeof(tid32[0]) : sizeof(tid32[0]), &v, err))
 			return -EINVAL;
 	}
@@ -185,6 +199,7 @@ int decode_clone3(struct nc_replay *rp, const struct strace_args *args,
 	 * the bytes past the struct that strace showed ("bytes 88..95" comment) */
 	unsigned char buf[CLONE_ARGS_ROOM] = { 0 };
 	size_t size = regs->arg[1] < sizeof(buf) ? regs->arg[1] : sizeof(buf);
+	bool unreadable = false;
 
 	for (size_t i = 0; i < fields.n; i++) {
 		const struct strace_arg *f = &fields.a[i];
@@ -196,15 +211,23 @@ int decode_clone3(struct nc_replay *rp, const struct strace_args *args,
 			if (clone3_field(rp, f, &ca, err))
 				return -EINVAL;
 		} else if (f->len == 3 && !memcmp(f->val, "???", 3)) {
-			continue;     /* strace could not read past the struct */
+			unreadable = true;   /* strace could not read past the struct */
 		} else if (sscanf(f->val, "/* bytes %u..%u */ %n", &from, &to, &pos) != 2 || !pos ||
-			   from < sizeof(ca) || from >= sizeof(buf) ||
+			   from < sizeof(ca) || to < from || to >= sizeof(buf) ||
 			   strace_parse_string(f->val + pos, f->len - (size_t)pos, buf + from,
 					       sizeof(buf) - from, &n)) {
 			return bad(err, "clone_args tail", f);
+		} else if (nonzero(buf + from, n) == 0) {
+			/* strace prints the tail only if a byte of it is not
+			 * zero: one it cut off (past -s) */
+			buf[to] = 1;
 		}
 	}
 	memcpy(buf, &ca, size < sizeof(ca) ? size : sizeof(ca));
+	if (unreadable) {
+		regs->arg[0] = nc_replay_place_before_hole(rp, buf, sizeof(ca));
+		return regs->arg[0] ? 0 : nc_err(err, "no user memory to place the struct in");
+	}
 	return place(rp, buf, size ? size : 1, &regs->arg[0], err);
 }
 

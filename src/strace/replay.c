@@ -143,6 +143,24 @@ unsigned long nc_replay_place(struct nc_replay *rp, const void *data, size_t len
 	return addr;
 }
 
+unsigned long nc_replay_place_before_hole(struct nc_replay *rp, const void *data, size_t len)
+{
+	struct task_struct *t = nc_current(rp->m);
+	unsigned long page = (rp->scratch + PAGE_SIZE - 1) & PAGE_MASK;
+
+	if (!t || !t->mm || len > PAGE_SIZE)
+		return 0;
+	while (page + 2 * PAGE_SIZE <= SCRATCH_END &&
+	       !(page_is_free(t->mm, page) && page_is_free(t->mm, page + PAGE_SIZE)))
+		page += PAGE_SIZE;
+	if (page + 2 * PAGE_SIZE > SCRATCH_END ||
+	    copy_to_user(rp->m, page + PAGE_SIZE - len, data, len) ||
+	    kernel_munmap(rp->m, page + PAGE_SIZE, PAGE_SIZE))
+		return 0;
+	rp->scratch = page + 2 * PAGE_SIZE;
+	return page + PAGE_SIZE - len;
+}
+
 const struct strace_event *nc_replay_event(const struct nc_replay *rp)
 {
 	return rp->ev;
@@ -315,11 +333,20 @@ static int directive(struct nc_replay *rp, const struct strace_event *ev)
 static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
 static int bind_child(struct nc_replay *rp, pid_t recorded, struct task_struct *child);
 
+/* The entry of a recorded pid whose task can still act: a reaped task's
+ * number, seen again, names a new task the clone has yet to return. */
+static struct pid_map *map_live(struct nc_replay *rp, pid_t recorded)
+{
+	struct pid_map *e = map_find(rp, recorded);
+
+	return e && e->task && e->task->exit_state == EXIT_DEAD ? NULL : e;
+}
+
 /* The task recorded pid runs as: mapped, or the first pid (a new child of
  * init). NULL means it must wait for the clone that creates it. */
 static int task_for(struct nc_replay *rp, pid_t pid, struct task_struct **t)
 {
-	struct pid_map *e = map_find(rp, pid);
+	struct pid_map *e = map_live(rp, pid);
 
 	*t = e ? e->task : NULL;
 	if (e)
@@ -432,7 +459,7 @@ static int bind_nested_child(struct nc_replay *rp, struct task_struct *child)
 	if (!child)
 		return 0;
 	for (size_t i = 0; i < rp->nr_defer; i++)
-		if (!map_find(rp, rp->defer[i].ev.pid))
+		if (!map_live(rp, rp->defer[i].ev.pid))
 			return bind_child(rp, rp->defer[i].ev.pid, child);
 	if (grow((void **)&rp->unnamed, &rp->cap_unnamed, rp->nr_unnamed, sizeof(*rp->unnamed)))
 		return -ENOMEM;
@@ -567,6 +594,7 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	struct syscall_regs regs = { { 0 } };
 	struct strace_event model;
 	struct strace_args args;
+	int split, decoded;
 	long ret;
 
 	if (!c)
@@ -594,10 +622,17 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	 * (strace's "--- SIG... ---" lines) */
 	nc_deliver_signals(t);
 	rp->ev = ev;
-	if (strace_split(ev->args, strlen(ev->args), &args))
+	split = strace_split(ev->args, strlen(ev->args), &args);
+	decoded = split ? -EINVAL : sc->decode(rp, &args, &regs, rp->err);
+	if (decoded && ev->unfinished) {   /* the log cut its arguments off: counted only */
+		c->unchecked++;
+		rp->stats->unchecked++;
+		return 0;
+	}
+	if (split)
 		return nc_err(rp->err, "%s:%lu: %s(): cannot split the arguments",
 			      rp->opts->name, ev->line, ev->name);
-	if (sc->decode(rp, &args, &regs, rp->err)) {
+	if (decoded) {
 		char why[sizeof(rp->err->msg)];
 
 		snprintf(why, sizeof(why), "%s", rp->err->msg);
@@ -616,7 +651,8 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 
 		if (err)
 			return err;
-		c = count_of(rp, ev->name, true);   /* the child's calls may have moved it */
+		run_as(rp->m, t);                   /* the child's waiting calls ran */
+		c = count_of(rp, ev->name, true);   /* and may have moved the count */
 		if (!c)
 			return -ENOMEM;
 	}
@@ -654,6 +690,9 @@ static int handle(struct nc_replay *rp, const struct strace_event *ev)
 		return directive(rp, ev);
 	if (!rp->m && boot(rp))
 		return -EINVAL;
+	/* a line about a reaped task ("+++ exited", a signal) is not a new one's */
+	if (ev->kind != STRACE_CALL && map_find(rp, ev->pid))
+		return run_event(rp, ev, NULL);
 	ret = task_for(rp, ev->pid, &t);
 	if (ret)
 		return ret;

@@ -74,6 +74,11 @@ struct strace_event;
  */
 unsigned long nc_replay_place(struct nc_replay *rp, const void *data, size_t len);
 
+/* As nc_replay_place(), but the data ends a page whose successor is
+ * unmapped: a read of more than len bytes there faults, as the recorded
+ * one did when strace printed "???" for what followed. */
+unsigned long nc_replay_place_before_hole(struct nc_replay *rp, const void *data, size_t len);
+
 /* The model's number for a recorded pid argument (as the model's task
  * knows itself); other values, and pids the log never named, unchanged. */
 long nc_replay_pid(struct nc_replay *rp, long recorded);
