@@ -65,6 +65,9 @@ struct nc_replay {
 	bool first_unnamed;          /* the first task was mapped from an unprefixed log */
 	struct deferred *defer;
 	size_t nr_defer, cap_defer;
+	struct deferred *exits;      /* exit and exit_group calls not yet run (below) */
+	size_t nr_exits, cap_exits;
+	bool running_exit;           /* one of them is running now */
 	struct task_struct **unnamed;    /* made in a pid namespace, no line seen yet */
 	size_t nr_unnamed, cap_unnamed;
 	struct call_count *counts;
@@ -373,13 +376,14 @@ static int task_for(struct nc_replay *rp, pid_t pid, struct task_struct **t)
 	return 0;
 }
 
-static int defer(struct nc_replay *rp, const struct strace_event *ev)
+/* Keeps a copy of ev at the end of a list of events. */
+static int keep(struct deferred **list, size_t *nr, size_t *cap, const struct strace_event *ev)
 {
 	struct deferred *d;
 
-	if (grow((void **)&rp->defer, &rp->cap_defer, rp->nr_defer, sizeof(*rp->defer)))
+	if (grow((void **)list, cap, *nr, sizeof(**list)))
 		return -ENOMEM;
-	d = &rp->defer[rp->nr_defer];
+	d = &(*list)[*nr];
 	d->ev = *ev;
 	d->args = strdup(ev->args);
 	d->decor = strdup(ev->decor);
@@ -390,8 +394,13 @@ static int defer(struct nc_replay *rp, const struct strace_event *ev)
 	}
 	d->ev.args = d->args;
 	d->ev.decor = d->decor;
-	rp->nr_defer++;
+	(*nr)++;
 	return 0;
+}
+
+static int defer(struct nc_replay *rp, const struct strace_event *ev)
+{
+	return keep(&rp->defer, &rp->nr_defer, &rp->cap_defer, ev);
 }
 
 
@@ -587,6 +596,70 @@ static bool end_unseen_child(struct nc_replay *rp, const struct strace_event *ev
 	return true;
 }
 
+static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
+
+/*
+ * strace prints "exit_group(0) = ?" as the call begins; the task is a
+ * zombie, for its parent's wait to find, only when strace reports
+ * "+++ exited with 0 +++". So exit and exit_group run at that line (or
+ * when a wait reaps the task, in a log without those lines, or at the end):
+ * a wait4(-1) between the two finds the zombies the real one could find.
+ */
+enum exits_of { EXITS_OF_GROUP, EXITS_OF_CHILDREN, EXITS_OF_ALL };
+
+static bool exit_matches(const struct task_struct *t, const struct task_struct *of,
+			 enum exits_of which)
+{
+	switch (which) {
+	case EXITS_OF_GROUP:
+		return t->group_leader == of->group_leader;
+	case EXITS_OF_CHILDREN:
+		return t->real_parent && t->real_parent->group_leader == of->group_leader;
+	default:
+		return true;
+	}
+}
+
+static int run_exits(struct nc_replay *rp, const struct task_struct *of, enum exits_of which)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < rp->nr_exits && !ret;) {
+		struct deferred d = rp->exits[i];
+		struct pid_map *e = map_find(rp, d.ev.pid);
+
+		if (!e || !e->task || !exit_matches(e->task, of, which)) {
+			i++;
+			continue;
+		}
+		memmove(rp->exits + i, rp->exits + i + 1, (--rp->nr_exits - i) * sizeof(*rp->exits));
+		rp->running_exit = true;
+		ret = run_call(rp, &d.ev, e->task);
+		rp->running_exit = false;
+		free(d.args);
+		free(d.decor);
+	}
+	return ret;
+}
+
+/* Before a wait: the exits of the child the log says it reaped, or, if
+ * the log names none, of every child. */
+static int exits_before_wait(struct nc_replay *rp, const struct strace_event *ev,
+			     struct task_struct *t)
+{
+	long recorded = ev->result != RESULT_VALUE ? -1 :
+			!strcmp(ev->name, "wait4") ? ev->retval : logged_number(ev, "si_pid=", 0);
+	struct pid_map *e = recorded > 0 && recorded < 1L << 31 ? map_find(rp, (pid_t)recorded) : NULL;
+	int ret;
+
+	if (recorded == 0)
+		return 0;
+	ret = e && e->task ? run_exits(rp, e->task, EXITS_OF_GROUP)
+			   : run_exits(rp, t, EXITS_OF_CHILDREN);
+	run_as(rp->m, t);
+	return ret;
+}
+
 static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	const struct nc_syscall *sc = nc_syscall_find(ev->name);
@@ -599,6 +672,8 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 
 	if (!c)
 		return -ENOMEM;
+	if (sc && (sc->flags & SYSCALL_NORETURN) && !rp->running_exit)
+		return keep(&rp->exits, &rp->nr_exits, &rp->cap_exits, ev);
 	c->calls++;
 	if (!sc) {
 		rp->stats->not_modelled++;
@@ -640,6 +715,8 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	}
 	if (sc->flags & SYSCALL_USER_RANGE)
 		own_memory(rp, regs.arg[0], regs.arg[1]);
+	if ((sc->flags & SYSCALL_WAIT) && (ret = exits_before_wait(rp, ev, t)))
+		return (int)ret;
 	ret = sc->entry(rp->m, &regs);
 	if ((sc->flags & SYSCALL_WAIT) && ret == NC_WAIT_SLEEPS && end_unseen_child(rp, ev, t))
 		ret = sc->entry(rp->m, &regs);
@@ -672,12 +749,33 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	return 0;
 }
 
+/*
+ * "+++ exited with N +++" or "+++ killed by SIG +++" for a task the model
+ * still runs: it ended without a call the model ran (killed by a signal,
+ * or its last call was cut off). Its thread group ends the same way.
+ */
+static void end_task(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
+{
+	if (!t || t->exit_state)
+		return;
+	run_as(rp->m, t);
+	do_group_exit(rp->m, ev->kind == STRACE_KILLED ? ev->status | (ev->core_dumped ? 0x80 : 0)
+						       : (ev->status & 0xff) << 8);
+}
+
 static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	struct pid_map *e = map_find(rp, ev->pid);
 
 	if (e)
 		e->seen = true;
+	if ((ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED) && t) {
+		int ret = run_exits(rp, t, EXITS_OF_GROUP);
+
+		if (ret)
+			return ret;
+		end_task(rp, ev, t);
+	}
 	return ev->kind == STRACE_CALL ? run_call(rp, ev, t) : 0;
 }
 
@@ -692,7 +790,7 @@ static int handle(struct nc_replay *rp, const struct strace_event *ev)
 		return -EINVAL;
 	/* a line about a reaped task ("+++ exited", a signal) is not a new one's */
 	if (ev->kind != STRACE_CALL && map_find(rp, ev->pid))
-		return run_event(rp, ev, NULL);
+		return run_event(rp, ev, map_find(rp, ev->pid)->task);
 	ret = task_for(rp, ev->pid, &t);
 	if (ret)
 		return ret;
@@ -806,6 +904,8 @@ int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 		ret = -EINVAL;
 	if (!ret && rp.nr_defer)
 		ret = run_orphans(&rp);
+	if (!ret && rp.nr_exits)
+		ret = run_exits(&rp, NULL, EXITS_OF_ALL);
 	stats->unknown_lines = strace_reader_unknown(r, NULL, NULL);
 	if (ret == -ENOMEM)
 		nc_err(err, "%s: out of host memory", opts->name);
@@ -817,7 +917,12 @@ int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 		free(rp.defer[i].args);
 		free(rp.defer[i].decor);
 	}
+	for (size_t i = 0; i < rp.nr_exits; i++) {
+		free(rp.exits[i].args);
+		free(rp.exits[i].decor);
+	}
 	free(rp.defer);
+	free(rp.exits);
 	free(rp.unnamed);
 	free(rp.map);
 	free(rp.counts);
