@@ -130,11 +130,21 @@ const struct strace_arg *strace_arg_named(const struct strace_args *a, const cha
 static void drop_comment(const char *s, size_t *len)
 {
 	if (*len >= 4 && s[*len - 1] == '/' && s[*len - 2] == '*')
-		for (size_t i = 0; i + 1 < *len; i++)
+		for (size_t i = *len - 2; i-- > 0;)
 			if (s[i] == '/' && s[i + 1] == '*') {
 				*len = i;
 				break;
 			}
+}
+
+/* Drops a "<...>" decoration after a number: -y's path of an fd
+ * ("3</dev/null>"), -Y's command of a pid ("123<sh>"). */
+static void drop_decoration(const char *s, size_t *len)
+{
+	const char *lt = *len && s[*len - 1] == '>' ? memchr(s, '<', *len) : NULL;
+
+	if (lt && lt > s && isxdigit((unsigned char)lt[-1]))
+		*len = (size_t)(lt - s);
 }
 
 int strace_parse_num(const char *s, size_t len, uint64_t *v)
@@ -147,6 +157,7 @@ int strace_parse_num(const char *s, size_t len, uint64_t *v)
 	trim(&s, &len);
 	drop_comment(s, &len);
 	trim(&s, &len);
+	drop_decoration(s, &len);
 	if (len == 4 && !memcmp(s, "NULL", 4)) {
 		*v = 0;
 		return 0;
@@ -201,6 +212,20 @@ int strace_parse_signal(const char *s, size_t len, uint64_t *v)
 	return strace_parse_num(s, len, v);
 }
 
+/* The next '|' of a flag set, not one inside a comment (-X verbose prints
+ * "0x1200000 / * CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID * /|17"). */
+static const char *next_bar(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '|')
+			return s + i;
+		if (s[i] == '/' && i + 1 < len && s[i + 1] == '*')
+			for (i += 2; i + 1 < len && !(s[i] == '*' && s[i + 1] == '/'); i++)
+				;
+	}
+	return NULL;
+}
+
 int strace_parse_flags(const struct xlat *const *tables, bool signals,
 		       const char *s, size_t len, uint64_t *v)
 {
@@ -211,7 +236,7 @@ int strace_parse_flags(const struct xlat *const *tables, bool signals,
 	if (!len)
 		return -EINVAL;
 	while (len) {
-		const char *bar = memchr(s, '|', len);
+		const char *bar = next_bar(s, len);
 		size_t n = bar ? (size_t)(bar - s) : len;
 		const char *t = s;
 		size_t tn = n;

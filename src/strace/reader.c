@@ -385,40 +385,46 @@ static int parse_call(struct strace_reader *r, struct strace_event *ev, const ch
 	return finish_call(r, ev, dup_range(start, (size_t)(end - start)), after);
 }
 
-/* "<... NAME resumed>rest": joined with the pid's unfinished half. */
-static int parse_resumed(struct strace_reader *r, struct strace_event *ev, const char *p)
+/* Joins rest (the text after "resumed>") with the unfinished half pend. */
+static int join_pending(struct strace_reader *r, struct strace_event *ev, struct pending *pend,
+			const char *rest)
 {
-	size_t n = span_name(p);
-	struct pending *pend;
-	const char *rest, *end;
+	const char *end = scan_args(rest);
+	size_t head = strlen(pend->args);
 	char *args;
-	size_t head;
 	int ret;
 
-	if (!n || strncmp(p + n, " resumed>", 9))
-		return 1;
-	pend = find_pending(r, ev->pid);
-	if (!pend || strlen(pend->ev.name) != n || memcmp(pend->ev.name, p, n))
-		return 1;
-	rest = p + n + 9;
-	end = scan_args(rest);
 	if (!end || *end != ')')
 		return 1;
-	head = strlen(pend->args);
 	args = malloc(head + (size_t)(end - rest) + 1);
 	if (!args)
 		return -ENOMEM;
 	memcpy(args, pend->args, head);
 	memcpy(args + head, rest, (size_t)(end - rest));
 	args[head + (size_t)(end - rest)] = '\0';
+	ev->pid = pend->ev.pid;
 	ev->first_line = pend->ev.line;
 	memcpy(ev->name, pend->ev.name, sizeof(ev->name));
 	if (!ev->time[0])
 		memcpy(ev->time, pend->ev.time, sizeof(ev->time));
 	ret = finish_call(r, ev, args, end);
 	if (ret == 0)
-		forget_pending(r, find_pending(r, ev->pid));
+		forget_pending(r, pend);
 	return ret;
+}
+
+/* "<... NAME resumed>rest": joined with the pid's unfinished half. */
+static int parse_resumed(struct strace_reader *r, struct strace_event *ev, const char *p)
+{
+	size_t n = span_name(p);
+	struct pending *pend;
+
+	if (!n || strncmp(p + n, " resumed>", 9))
+		return 1;
+	pend = find_pending(r, ev->pid);
+	if (!pend || strlen(pend->ev.name) != n || memcmp(pend->ev.name, p, n))
+		return 1;
+	return join_pending(r, ev, pend, p + n + 9);
 }
 
 /* "--- SIGCHLD {...} ---" or "--- stopped by SIGTSTP ---" */
@@ -501,7 +507,15 @@ static int parse_directive(struct strace_reader *r, struct strace_event *ev, con
 	return push(r, ev, args, NULL);
 }
 
-/* "[pid  123] " or "123 " */
+/* -Y's "<comm>" after a pid; the end of the pid if there is none */
+static const char *skip_comm(const char *q)
+{
+	const char *gt = *q == '<' ? strchr(q, '>') : NULL;
+
+	return gt && gt - q <= 17 ? gt + 1 : q;    /* a comm is at most 15 bytes */
+}
+
+/* "[pid  123] " or "123 ", either with -Y's "<comm>" after the number */
 static const char *take_pid(const char *p, pid_t *pid)
 {
 	const char *q = p;
@@ -514,6 +528,7 @@ static const char *take_pid(const char *p, pid_t *pid)
 			return p;
 		for (; isdigit((unsigned char)*q) && v < 1L << 31; q++)
 			v = v * 10 + (*q - '0');
+		q = skip_comm(q);
 		if (q[0] != ']' || q[1] != ' ' || v >= 1L << 31)
 			return p;
 		*pid = (pid_t)v;
@@ -521,12 +536,31 @@ static const char *take_pid(const char *p, pid_t *pid)
 	}
 	for (; isdigit((unsigned char)*q) && v < 1L << 31; q++)
 		v = v * 10 + (*q - '0');
+	if (q != p)
+		q = skip_comm(q);
 	if (q == p || *q != ' ' || v >= 1L << 31)
 		return p;
 	*pid = (pid_t)v;
 	while (*q == ' ')
 		q++;
 	return q;
+}
+
+/* -i's "[00007f2a1c0e5e7b] " (the instruction pointer, "????..." when
+ * unknown) and -n's "[  56] " (the syscall number): passed over */
+static const char *skip_brackets(const char *p)
+{
+	while (*p == '[') {
+		const char *q = p + 1;
+
+		while (isxdigit((unsigned char)*q) || *q == ' ' || *q == '?' || *q == ':' ||
+		       *q == 'x')
+			q++;
+		if (q == p + 1 || q[0] != ']' || q[1] != ' ')
+			break;
+		p = q + 2;
+	}
+	return p;
 }
 
 /* "14:26:14 ", "14:26:14.123456 " (-t, -tt) or "1700000000.123456 " (-ttt) */
@@ -631,12 +665,14 @@ static int parse_line(struct strace_reader *r, char *line, size_t len)
 		return p[1] == '!' ? parse_directive(r, &ev, p + 2) : 0;
 	if (!strncmp(p, "strace: Process ", 16))   /* attach/detach notes */
 		return 0;
+	if (p != line && !strncmp(p, "> ", 2))      /* -k: a frame of the call's stack */
+		return 0;
 	const char *body = take_pid(p, &ev.pid);
 	int ret = infer_pid(r, &ev, body != p);
 
 	if (ret)
 		return ret;
-	p = take_time(body, ev.time, sizeof(ev.time));
+	p = skip_brackets(take_time(body, ev.time, sizeof(ev.time)));
 	len -= (size_t)(p - line);
 	if (!strncmp(p, "--- ", 4))
 		return parse_signal(r, &ev, p, len);
@@ -645,7 +681,12 @@ static int parse_line(struct strace_reader *r, char *line, size_t len)
 	take_duration((char *)p, &len, &ev);
 	if (!strncmp(p, "<... ", 5))
 		return parse_resumed(r, &ev, p + 5);
-	return parse_call(r, &ev, p);
+	ret = parse_call(r, &ev, p);
+	/* strace -z (--successful-only) prints a resumed call's second half
+	 * with neither pid nor "<... NAME resumed>": the latest unfinished call's */
+	if (ret == 1 && body == line && r->nr_pend)
+		ret = join_pending(r, &ev, &r->pend[r->nr_pend - 1], p);
+	return ret;
 }
 
 /*

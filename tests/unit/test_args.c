@@ -99,6 +99,29 @@ static void test_numbers_and_arrays(void **state)
 	assert_int_equal(strace_parse_array(S("1, 2"), w, 3, &n), -EINVAL);
 }
 
+/* -X verbose, -X raw, -y and -Y spellings (recorded with strace 6.1) */
+static void test_verbose_and_decorated(void **state)
+{
+	uint64_t v;
+
+	(void)state;
+	assert_int_equal(strace_parse_flags(clone_tables, true,
+		S("0x1200000 /* CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID */|17 /* SIGCHLD */"), &v), 0);
+	assert_int_equal(v, 0x1200011);
+	assert_int_equal(strace_parse_flags(clone_tables, true, S("0x1200011"), &v), 0);
+	assert_int_equal(v, 0x1200011);
+	assert_int_equal(strace_parse_flags(clone_tables, true,
+		S("CLONE_VM|0x400000|SIGCHLD"), &v), 0);
+	assert_int_equal(v, 0x400111);
+	assert_int_equal(strace_parse_num(S("21371<prefork>"), &v), 0);
+	assert_int_equal(v, 21371);
+	assert_int_equal(strace_parse_num(S("3</dev/null>"), &v), 0);
+	assert_int_equal(v, 3);
+	assert_int_equal(strace_parse_num(S("0x8 /* comment */"), &v), 0);
+	assert_int_equal(v, 8);
+	assert_int_equal(strace_parse_num(S("<3>"), &v), -EINVAL);
+}
+
 static void test_split_errors(void **state)
 {
 	struct strace_args a;
@@ -122,6 +145,7 @@ int main(void)
 		cmocka_unit_test(test_split_clone),
 		cmocka_unit_test(test_split_clone3),
 		cmocka_unit_test(test_numbers_and_arrays),
+		cmocka_unit_test(test_verbose_and_decorated),
 		cmocka_unit_test(test_split_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

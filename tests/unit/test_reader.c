@@ -111,6 +111,43 @@ static void test_prefixes_and_times(void **state)
 	assert_string_equal(r.ev[4].duration, "12.5");
 }
 
+/* strace 6.1 on this host with -i, -n, -Y, -k and -z (lines as recorded) */
+static void test_option_forms(void **state)
+{
+	struct read_all r;
+
+	(void)state;
+	read_text("21361 [00007fa738ecf353] clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7fa738df8a10) = 21362\n"
+		  "21362 [????????????????] +++ exited with 0 +++\n"
+		  "21379 [  56] clone(child_stack=NULL, flags=SIGCHLD) = 21380\n"
+		  "21379 14:20:01.000001 [00007f7882dd6a10] [  61] getpid() = 21379\n"
+		  "21370<prefork> clone(child_stack=NULL, flags=SIGCHLD) = 21371<prefork>\n"
+		  "[pid 21371<prefork>] getppid() = 21370<prefork>\n"
+		  "21370<prefork> getpid() = 21370\n"
+		  " > /usr/lib/x86_64-linux-gnu/libc.so.6(__libc_fork+0x36) [0xe2a36]\n"
+		  "6540  wait4(-1,  <unfinished ...>\n"
+		  "6545  +++ exited with 0 +++\n"
+		  "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 6545\n", false, &r);
+	assert_int_equal(r.unknown, 0);
+	assert_int_equal(r.n, 9);
+	assert_string_equal(r.ev[0].name, "clone");
+	assert_int_equal(r.ev[0].retval, 21362);
+	assert_int_equal(r.ev[1].kind, STRACE_EXITED);
+	assert_int_equal(r.ev[2].pid, 21379);
+	assert_string_equal(r.ev[3].name, "getpid");
+	assert_string_equal(r.ev[3].time, "14:20:01.000001");
+	assert_int_equal(r.ev[4].pid, 21370);
+	assert_int_equal(r.ev[4].retval, 21371);
+	assert_string_equal(r.decor[4], "<prefork>");
+	assert_int_equal(r.ev[5].pid, 21371);
+	assert_string_equal(r.ev[6].name, "getpid");
+	assert_int_equal(r.ev[7].kind, STRACE_EXITED);
+	assert_int_equal(r.ev[8].pid, 6540);
+	assert_string_equal(r.ev[8].name, "wait4");
+	assert_string_equal(r.args[8], "-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL");
+	assert_int_equal(r.ev[8].retval, 6545);
+}
+
 static void test_joined_in_completion_order(void **state)
 {
 	struct read_all r;
@@ -270,6 +307,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_results),
 		cmocka_unit_test(test_prefixes_and_times),
+		cmocka_unit_test(test_option_forms),
 		cmocka_unit_test(test_joined_in_completion_order),
 		cmocka_unit_test(test_signals_exits_and_cut_calls),
 		cmocka_unit_test(test_stderr_mode),
