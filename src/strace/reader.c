@@ -422,6 +422,10 @@ static int parse_resumed(struct strace_reader *r, struct strace_event *ev, const
 	if (!n || strncmp(p + n, " resumed>", 9))
 		return 1;
 	pend = find_pending(r, ev->pid);
+	if (!pend && !r->first_pid && (pend = find_pending(r, 0))) {
+		r->first_pid = ev->pid;        /* the first process, named at last */
+		pend->ev.pid = ev->pid;
+	}
 	if (!pend || strlen(pend->ev.name) != n || memcmp(pend->ev.name, p, n))
 		return 1;
 	return join_pending(r, ev, pend, p + n + 9);
@@ -579,6 +583,12 @@ static const char *take_time(const char *p, char *time, size_t size)
 	return q + 1;
 }
 
+static bool is_creator(const char *name)
+{
+	return !strcmp(name, "clone") || !strcmp(name, "clone3") || !strcmp(name, "fork") ||
+	       !strcmp(name, "vfork");
+}
+
 static bool is_live(const struct strace_reader *r, pid_t pid)
 {
 	for (size_t i = 0; i < r->nr_live; i++)
@@ -622,6 +632,10 @@ static int infer_pid(struct strace_reader *r, struct strace_event *ev, bool pref
 	if (!r->first_pid && !is_live(r, ev->pid)) {
 		struct pending *p = find_pending(r, 0);
 
+		/* the first prefix during the first process's unfinished clone
+		 * is the child's; its parent's comes with "<... clone resumed>" */
+		if (p && is_creator(p->ev.name))
+			return add_live(r, ev->pid);
 		r->first_pid = ev->pid;
 		if (p)
 			p->ev.pid = ev->pid;
@@ -632,7 +646,6 @@ static int infer_pid(struct strace_reader *r, struct strace_event *ev, bool pref
 /* Keeps the live set: a clone-family result starts a pid, an exit ends it. */
 static int track_live(struct strace_reader *r, const struct strace_event *ev)
 {
-	static const char *const creators[] = { "clone", "clone3", "fork", "vfork" };
 
 	if (ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED) {
 		for (size_t i = 0; i < r->nr_live; i++)
@@ -643,10 +656,7 @@ static int track_live(struct strace_reader *r, const struct strace_event *ev)
 	if (ev->kind != STRACE_CALL || ev->result != RESULT_VALUE || ev->retval <= 0 ||
 	    ev->retval >= 1LL << 31)
 		return 0;
-	for (size_t i = 0; i < sizeof(creators) / sizeof(creators[0]); i++)
-		if (!strcmp(ev->name, creators[i]))
-			return add_live(r, (pid_t)ev->retval);
-	return 0;
+	return is_creator(ev->name) ? add_live(r, (pid_t)ev->retval) : 0;
 }
 
 /* One line into zero or more events; 1 if not understood, -errno on failure. */
