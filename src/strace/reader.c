@@ -45,6 +45,7 @@ struct strace_reader {
 	pid_t *live;             /* pids started and not yet exited */
 	size_t nr_live, cap_live;
 	unsigned long unknown;
+	size_t col;              /* where the line being read stopped making sense */
 	unsigned long unknown_lines[MAX_UNKNOWN_LINES];
 	size_t nr_unknown_lines;
 };
@@ -349,6 +350,7 @@ static int finish_call(struct strace_reader *r, struct strace_event *ev, char *a
 	if (!args)
 		return -ENOMEM;
 	if (!parse_result(close + 1, ev, &decor)) {
+		r->col = (size_t)(close + 1 - r->buf) + 1;
 		free(args);
 		return 1;
 	}
@@ -684,6 +686,7 @@ static int parse_line(struct strace_reader *r, char *line, size_t len)
 		return ret;
 	p = skip_brackets(take_time(body, ev.time, sizeof(ev.time)));
 	len -= (size_t)(p - line);
+	r->col = (size_t)(p - line) + 1;
 	if (!strncmp(p, "--- ", 4))
 		return parse_signal(r, &ev, p, len);
 	if (!strncmp(p, "+++ ", 4))
@@ -778,7 +781,8 @@ const struct strace_event *strace_reader_next(struct strace_reader *r, struct nc
 			note_unknown(r);
 			if (r->strict) {
 				r->failed = true;
-				nc_err(err, "%s:%lu: not a line strace prints", r->name, r->lineno);
+				nc_err(err, "%s:%lu:%zu: not a line strace prints", r->name, r->lineno,
+				       r->col);
 				return NULL;
 			}
 		} else if (ret < 0) {

@@ -57,8 +57,12 @@ printf 'getpid() = 3\nnonsense here\ngetpid( = 3\n' > "$tmp/bad"
 "$nc" replay --topology 1x2 "$tmp/bad" > "$tmp/out" || fail "unknown lines are not fatal"
 grep -q '^lines not understood: 2 (2, 3)$' "$tmp/out" || fail "unknown lines: $(cat "$tmp/out")"
 { ! "$nc" replay --topology 1x2 --strict "$tmp/bad" > /dev/null 2> "$tmp/err"; } || fail "--strict"
-grep -q 'bad:2:' "$tmp/err" || fail "--strict message: $(cat "$tmp/err")"
-printf 'exit_group(zero) = ?\n' | { ! "$nc" replay --topology 1x2 - 2> "$tmp/err"; } || fail "bad argument"
+grep -q 'bad:2:1: not a line strace prints' "$tmp/err" || fail "--strict message: $(cat "$tmp/err")"
+# a modelled call whose arguments do not decode: named and counted; fatal with --strict
+printf 'exit_group(zero) = ?\n' | "$nc" replay --topology 1x2 - > "$tmp/out" || fail "bad argument is fatal"
+grep -q "^line 1: not decoded: exit_group(): argument 1 'zero' is not a number$" "$tmp/out" ||
+	fail "not-decoded note: $(cat "$tmp/out")"
+printf 'exit_group(zero) = ?\n' | { ! "$nc" replay --strict --topology 1x2 - 2> "$tmp/err"; } || fail "bad argument"
 grep -q -- '-:1: exit_group(): argument 1' "$tmp/err" || fail "argument message: $(cat "$tmp/err")"
 
 # command line
