@@ -99,15 +99,17 @@ static const struct xlat *const clone_tables[] = { &clone_flags, &clone3_flags, 
 int decode_clone(struct nc_replay *rp, const struct strace_args *args,
 		 struct syscall_regs *regs, struct nc_error *err)
 {
-	static const char *const addrs[] = { "child_stack", "parent_tid", "child_tidptr", "tls" };
-	static const unsigned int reg_of[] = { 1, 2, 3, 4 };
+	/* strace before 5.x spelled parent_tid "parent_tidptr" */
+	static const char *const addrs[] = { "child_stack", "parent_tid", "child_tidptr", "tls",
+					     "parent_tidptr" };
+	static const unsigned int reg_of[] = { 1, 2, 3, 4, 2 };
 	const struct strace_arg *a = need(args, 0, "flags", err);
 
 	if (!a)
 		return -EINVAL;
 	if (strace_parse_flags(clone_tables, true, a->val, a->len, &regs->arg[0]))
 		return bad(err, "flags", a);
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < sizeof(addrs) / sizeof(addrs[0]); i++) {
 		a = strace_arg_named(args, addrs[i]);
 		/* parent_tid=[N] is what the kernel stored there: an int's room */
 		if (a && pointer(rp, a, 4, &regs->arg[reg_of[i]], err))

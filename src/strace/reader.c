@@ -675,7 +675,11 @@ static int parse_line(struct strace_reader *r, char *line, size_t len)
 		return 0;
 	if (*p == '#')
 		return p[1] == '!' ? parse_directive(r, &ev, p + 2) : 0;
-	if (!strncmp(p, "strace: Process ", 16))   /* attach/detach notes */
+	/* strace's own notes ("strace: Process N attached", "strace: Exit of
+	 * unknown pid N ignored"; before 4.10 "Process N attached"), and a
+	 * personality change ("[ Process PID=N runs in 32 bit mode. ]") */
+	if (!strncmp(p, "strace: ", 8) || !strncmp(p, "Process ", 8) ||
+	    !strncmp(p, "[ Process PID=", 14))
 		return 0;
 	if (p != line && !strncmp(p, "> ", 2))      /* -k: a frame of the call's stack */
 		return 0;

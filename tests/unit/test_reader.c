@@ -248,6 +248,13 @@ static void test_stderr_mode(void **state)
 	assert_string_equal(r.ev[0].name, "clone");
 	assert_int_equal(r.ev[0].retval, 18282);
 	assert_int_equal(r.ev[1].pid, 18282);
+	/* strace's own notes, old and new */
+	read_text("Process 5 attached\n"
+		  "[ Process PID=5 runs in 32 bit mode. ]\n"
+		  "strace: Exit of unknown pid 7 ignored\n"
+		  "5 clone(child_stack=0, flags=SIGCHLD, parent_tidptr=0x7ffd5a0b7e2c) = 6\n", true, &r);
+	assert_int_equal(r.unknown, 0);
+	assert_int_equal(r.n, 1);
 }
 
 static void test_directives_and_unknown(void **state)
