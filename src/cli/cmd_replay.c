@@ -15,11 +15,12 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: numaclone replay [--topology SPEC] [--distance D] [--check] [--strict]\n"
 		"                        [--trace FILE [--trace-format F] [--trace-events L]]\n"
-		"                        [--fail-nth N] FILE|-\n\n"
+		"                        [--fail-nth N] FILE...|-\n\n"
 		"Runs the system calls of an `strace -f` log, or of a script in strace's\n"
 		"syntax, on a model machine (default topology: host). Prints each modelled\n"
 		"call with the model's result, or with --check each disagreement with the\n"
-		"recorded result, then a summary by system call.\n\n"
+		"recorded result, then a summary by system call. Several FILEs are the\n"
+		"files of `strace -ff -o NAME` (NAME.PID), replayed as one log.\n\n"
 		CLI_MACHINE_HELP
 		"                       (overrides a script's '#! topology')\n"
 		"  -c, --check          compare the model's results with the log's; exit 1 if any differ\n"
@@ -32,6 +33,14 @@ static void usage(FILE *f)
 		"      --fail-nth N     the N-th slab or page allocation the first task makes\n"
 		"                       fails, as after writing N to its /proc/.../fail-nth\n"
 		"  -h, --help           this help\n");
+}
+
+static void close_all(FILE **in, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (in[i] != stdin)
+			fclose(in[i]);
+	free(in);
 }
 
 int cmd_replay(int argc, char **argv)
@@ -51,10 +60,10 @@ int cmd_replay(int argc, char **argv)
 	struct nc_replay_stats stats;
 	struct nc_error err = { "" };
 	const char *trace = NULL;
-	FILE *in = stdin;
+	FILE **in;
 	unsigned long n;
 	char *end;
-	int c, ret;
+	int c, ret, files;
 
 	opterr = 0;
 	optind = 1;
@@ -83,19 +92,31 @@ int cmd_replay(int argc, char **argv)
 	}
 	opts.topology = cfg.topology;
 	opts.distance = cfg.distance;
-	if (argc - optind != 1)
-		return cli_error("replay: expected one FILE (or - for standard input)");
+	files = argc - optind;
+	if (files < 1)
+		return cli_error("replay: expected a FILE (or - for standard input)");
 	opts.name = argv[optind];
-	if (strcmp(opts.name, "-") && !(in = fopen(opts.name, "r")))
-		return cli_error("replay: %s: %s", opts.name, strerror(errno));
+	in = calloc((size_t)files, sizeof(*in));
+	if (!in)
+		return cli_error("replay: out of memory");
+	for (int i = 0; i < files; i++) {
+		const char *name = argv[optind + i];
+
+		in[i] = strcmp(name, "-") ? fopen(name, "r") : files == 1 ? stdin : NULL;
+		if (!in[i]) {
+			ret = cli_error("replay: %s: %s", name, strcmp(name, "-") ? strerror(errno)
+						: "standard input is one log, not one of several");
+			close_all(in, i);
+			return ret;
+		}
+	}
 	if (trace && !(opts.trace = strcmp(trace, "-") ? fopen(trace, "w") : stdout)) {
-		if (in != stdin)
-			fclose(in);
+		close_all(in, files);
 		return cli_error("replay: %s: %s", trace, strerror(errno));
 	}
-	ret = nc_replay(in, stdout, &opts, &stats, &err);
-	if (in != stdin)
-		fclose(in);
+	ret = nc_replay_files(in, (const char *const *)argv + optind, (size_t)files, stdout,
+			      &opts, &stats, &err);
+	close_all(in, files);
 	if (opts.trace && opts.trace != stdout && fclose(opts.trace) && !ret)
 		return cli_error("replay: %s: %s", trace, strerror(errno));
 	if (ret)

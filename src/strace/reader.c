@@ -17,6 +17,7 @@
 
 #define UNFINISHED " <unfinished ...>"
 #define MAX_UNKNOWN_LINES 32
+#define HOLD_MAX 4096            /* events held back until the first pid is known */
 
 struct pending {                 /* an "<unfinished ...>" call */
 	struct strace_event ev;
@@ -83,6 +84,14 @@ void strace_reader_free(struct strace_reader *r)
 	free(r->queue);
 	free(r->buf);
 	free(r);
+}
+
+const char *strace_reader_in_flight(const struct strace_reader *r, pid_t pid)
+{
+	for (size_t i = 0; i < r->nr_pend; i++)
+		if (r->pend[i].ev.pid == pid)
+			return r->pend[i].ev.name;
+	return NULL;
 }
 
 bool strace_reader_failed(const struct strace_reader *r)
@@ -291,6 +300,26 @@ static struct pending *find_pending(struct strace_reader *r, pid_t pid)
 	return NULL;
 }
 
+/*
+ * strace writing to stderr prefixes no line while one process runs: the
+ * first lines have no pid until a second process makes prefixes appear.
+ * Those lines' events wait in the queue (HOLD_MAX at most) for the first
+ * prefix that names their process, and get its pid here.
+ */
+static void name_first(struct strace_reader *r, pid_t pid)
+{
+	r->first_pid = pid;
+	for (size_t i = 0; i < r->q_len; i++) {
+		struct queued *q = &r->queue[(r->q_head + i) % r->q_cap];
+
+		if (!q->ev.pid)
+			q->ev.pid = pid;
+	}
+	for (size_t i = 0; i < r->nr_pend; i++)
+		if (!r->pend[i].ev.pid)
+			r->pend[i].ev.pid = pid;
+}
+
 static void forget_pending(struct strace_reader *r, struct pending *p)
 {
 	free(p->args);
@@ -424,10 +453,8 @@ static int parse_resumed(struct strace_reader *r, struct strace_event *ev, const
 	if (!n || strncmp(p + n, " resumed>", 9))
 		return 1;
 	pend = find_pending(r, ev->pid);
-	if (!pend && !r->first_pid && (pend = find_pending(r, 0))) {
-		r->first_pid = ev->pid;        /* the first process, named at last */
-		pend->ev.pid = ev->pid;
-	}
+	if (!pend && !r->first_pid && (pend = find_pending(r, 0)))
+		name_first(r, ev->pid);        /* the first process, named at last */
 	if (!pend || strlen(pend->ev.name) != n || memcmp(pend->ev.name, p, n))
 		return 1;
 	return join_pending(r, ev, pend, p + n + 9);
@@ -638,9 +665,7 @@ static int infer_pid(struct strace_reader *r, struct strace_event *ev, bool pref
 		 * is the child's; its parent's comes with "<... clone resumed>" */
 		if (p && is_creator(p->ev.name))
 			return add_live(r, ev->pid);
-		r->first_pid = ev->pid;
-		if (p)
-			p->ev.pid = ev->pid;
+		name_first(r, ev->pid);
 	}
 	return add_live(r, ev->pid);
 }
@@ -754,7 +779,7 @@ static void note_unknown(struct strace_reader *r)
 const struct strace_event *strace_reader_next(struct strace_reader *r, struct nc_error *err)
 {
 	drop(&r->cur);
-	while (!r->q_len && !r->failed && !r->eof) {
+	while ((!r->q_len || (!r->first_pid && r->q_len < HOLD_MAX)) && !r->failed && !r->eof) {
 		ssize_t len = getline(&r->buf, &r->cap, r->in);
 		int ret;
 
@@ -787,7 +812,7 @@ const struct strace_event *strace_reader_next(struct strace_reader *r, struct nc
 				r->failed = true;
 				nc_err(err, "%s:%lu:%zu: not a line strace prints", r->name, r->lineno,
 				       r->col);
-				return NULL;
+				break;        /* what came before still goes out */
 			}
 		} else if (ret < 0) {
 			r->failed = true;

@@ -67,6 +67,10 @@ void strace_reader_free(struct strace_reader *r);
 const struct strace_event *strace_reader_next(struct strace_reader *r, struct nc_error *err);
 bool strace_reader_failed(const struct strace_reader *r);
 
+/* The name of pid's call strace has shown begun but not yet ended
+ * ("<unfinished ...>"), or NULL. */
+const char *strace_reader_in_flight(const struct strace_reader *r, pid_t pid);
+
 /* Lines not understood so far, and the numbers of the first few. */
 unsigned long strace_reader_unknown(const struct strace_reader *r,
 				    const unsigned long **lines, size_t *nr_lines);

@@ -21,6 +21,7 @@
 #include "mm/mmap.h"
 #include "mm/uaccess.h"
 #include "strace/args.h"
+#include "strace/merge.h"
 #include "strace/reader.h"
 #include "strace/replay.h"
 #include "strace/syscalls.h"
@@ -52,8 +53,12 @@ struct call_count {
 	bool modelled;
 };
 
+#define RECENT_MAPS 64
+
 struct nc_replay {
 	const struct nc_replay_opts *opts;
+	struct strace_merge *mg;     /* the input */
+	const char *name;            /* the file of the event being handled */
 	FILE *out;
 	struct nc_error *err;
 	struct nc_machine *m;
@@ -68,6 +73,16 @@ struct nc_replay {
 	struct deferred *exits;      /* exit and exit_group calls not yet run (below) */
 	size_t nr_exits, cap_exits;
 	bool running_exit;           /* one of them is running now */
+	struct deferred *blocked;    /* calls of tasks waiting in a wait (below) */
+	size_t nr_blocked, cap_blocked;
+	bool one_file_per_task;      /* strace -ff: a wait may block until ... */
+	bool draining;               /* ... the logs have ended */
+	struct mapped {              /* the latest mappings the log made */
+		unsigned long start, end;
+		struct task_struct *mapper;
+		bool owed;           /* displaced memory still mapped: an unmap is due */
+	} mapped[RECENT_MAPS];
+	unsigned int next_mapped;
 	struct task_struct **unnamed;    /* made in a pid namespace, no line seen yet */
 	size_t nr_unnamed, cap_unnamed;
 	struct call_count *counts;
@@ -302,7 +317,7 @@ static int boot(struct nc_replay *rp)
 
 static int directive(struct nc_replay *rp, const struct strace_event *ev)
 {
-	const char *in = rp->opts->name;
+	const char *in = rp->name;
 	uint64_t v;
 
 	if (!strcmp(ev->name, "topology") || !strcmp(ev->name, "seed")) {
@@ -396,6 +411,14 @@ static int keep(struct deferred **list, size_t *nr, size_t *cap, const struct st
 	d->ev.decor = d->decor;
 	(*nr)++;
 	return 0;
+}
+
+static bool is_blocked(const struct nc_replay *rp, pid_t pid)
+{
+	for (size_t i = 0; i < rp->nr_blocked; i++)
+		if (rp->blocked[i].ev.pid == pid)
+			return true;
+	return false;
 }
 
 static int defer(struct nc_replay *rp, const struct strace_event *ev)
@@ -597,6 +620,7 @@ static bool end_unseen_child(struct nc_replay *rp, const struct strace_event *ev
 }
 
 static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
+static void end_task(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
 
 /*
  * strace prints "exit_group(0) = ?" as the call begins; the task is a
@@ -634,11 +658,55 @@ static int run_exits(struct nc_replay *rp, const struct task_struct *of, enum ex
 		}
 		memmove(rp->exits + i, rp->exits + i + 1, (--rp->nr_exits - i) * sizeof(*rp->exits));
 		rp->running_exit = true;
-		ret = run_call(rp, &d.ev, e->task);
+		if (d.ev.kind == STRACE_CALL)
+			ret = run_call(rp, &d.ev, e->task);
+		else
+			end_task(rp, &d.ev, e->task);
 		rp->running_exit = false;
 		free(d.args);
 		free(d.decor);
 	}
+	return ret;
+}
+
+/*
+ * A child's "+++ exited" line while its parent is inside a wait strace
+ * showed begun ("wait4(-1,  <unfinished ...>"): the first child to die woke
+ * the parent, which reaped it before strace let the others' zombies be
+ * seen. Those exits wait for the end of the wait (which names its child).
+ */
+static bool parent_in_wait(struct nc_replay *rp, const struct task_struct *t)
+{
+	const struct task_struct *p = t->group_leader->real_parent;
+
+	for (size_t i = 0; p && i < rp->nr_map; i++) {
+		const struct pid_map *e = &rp->map[i];
+		const char *name = e->recorded && e->task && e->task->group_leader == p->group_leader
+				   ? strace_merge_in_flight(rp->mg, e->recorded) : NULL;
+
+		if (name && (!strcmp(name, "wait4") || !strcmp(name, "waitid")))
+			return true;
+	}
+	return false;
+}
+
+/* After a wait: the exits of t's children that waited for it. */
+static int release_held_exits(struct nc_replay *rp, struct task_struct *t)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < rp->nr_exits && !ret;) {
+		struct pid_map *e = map_find(rp, rp->exits[i].ev.pid);
+
+		if (rp->exits[i].ev.kind != STRACE_CALL && e && e->task &&
+		    exit_matches(e->task, t, EXITS_OF_CHILDREN)) {
+			ret = run_exits(rp, e->task, EXITS_OF_GROUP);
+			i = 0;
+		} else {
+			i++;
+		}
+	}
+	run_as(rp->m, t);
 	return ret;
 }
 
@@ -660,6 +728,54 @@ static int exits_before_wait(struct nc_replay *rp, const struct strace_event *ev
 	return ret;
 }
 
+/*
+ * Threads race on the address space, and strace's lines do not always
+ * show the kernel's order: thread A's munmap() may be printed after thread
+ * B's mmap() that got the same addresses back (A's call had unmapped them
+ * first; its line came late, or strace -z printed it at its end). The
+ * model notices when a recorded mmap() lands on memory still mapped (it
+ * displaces it); the first munmap() of that range by another task of the
+ * same address space is then the late line, and leaves B's mapping alone.
+ */
+static bool owes_unmap(const struct mapped *mp, const struct task_struct *t,
+		       unsigned long from, unsigned long to)
+{
+	return mp->owed && mp->mapper != t && mp->mapper->mm == t->mm && mp->end > from &&
+	       mp->start < to;
+}
+
+static long unmap_but_owed(struct nc_replay *rp, struct task_struct *t, unsigned long start,
+			   unsigned long end)
+{
+	unsigned long from = start;
+	long ret = 0;
+
+	while (from < end) {
+		unsigned long to = end, next = end;
+
+		for (unsigned int i = 0; i < RECENT_MAPS; i++) {
+			struct mapped *mp = &rp->mapped[i];
+
+			if (!owes_unmap(mp, t, from, to))
+				continue;
+			if (mp->start <= from) {     /* from is owed: skip past it */
+				to = from;
+				next = mp->end < end ? mp->end : end;
+				break;
+			}
+			to = mp->start;
+			next = to;
+		}
+		if (to > from && (ret = kernel_munmap(rp->m, from, to - from)))
+			return ret;
+		from = next > from ? next : end;
+	}
+	for (unsigned int i = 0; i < RECENT_MAPS; i++)   /* paid, or unmapped by its owner */
+		if (rp->mapped[i].owed && rp->mapped[i].end > start && rp->mapped[i].start < end)
+			rp->mapped[i].owed = false;
+	return ret;
+}
+
 static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	const struct nc_syscall *sc = nc_syscall_find(ev->name);
@@ -668,6 +784,8 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	struct strace_event model;
 	struct strace_args args;
 	int split, decoded;
+	unsigned long unmap_end;
+	bool displaced;
 	long ret;
 
 	if (!c)
@@ -704,7 +822,7 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 
 		snprintf(why, sizeof(why), "%s", split ? "the arguments do not split" : rp->err->msg);
 		if (rp->opts->strict && !ev->unfinished)
-			return nc_err(rp->err, "%s:%lu: %s(): %s", rp->opts->name, ev->line, ev->name, why);
+			return nc_err(rp->err, "%s:%lu: %s(): %s", rp->name, ev->line, ev->name, why);
 		/* named and counted, not fatal: one call the model cannot read
 		 * does not end the replay (nor does one the log cut short) */
 		if (!ev->unfinished)
@@ -717,9 +835,38 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 		own_memory(rp, regs.arg[0], regs.arg[1]);
 	if ((sc->flags & SYSCALL_WAIT) && (ret = exits_before_wait(rp, ev, t)))
 		return (int)ret;
-	ret = sc->entry(rp->m, &regs);
-	if ((sc->flags & SYSCALL_WAIT) && ret == NC_WAIT_SLEEPS && end_unseen_child(rp, ev, t))
+	displaced = (sc->flags & SYSCALL_MAPS) && t->mm && regs.arg[0] + regs.arg[1] > regs.arg[0] &&
+		    find_vma_intersection(t->mm, regs.arg[0], regs.arg[0] + regs.arg[1]);
+	unmap_end = (regs.arg[0] + regs.arg[1] + PAGE_SIZE - 1) & PAGE_MASK;
+	if ((sc->flags & SYSCALL_UNMAPS) && t->mm && !(regs.arg[0] & ~PAGE_MASK) &&
+	    unmap_end > regs.arg[0] && unmap_end <= TASK_SIZE_MAX)   /* else the call's EINVAL */
+		ret = unmap_but_owed(rp, t, regs.arg[0], unmap_end);
+	else
 		ret = sc->entry(rp->m, &regs);
+	if ((sc->flags & SYSCALL_MAPS) && ret >= 0 && regs.arg[1])
+		rp->mapped[rp->next_mapped++ % RECENT_MAPS] = (struct mapped){
+			(unsigned long)ret, (unsigned long)ret + regs.arg[1], t, displaced };
+	if ((sc->flags & SYSCALL_WAIT) && ret == NC_WAIT_SLEEPS && ev->result != RESULT_NONE &&
+	    ev->result != RESULT_UNKNOWN) {
+		/* the real wait returned. With one file per task (strace -ff)
+		 * the child's exit may still be to come: the task sleeps here as
+		 * it would. In one log (strace prints a child's exit before its
+		 * parent's wait returns), or at the end, a child the log never
+		 * shows has exited unseen. */
+		if (rp->one_file_per_task && !rp->draining) {
+			c->calls--;
+			rp->stats->modelled--;
+			return keep(&rp->blocked, &rp->nr_blocked, &rp->cap_blocked, ev);
+		}
+		if (end_unseen_child(rp, ev, t))
+			ret = sc->entry(rp->m, &regs);
+	}
+	if ((sc->flags & SYSCALL_WAIT) && rp->nr_exits) {
+		int err = release_held_exits(rp, t);
+
+		if (err)
+			return err;
+	}
 	model_result(&model, ev, sc, ret, t);
 	if ((sc->flags & SYSCALL_NEW_TASK) && ret > 0 && ev->result == RESULT_VALUE && ev->retval > 0) {
 		struct task_struct *child = task_of(rp, ret);
@@ -752,31 +899,67 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 /*
  * "+++ exited with N +++" or "+++ killed by SIG +++" for a task the model
  * still runs: it ended without a call the model ran (killed by a signal,
- * or its last call was cut off). Its thread group ends the same way.
+ * its last call cut off, or not shown: strace -z hides exit's "= ?"). A
+ * signal ends the thread group; an exit, the thread (strace prints the
+ * line for each), or the group with its last thread.
  */
 static void end_task(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	if (!t || t->exit_state)
 		return;
 	run_as(rp->m, t);
-	do_group_exit(rp->m, ev->kind == STRACE_KILLED ? ev->status | (ev->core_dumped ? 0x80 : 0)
-						       : (ev->status & 0xff) << 8);
+	if (ev->kind == STRACE_KILLED)
+		do_group_exit(rp->m, ev->status | (ev->core_dumped ? 0x80 : 0));
+	else if (t->signal->live > 1)
+		kernel_exit(rp->m, ev->status);
+	else
+		kernel_exit_group(rp->m, ev->status);
 }
 
 static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	struct pid_map *e = map_find(rp, ev->pid);
 
+	if (is_blocked(rp, ev->pid))      /* behind its task's wait */
+		return keep(&rp->blocked, &rp->nr_blocked, &rp->cap_blocked, ev);
+
 	if (e)
 		e->seen = true;
 	if ((ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED) && t) {
-		int ret = run_exits(rp, t, EXITS_OF_GROUP);
+		int ret;
 
+		if (!t->exit_state && parent_in_wait(rp, t))
+			return keep(&rp->exits, &rp->nr_exits, &rp->cap_exits, ev);
+		ret = run_exits(rp, t, EXITS_OF_GROUP);
 		if (ret)
 			return ret;
 		end_task(rp, ev, t);
 	}
 	return ev->kind == STRACE_CALL ? run_call(rp, ev, t) : 0;
+}
+
+/* Runs again, in order, the calls of each task that slept in a wait; a
+ * wait that still sleeps keeps the rest of its task's calls behind it. */
+static int unblock(struct nc_replay *rp)
+{
+	size_t n = rp->nr_blocked;
+	struct deferred *list = rp->blocked;
+	int ret = 0;
+
+	rp->blocked = NULL;
+	rp->nr_blocked = rp->cap_blocked = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct pid_map *e = map_find(rp, list[i].ev.pid);
+
+		if (!ret && is_blocked(rp, list[i].ev.pid))
+			ret = keep(&rp->blocked, &rp->nr_blocked, &rp->cap_blocked, &list[i].ev);
+		else if (!ret)
+			ret = run_event(rp, &list[i].ev, e ? e->task : NULL);
+		free(list[i].args);
+		free(list[i].decor);
+	}
+	free(list);
+	return ret;
 }
 
 static int handle(struct nc_replay *rp, const struct strace_event *ev)
@@ -789,12 +972,19 @@ static int handle(struct nc_replay *rp, const struct strace_event *ev)
 	if (!rp->m && boot(rp))
 		return -EINVAL;
 	/* a line about a reaped task ("+++ exited", a signal) is not a new one's */
-	if (ev->kind != STRACE_CALL && map_find(rp, ev->pid))
-		return run_event(rp, ev, map_find(rp, ev->pid)->task);
+	if (ev->kind != STRACE_CALL && map_find(rp, ev->pid)) {
+		ret = run_event(rp, ev, map_find(rp, ev->pid)->task);
+		if (!ret && rp->nr_blocked && (ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED))
+			ret = unblock(rp);
+		return ret;
+	}
 	ret = task_for(rp, ev->pid, &t);
 	if (ret)
 		return ret;
-	return t ? run_event(rp, ev, t) : defer(rp, ev);
+	ret = t ? run_event(rp, ev, t) : defer(rp, ev);
+	if (!ret && rp->nr_blocked && (ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED))
+		ret = unblock(rp);
+	return ret;
 }
 
 /* At the end, pids no clone named become children of init, in order. */
@@ -840,7 +1030,7 @@ static void placement(struct nc_replay *rp)
 	}
 }
 
-static void summary(struct nc_replay *rp, struct strace_reader *r)
+static void summary(struct nc_replay *rp, struct strace_merge *mg)
 {
 	const struct nc_replay_stats *s = rp->stats;
 	const unsigned long *lines;
@@ -870,11 +1060,19 @@ static void summary(struct nc_replay *rp, struct strace_reader *r)
 		if (!rp->counts[i].modelled)
 			fprintf(rp->out, "%-24s %8lu\n", rp->counts[i].name, rp->counts[i].calls);
 	placement(rp);
-	if (strace_reader_unknown(r, &lines, &nr_lines)) {
-		fprintf(rp->out, "lines not understood: %lu (", s->unknown_lines);
+	for (size_t f = 0; f < strace_merge_files(mg); f++) {
+		unsigned long unknown = strace_merge_unknown(mg, f, &lines, &nr_lines);
+
+		if (!unknown)
+			continue;
+		if (strace_merge_files(mg) > 1)
+			fprintf(rp->out, "lines not understood in %s: %lu (", strace_merge_name(mg, f),
+				unknown);
+		else
+			fprintf(rp->out, "lines not understood: %lu (", unknown);
 		for (size_t i = 0; i < nr_lines; i++)
 			fprintf(rp->out, "%s%lu", i ? ", " : "", lines[i]);
-		fprintf(rp->out, "%s)\n", s->unknown_lines > nr_lines ? ", ..." : "");
+		fprintf(rp->out, "%s)\n", unknown > nr_lines ? ", ..." : "");
 	}
 	if (check)
 		fprintf(rp->out, "replay: %lu agree, %lu disagree, %lu not modelled\n",
@@ -884,45 +1082,56 @@ static void summary(struct nc_replay *rp, struct strace_reader *r)
 			s->modelled, s->not_modelled);
 }
 
-int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
-	      struct nc_replay_stats *stats, struct nc_error *err)
+static void free_events(struct deferred *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(list[i].args);
+		free(list[i].decor);
+	}
+	free(list);
+}
+
+int nc_replay_files(FILE *const *in, const char *const *names, size_t n, FILE *out,
+		    const struct nc_replay_opts *opts, struct nc_replay_stats *stats,
+		    struct nc_error *err)
 {
 	struct nc_replay rp = {
-		.opts = opts, .out = out, .err = err, .next_cpu = -1, .stats = stats,
-		.scratch = SCRATCH_BASE,
+		.opts = opts, .name = names[0], .out = out, .err = err, .next_cpu = -1,
+		.stats = stats, .scratch = SCRATCH_BASE, .one_file_per_task = n > 1,
 	};
-	struct strace_reader *r = strace_reader_new(in, opts->name, opts->strict);
+	struct strace_merge *mg;
 	const struct strace_event *ev;
 	int ret = 0;
 
 	memset(stats, 0, sizeof(*stats));
-	if (!r)
-		return nc_err(err, "out of host memory");
-	while (!ret && (ev = strace_reader_next(r, err)))
+	mg = strace_merge_new(in, names, n, opts->strict, err);
+	if (!mg)
+		return -EINVAL;
+	rp.mg = mg;
+	while (!ret && (ev = strace_merge_next(mg, &rp.name, err)))
 		ret = handle(&rp, ev);
-	if (!ret && strace_reader_failed(r))
+	if (!ret && strace_merge_failed(mg))
 		ret = -EINVAL;
 	if (!ret && rp.nr_defer)
 		ret = run_orphans(&rp);
 	if (!ret && rp.nr_exits)
 		ret = run_exits(&rp, NULL, EXITS_OF_ALL);
-	stats->unknown_lines = strace_reader_unknown(r, NULL, NULL);
+	rp.draining = true;
+	if (!ret && rp.nr_blocked)
+		ret = unblock(&rp);
+	if (!ret && rp.nr_exits)       /* the exits of tasks that were blocked */
+		ret = run_exits(&rp, NULL, EXITS_OF_ALL);
+	for (size_t i = 0; i < n; i++)
+		stats->unknown_lines += strace_merge_unknown(mg, i, NULL, NULL);
 	if (ret == -ENOMEM)
-		nc_err(err, "%s: out of host memory", opts->name);
+		nc_err(err, "%s: out of host memory", rp.name);
 	if (!ret)
-		summary(&rp, r);
+		summary(&rp, mg);
 	if (!ret && rp.m && opts->trace && nc_trace_write(rp.m, opts->trace, opts->trace_format))
 		ret = nc_err(err, "%s: writing the trace failed", opts->name);
-	for (size_t i = 0; i < rp.nr_defer; i++) {
-		free(rp.defer[i].args);
-		free(rp.defer[i].decor);
-	}
-	for (size_t i = 0; i < rp.nr_exits; i++) {
-		free(rp.exits[i].args);
-		free(rp.exits[i].decor);
-	}
-	free(rp.defer);
-	free(rp.exits);
+	free_events(rp.defer, rp.nr_defer);
+	free_events(rp.exits, rp.nr_exits);
+	free_events(rp.blocked, rp.nr_blocked);
 	free(rp.unnamed);
 	free(rp.map);
 	free(rp.counts);
@@ -931,6 +1140,12 @@ int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 		rp.m = NULL;
 	}
 	nc_machine_destroy(rp.m);
-	strace_reader_free(r);
+	strace_merge_free(mg);
 	return ret < 0 ? ret : 0;
+}
+
+int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
+	      struct nc_replay_stats *stats, struct nc_error *err)
+{
+	return nc_replay_files(&in, &opts->name, 1, out, opts, stats, err);
 }

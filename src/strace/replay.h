@@ -89,4 +89,10 @@ const struct strace_event *nc_replay_event(const struct nc_replay *rp);
 int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 	      struct nc_replay_stats *stats, struct nc_error *err);
 
+/* The same over several logs: the files strace -ff wrote (NAME.PID, one
+ * task each), merged as strace/merge.h says; n == 1 is nc_replay(). */
+int nc_replay_files(FILE *const *in, const char *const *names, size_t n, FILE *out,
+		    const struct nc_replay_opts *opts, struct nc_replay_stats *stats,
+		    struct nc_error *err);
+
 #endif

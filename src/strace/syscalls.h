@@ -36,6 +36,8 @@ typedef long (*syscall_entry_fn)(struct nc_machine *m, const struct syscall_regs
 #define SYSCALL_USER_RANGE 0x8  /* acts on [arg0, arg0 + arg1) of the address space */
 #define SYSCALL_RET_GROUP 0x10  /* with RET_PID: a process group or session id */
 #define SYSCALL_WAIT      0x20  /* reaps a child (wait4, waitid) */
+#define SYSCALL_MAPS      0x40  /* maps [result, result + arg1) (mmap) */
+#define SYSCALL_UNMAPS    0x80  /* unmaps [arg0, arg0 + arg1) (munmap) */
 
 struct nc_syscall {
 	const char *name;

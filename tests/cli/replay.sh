@@ -14,6 +14,14 @@ for log in tests/strace/*.log; do
 	! grep -q 'not understood' "$tmp/out" || fail "$log: unknown lines"
 done
 
+# strace -ff -ttt -T: one file per task, merged by completion time
+"$nc" replay --topology 1x2 --check tests/strace/prefork-ff/prefork.* > "$tmp/out" || fail "-ff: exit $?"
+tail -n 1 "$tmp/out" | grep -Eq '^replay: [1-9][0-9]* agree, 0 disagree, [0-9]+ not modelled$' ||
+	fail "-ff: last line '$(tail -n 1 "$tmp/out")'"
+{ ! "$nc" replay tests/strace/prefork-ff/prefork.* tests/strace/threads.log 2> "$tmp/err"; } ||
+	fail "a file not of -ff among several"
+grep -q 'threads.log: not a file of strace -ff (NAME.PID)' "$tmp/err" || fail "-ff name: $(cat "$tmp/err")"
+
 # a script: the first pid is init's child (pid 3 after init and kthreadd)
 cat > "$tmp/script" <<'S'
 #! topology 2x2

@@ -16,18 +16,33 @@ struct script_run {
 	char *out;      /* the report; free() it */
 };
 
-static inline struct script_run replay_script(const char *text, const char *topology, bool check)
+static inline struct script_run replay_with(const char *text, const struct nc_replay_opts *opts)
 {
-	struct nc_replay_opts opts = { .topology = topology, .check = check, .name = "script" };
 	struct script_run run = { 0 };
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
 	size_t len;
 	FILE *out = open_memstream(&run.out, &len);
 
-	run.ret = nc_replay(in, out, &opts, &run.stats, &run.err);
+	run.ret = nc_replay(in, out, opts, &run.stats, &run.err);
 	fclose(out);
 	fclose(in);
 	return run;
+}
+
+static inline struct script_run replay_script(const char *text, const char *topology, bool check)
+{
+	struct nc_replay_opts opts = { .topology = topology, .check = check, .name = "script" };
+
+	return replay_with(text, &opts);
+}
+
+/* With --strict: a line or a modelled call that does not read is an error. */
+static inline struct script_run replay_strict(const char *text, const char *topology)
+{
+	struct nc_replay_opts opts = { .topology = topology, .check = true, .strict = true,
+				       .name = "script" };
+
+	return replay_with(text, &opts);
 }
 
 #endif

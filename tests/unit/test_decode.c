@@ -116,11 +116,19 @@ static void test_decode_errors(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct script_run run = replay_script(bad[i], "1x2", true);
+		/* fatal with --strict, naming the line */
+		struct script_run run = replay_strict(bad[i], "1x2");
 
 		assert_int_not_equal(run.ret, 0);
 		if (!strstr(run.err.msg, "script:1: "))
 			fail_msg("'%s': %s", bad[i], run.err.msg);
+		free(run.out);
+		/* else named in the report and counted unchecked */
+		run = replay_script(bad[i], "1x2", true);
+		assert_int_equal(run.ret, 0);
+		assert_int_equal(run.stats.unchecked, 1);
+		if (!strstr(run.out, "line 1: not decoded: "))
+			fail_msg("'%s': %s", bad[i], run.out);
 		free(run.out);
 	}
 }

@@ -229,7 +229,7 @@ static void test_stderr_mode(void **state)
 		  "<... wait4 resumed>NULL, 0, NULL) = 101\n", false, &r);
 	assert_int_equal(r.unknown, 0);
 	assert_int_equal(r.n, 5);
-	assert_int_equal(r.ev[0].pid, 0);
+	assert_int_equal(r.ev[0].pid, 100);    /* named by the first prefix */
 	assert_string_equal(r.args[1], "child_stack=NULL, flags=SIGCHLD, child_tidptr=0x7f");
 	assert_int_equal(r.ev[1].line, 3);
 	assert_int_equal(r.ev[2].pid, 101);
