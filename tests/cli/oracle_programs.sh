@@ -5,14 +5,8 @@
 # numactl running a child under each policy and binding option. Every
 # modelled call must agree; unmodelled ones are only counted. A program
 # this machine lacks (dash, numactl) is left out and named.
-set -uo pipefail
-nc=${NUMACLONE:?}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-command -v strace >/dev/null || { echo "strace is not installed"; exit 77; }
-strace -f -o /dev/null true 2>/dev/null || { echo "ptrace is not permitted here"; exit 77; }
-for p in threads prefork; do
-	cc -std=gnu11 -O1 -Wall -Wextra -Iinclude -Isrc -o "$tmp/$p" "tests/oracle/$p.c" -lpthread || exit 1
-done
+source tests/oracle/setup.sh
+oracle_build threads prefork
 fails=0 runs=0
 
 # NAME MIN_AGREE COMMAND...: record, replay, check

@@ -5,14 +5,8 @@
 # instruction pointers, syscall numbers, stack traces, raw and verbose
 # values, filters, stderr output, one file per task). Each log must read
 # without a line not understood and replay with --check in agreement.
-set -uo pipefail
-nc=${NUMACLONE:?}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-command -v strace >/dev/null || { echo "strace is not installed"; exit 77; }
-strace -f -o /dev/null true 2>/dev/null || { echo "ptrace is not permitted here"; exit 77; }
-for p in threads prefork; do
-	cc -std=gnu11 -O1 -Wall -Wextra -Iinclude -Isrc -o "$tmp/$p" "tests/oracle/$p.c" -lpthread || exit 1
-done
+source tests/oracle/setup.sh
+oracle_build threads prefork
 fails=0
 
 check() { # NAME FILE...: replay the log(s) with --check

@@ -6,14 +6,10 @@
 # MIN_AGREE: the fewest agreeing calls a sound run has; each CALL must have
 # been modelled at least once. Exit 0 pass, 77 skip (reason last), 1 fail.
 # The tests in tests/cli/oracle*.sh call it; NUMACLONE is the binary.
-set -uo pipefail
 name=$1 min=$2; shift 2
-nc=${NUMACLONE:?}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-command -v strace >/dev/null || { echo "strace is not installed"; exit 77; }
-cc -std=gnu11 -O1 -Wall -Wextra -Iinclude -Isrc -o "$tmp/$name" "tests/oracle/$name.c" -lpthread || exit 1
+source tests/oracle/setup.sh
+oracle_build "$name"
 if ! strace -f -o "$tmp/log" "$tmp/$name" > "$tmp/prog" 2> "$tmp/err"; then
-	grep -q 'Operation not permitted' "$tmp/err" && { echo "ptrace is not permitted here"; exit 77; }
 	cat "$tmp/prog" "$tmp/err"; echo "FAIL: $name under strace"; exit 1
 fi
 # the log describes this machine, so the default topology (host) is the right one
