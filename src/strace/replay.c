@@ -776,6 +776,22 @@ static long unmap_but_owed(struct nc_replay *rp, struct task_struct *t, unsigned
 	return ret;
 }
 
+/*
+ * execve() is not modelled, but the name it gives the task is: the
+ * placement table and the trace name tasks by comm, which begin_new_exec()
+ * sets to the file's base name (__set_task_comm(), 15 bytes).
+ */
+static void exec_comm(struct task_struct *t, const char *args)
+{
+	const char *q = strchr(args, '"'), *end = q ? strchr(q + 1, '"') : NULL, *base;
+
+	if (!q || !end)
+		return;
+	for (base = end; base > q + 1 && base[-1] != '/'; base--)
+		;
+	snprintf(t->comm, sizeof(t->comm), "%.*s", (int)(end - base), base);
+}
+
 static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	const struct nc_syscall *sc = nc_syscall_find(ev->name);
@@ -795,6 +811,8 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	c->calls++;
 	if (!sc) {
 		rp->stats->not_modelled++;
+		if (!strcmp(ev->name, "execve") && ev->result == RESULT_VALUE && !ev->retval)
+			exec_comm(t, ev->args);
 		return 0;
 	}
 	rp->stats->modelled++;

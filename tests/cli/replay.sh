@@ -14,6 +14,11 @@ for log in tests/strace/*.log; do
 	! grep -q 'not understood' "$tmp/out" || fail "$log: unknown lines"
 done
 
+# a created task is named by the file it exec'd (the log's execve lines)
+"$nc" replay --topology 1x2 tests/strace/bash-pipeline.log > "$tmp/out"
+grep -Eq '^ls +18968 ' "$tmp/out" && grep -Eq '^cat +18971 ' "$tmp/out" ||
+	fail "exec'd names: $(grep -A5 '^created task' "$tmp/out")"
+
 # strace -ff -ttt -T: one file per task, merged by completion time
 "$nc" replay --topology 1x2 --check tests/strace/prefork-ff/prefork.* > "$tmp/out" || fail "-ff: exit $?"
 tail -n 1 "$tmp/out" | grep -Eq '^replay: [1-9][0-9]* agree, 0 disagree, [0-9]+ not modelled$' ||
