@@ -868,6 +868,7 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 		ret = unmap_but_owed(rp, t, regs.arg[0], unmap_end);
 	else
 		ret = sc->entry(rp->m, &regs);
+	run_as(rp->m, t);     /* the call may have switched tasks (a vfork parent sleeps) */
 	if ((sc->flags & SYSCALL_MAPS) && ret >= 0 && regs.arg[1])
 		rp->mapped[rp->next_mapped++ % RECENT_MAPS] = (struct mapped){
 			(unsigned long)ret, (unsigned long)ret + regs.arg[1], t, displaced };

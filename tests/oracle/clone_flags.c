@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The kernel as oracle for clone(): every legacy flag alone and every pair
- * of them, each with no exit signal and with SIGCHLD; the combinations the
- * pre-checks of copy_process() and kernel_clone() name; exit signals in and
- * out of range; a child that is init of a new pid namespace. Children
+ * The kernel as oracle for clone(), fork() and vfork(): every legacy flag
+ * alone and every pair of them, each with no exit signal and with SIGCHLD;
+ * the combinations the pre-checks of copy_process() and kernel_clone()
+ * name; exit signals in and out of range; fork and vfork from the main
+ * thread, from another thread and from a pid namespace's init. Children
  * leave at once (oracle.h). tests/cli/oracle_clone.sh replays the log.
  * Left out (named in tests/oracle/SKIPS): cases needing unshare(), which
  * the replay does not model.
  */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -25,6 +27,21 @@ static void one(unsigned long flags)
 	reap(ret, flags);
 }
 
+/* fork() and vfork() as raw calls, the child leaving at once */
+static void forks(void)
+{
+	reap(syscall_child_exits(SYS_fork, 0, 0, 0, 0, 0), 0);
+	reap(syscall_child_exits(SYS_vfork, 0, 0, 0, 0, 0), 0);
+}
+
+static void *thread_forks(void *arg)
+{
+	(void)arg;
+	forks();
+	one(CLONE_PARENT_SETTID | SIGCHLD);
+	return NULL;
+}
+
 /* A fork-like child, init of a new pid namespace, that tries what init may not. */
 static void pid_namespace_init(void)
 {
@@ -37,6 +54,7 @@ static void pid_namespace_init(void)
 		one(CLONE_PARENT);
 		one(SIGCHLD);                  /* pid 2 of the namespace */
 		one(CLONE_NEWPID | SIGCHLD);   /* a namespace two deep */
+		forks();
 		syscall(SYS_exit_group, 0);
 	}
 	reap(pid, 0);
@@ -91,6 +109,13 @@ int main(void)
 	raw_clone(CLONE_PARENT_SETTID | SIGCHLD, NULL, (int *)8, NULL, 0);
 	raw_clone(CLONE_PIDFD | SIGCHLD, NULL, (int *)8, NULL, 0);
 	pid_namespace_init();
+	forks();
+	{
+		pthread_t t;
+
+		if (!pthread_create(&t, NULL, thread_forks, NULL))
+			pthread_join(t, NULL);
+	}
 	syscall(SYS_exit_group, 0);
 	return 0;
 }
