@@ -751,7 +751,11 @@ static ssize_t splice_note(struct strace_reader *r, ssize_t len)
 		return len;
 	*note = '\0';
 	len = note - r->buf;
-	n = getline(&rest, &cap, r->in);
+	/* more notes can follow, one a line, before the rest of the line */
+	while ((n = getline(&rest, &cap, r->in)) > 0 &&
+	       sscanf(rest, "strace: Process %d attached%n", &pid, &pos) == 1 &&
+	       (rest[pos] == '\n' || !rest[pos]))
+		r->lineno++;
 	if (n > 0) {
 		char *joined = realloc(r->buf, (size_t)len + (size_t)n + 1);
 

@@ -248,6 +248,20 @@ static void test_stderr_mode(void **state)
 	assert_string_equal(r.ev[0].name, "clone");
 	assert_int_equal(r.ev[0].retval, 18282);
 	assert_int_equal(r.ev[1].pid, 18282);
+	/* children attached late: their notes land inside the first process's
+	 * line, one after another (recorded: prefork on stderr) */
+	read_text("clone(child_stack=NULL, flags=SIGCHLD) = 16889\n"
+		  "read(3, strace: Process 16889 attached\n"
+		  "strace: Process 16891 attached\n"
+		  "strace: Process 16890 attached\n"
+		  " <unfinished ...>\n"
+		  "[pid 16889] read(4, \"ping\", 8) = 4\n"
+		  "[pid 16888] <... read resumed>\"ping\", 8) = 4\n", false, &r);
+	assert_int_equal(r.unknown, 0);
+	assert_int_equal(r.n, 3);
+	assert_int_equal(r.ev[2].pid, 16888);
+	assert_string_equal(r.ev[2].name, "read");
+	assert_int_equal(r.ev[2].first_line, 5);   /* where the spliced line ends */
 	/* strace's own notes, old and new */
 	read_text("Process 5 attached\n"
 		  "[ Process PID=5 runs in 32 bit mode. ]\n"
