@@ -25,6 +25,9 @@ for opts in "-tt" "-ttt" "-r" "-T" "-tt -T" "-yy" "-i" "-n" "-Y" "-k" "-v -s 256
 	    "-X verbose" "-xx" "-z" "--seccomp-bpf" "-qq" "-e trace=%process,%memory" \
 	    "--timestamps=unix,ns" "-i -n -Y -tt -T -yy"; do
 	for p in prefork threads; do
+		# -z drops the header of a resumed call: with several threads
+		# unfinished at once, which call it resumes is a guess
+		[ "$opts" = -z ] && [ $p = threads ] && continue
 		# shellcheck disable=SC2086
 		strace -f $opts -o "$tmp/log" "$tmp/$p" > /dev/null 2>&1 || { echo "FAIL: strace $opts $p"; fails=$((fails + 1)); continue; }
 		check "$p strace -f $opts" "$tmp/log"
@@ -41,6 +44,6 @@ for opts in "-tt" "-ttt -T"; do
 	check "prefork strace -ff $opts" "$tmp/ff"/p.*
 done
 rm -rf "$tmp/ff" && mkdir "$tmp/ff"
-strace -ff -ttt -o "$tmp/ff/t" "$tmp/threads" > /dev/null 2>&1
-check "threads strace -ff -ttt" "$tmp/ff"/t.*
+strace -ff -ttt -T -o "$tmp/ff/t" "$tmp/threads" > /dev/null 2>&1
+check "threads strace -ff -ttt -T" "$tmp/ff"/t.*
 [ $fails -eq 0 ] || { echo "FAIL: $fails forms"; exit 1; }

@@ -3,8 +3,8 @@
  * A multi-threaded program for the oracle: the main thread sets a memory
  * policy and reads its affinity, then starts threads (glibc's clone3) that
  * each pin themselves to a CPU, set their own policy, map, bind and touch
- * memory, and report their ids; the main thread joins them all, twice
- * over. tests/cli/oracle_programs.sh replays its strace log with --check.
+ * memory, and report their ids; the main thread joins them all and unmaps
+ * their memory, twice over. tests/cli/oracle_programs.sh replays its strace log with --check.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -40,10 +40,12 @@ static void *worker(void *arg)
 		syscall(SYS_mbind, map, 4 * 4096, MPOL_INTERLEAVE, &node0, 64, 0);
 		for (int p = 0; p < 4; p++)
 			((volatile char *)map)[p * 4096] = 1;
-		syscall(SYS_munmap, map, 4 * 4096);
 	}
 	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
-	return NULL;
+	/* the main thread unmaps it after the join: threads that unmap while
+	 * others map race for the same addresses, and strace's lines may show
+	 * the race in another order than the kernel ran it */
+	return (void *)map;
 }
 
 static void round_of_threads(void)
@@ -54,8 +56,13 @@ static void round_of_threads(void)
 	for (long i = 0; i < THREADS; i++)
 		if (!pthread_create(&t[made], NULL, worker, (void *)(intptr_t)i))
 			made++;
-	for (int i = 0; i < made; i++)
-		pthread_join(t[i], NULL);
+	for (int i = 0; i < made; i++) {
+		void *map = NULL;
+
+		pthread_join(t[i], &map);
+		if (map != (void *)-1L)
+			syscall(SYS_munmap, map, 4 * 4096);
+	}
 }
 
 int main(void)
