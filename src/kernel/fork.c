@@ -481,6 +481,8 @@ int nc_check_boot_objects(const struct nc_machine *m, struct nc_error *err)
 		{ NC_CACHE_FILES, sizeof(struct files_struct) },
 		{ NC_CACHE_FS, sizeof(struct fs_struct) },
 		{ NC_CACHE_VM_AREA, sizeof(struct vm_area_struct) },
+		{ NC_CACHE_NSPROXY, sizeof(struct nsproxy) },
+		{ NC_CACHE_PID_NS, sizeof(struct pid_namespace) },
 	};
 
 	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {

@@ -3,16 +3,21 @@
  * Models kernel/nsproxy.c:copy_namespaces() (the CAP_SYS_ADMIN check in
  * the child's user namespace, NEWIPC with SYSVSEM, create_new_namespaces()
  * in its order). Namespaces other than pid are empty objects; the
- * time-namespace-for-children switch is left out. Host allocations.
+ * time-namespace-for-children switch is left out. An nsproxy is an object
+ * of the nsproxy cache (init_nsproxy is static); the namespaces other than
+ * pid are host allocations.
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kernel/cred.h"
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
 #include "lib/err.h"
+#include "mm/slab.h"
+#include "mm/slub.h"
 #include "uapi/linux/sched.h"
 
 static const uint64_t ns_clone_flag[NC_NR_NS] = {
@@ -41,12 +46,22 @@ static void nc_ns_put(struct nc_ns *ns)
 	}
 }
 
-static void free_nsproxy(struct nsproxy *nsp)
+/* models kernel/nsproxy.c:nsproxy_cachep */
+static struct kmem_cache *nsproxy_cachep(const struct nc_machine *m)
+{
+	return m->slab->boot[NC_CACHE_NSPROXY];
+}
+
+/* models kernel/nsproxy.c:free_nsproxy() */
+static void free_nsproxy(struct nc_machine *m, struct nsproxy *nsp)
 {
 	for (int i = 0; i < NC_NR_NS; i++)
 		nc_ns_put(nsp->ns[i]);
-	put_pid_ns(nsp->pid_ns_for_children);
-	free(nsp);
+	put_pid_ns(m, nsp->pid_ns_for_children);
+	if (virt_to_slab(m, nsp))
+		kmem_cache_free(m, nsproxy_cachep(m), nsp);
+	else
+		free(nsp);                      /* init_nsproxy */
 }
 
 int nsproxy_init(struct nc_machine *m, struct task_struct *init_task)
@@ -61,7 +76,7 @@ int nsproxy_init(struct nc_machine *m, struct task_struct *init_task)
 	m->init_pid_ns->user_ns = &m->cred->init_user_ns;
 	for (int i = 0; i < NC_NR_NS; i++)
 		if (!(nsp->ns[i] = nc_ns_new(&m->cred->init_user_ns))) {
-			free_nsproxy(nsp);
+			free_nsproxy(m, nsp);
 			return -ENOMEM;
 		}
 	init_task->nsproxy = nsp;
@@ -76,11 +91,13 @@ static struct nsproxy *create_new_namespaces(struct nc_machine *m, uint64_t flag
 {
 	static const enum nc_ns_type before_pid[] = { NC_NS_MNT, NC_NS_UTS, NC_NS_IPC };
 	static const enum nc_ns_type after_pid[] = { NC_NS_CGROUP, NC_NS_NET, NC_NS_TIME };
-	struct nsproxy *old = tsk->nsproxy, *new = calloc(1, sizeof(*new));
+	struct nsproxy *old = tsk->nsproxy;
+	struct nsproxy *new = kmem_cache_alloc(m, nsproxy_cachep(m), GFP_KERNEL); /* create_nsproxy() */
 	struct pid_namespace *pidns;
 
 	if (!new)
 		return ERR_PTR(-ENOMEM);
+	memset(new, 0, sizeof(*new));
 	new->count = 1;
 	for (int pass = 0; pass < 2; pass++) {
 		const enum nc_ns_type *t = pass ? after_pid : before_pid;
@@ -93,7 +110,7 @@ static struct nsproxy *create_new_namespaces(struct nc_machine *m, uint64_t flag
 			else
 				ns->count++;
 			if (!ns) {
-				free_nsproxy(new);
+				free_nsproxy(m, new);
 				return ERR_PTR(-ENOMEM);
 			}
 			new->ns[t[i]] = ns;
@@ -102,7 +119,7 @@ static struct nsproxy *create_new_namespaces(struct nc_machine *m, uint64_t flag
 			break;
 		pidns = copy_pid_ns(m, flags, user_ns, old->pid_ns_for_children);
 		if (IS_ERR(pidns)) {
-			free_nsproxy(new);
+			free_nsproxy(m, new);
 			return (struct nsproxy *)pidns;
 		}
 		new->pid_ns_for_children = pidns;
@@ -136,8 +153,7 @@ void exit_task_namespaces(struct nc_machine *m, struct task_struct *tsk)
 {
 	struct nsproxy *nsp = tsk->nsproxy;
 
-	(void)m;
 	tsk->nsproxy = NULL;
 	if (nsp && !--nsp->count)
-		free_nsproxy(nsp);
+		free_nsproxy(m, nsp);
 }

@@ -31,6 +31,21 @@ static unsigned int num_possible_cpus(const struct nc_topology *t)
 	return n;
 }
 
+struct idr *nc_pid_idr_new(void)
+{
+	struct idr *idr = malloc(sizeof(*idr));
+
+	if (idr)
+		idr_init(idr);
+	return idr;
+}
+
+void nc_pid_idr_free(struct idr *idr)
+{
+	idr_destroy(idr);
+	free(idr);
+}
+
 /* models kernel/pid.c:pid_idr_init() */
 int pid_idr_init(struct nc_machine *m)
 {
@@ -41,7 +56,11 @@ int pid_idr_init(struct nc_machine *m)
 
 	if (!ns)
 		return -ENOMEM;
-	idr_init(&ns->idr);
+	ns->idr = nc_pid_idr_new();
+	if (!ns->idr) {
+		free(ns);
+		return -ENOMEM;
+	}
 	ns->pid_allocated = PIDNS_ADDING;
 	ns->count = 1;
 	ns->pid_cachep = m->slab->boot[NC_CACHE_PID];
@@ -57,7 +76,7 @@ void pid_idr_exit(struct nc_machine *m)
 {
 	if (!m->init_pid_ns)
 		return;
-	idr_destroy(&m->init_pid_ns->idr);
+	nc_pid_idr_free(m->init_pid_ns->idr);
 	free(m->init_pid_ns);
 	m->init_pid_ns = NULL;
 }
@@ -65,7 +84,7 @@ void pid_idr_exit(struct nc_machine *m)
 static void remove_numbers(struct pid *pid, unsigned int from_level)
 {
 	for (unsigned int i = from_level; i <= pid->level; i++)
-		idr_remove(&pid->numbers[i].ns->idr, (unsigned long)pid->numbers[i].nr);
+		idr_remove(pid->numbers[i].ns->idr, (unsigned long)pid->numbers[i].nr);
 }
 
 /* models kernel/pid.c:alloc_pid() */
@@ -102,14 +121,14 @@ struct pid *alloc_pid(struct nc_machine *m, struct pid_namespace *ns, const pid_
 			set_tid_size--;
 		}
 		if (tid) {
-			nr = idr_alloc(&tmp->idr, NULL, tid, tid + 1);
+			nr = idr_alloc(tmp->idr, NULL, tid, tid + 1);
 			if (nr == -ENOSPC)      /* taken */
 				nr = -EEXIST;
 		} else {
 			/* pid 1 first; once past RESERVED_PIDS, wrap back to it */
-			int pid_min = idr_get_cursor(&tmp->idr) > RESERVED_PIDS ? RESERVED_PIDS : 1;
+			int pid_min = idr_get_cursor(tmp->idr) > RESERVED_PIDS ? RESERVED_PIDS : 1;
 
-			nr = idr_alloc_cyclic(&tmp->idr, NULL, pid_min, tmp->pid_max);
+			nr = idr_alloc_cyclic(tmp->idr, NULL, pid_min, tmp->pid_max);
 		}
 		if (nr < 0) {
 			retval = nr == -ENOSPC ? -EAGAIN : nr;
@@ -128,7 +147,7 @@ struct pid *alloc_pid(struct nc_machine *m, struct pid_namespace *ns, const pid_
 	for (int type = 0; type < PIDTYPE_MAX; type++)
 		INIT_LIST_HEAD(&pid->tasks[type]);
 	for (int l = (int)ns->level; l >= 0; l--) {
-		idr_replace(&pid->numbers[l].ns->idr, pid, (unsigned long)pid->numbers[l].nr);
+		idr_replace(pid->numbers[l].ns->idr, pid, (unsigned long)pid->numbers[l].nr);
 		pid->numbers[l].ns->pid_allocated++;
 	}
 	return pid;
@@ -137,7 +156,7 @@ out_free:
 	remove_numbers(pid, (unsigned int)(i + 1));
 	/* a failed first pid leaves the namespace as if untouched */
 	if (ns->pid_allocated == PIDNS_ADDING)
-		idr_set_cursor(&ns->idr, 0);
+		idr_set_cursor(ns->idr, 0);
 	kmem_cache_free(m, ns->pid_cachep, pid);
 	return ERR_PTR(retval);
 }
@@ -153,7 +172,7 @@ void put_pid(struct nc_machine *m, struct pid *pid)
 	/* init_struct_pid is static: the boot task's teardown frees it */
 	if (virt_to_slab(m, pid))
 		kmem_cache_free(m, ns->pid_cachep, pid);
-	put_pid_ns(ns);
+	put_pid_ns(m, ns);
 }
 
 /* models kernel/pid.c:free_pid() */
@@ -220,7 +239,7 @@ struct task_struct *pid_task(struct pid *pid, enum pid_type type)
 
 struct pid *find_pid_ns(int nr, struct pid_namespace *ns)
 {
-	return nr > 0 ? idr_find(&ns->idr, (unsigned long)nr) : NULL;
+	return nr > 0 ? idr_find(ns->idr, (unsigned long)nr) : NULL;
 }
 
 pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns)

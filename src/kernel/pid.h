@@ -48,7 +48,8 @@ struct pid {
 };
 
 struct pid_namespace {
-	struct idr idr;
+	struct idr *idr;                      /* host memory: the model's table is
+						 * far bigger than the kernel's xarray head */
 	unsigned int pid_allocated;           /* pids in use, | PIDNS_ADDING */
 	struct task_struct *child_reaper;
 	unsigned int level;
@@ -60,6 +61,10 @@ struct pid_namespace {
 	int pid_max;
 	int pid_max_min;
 };
+
+/* A namespace's empty idr, and its release. */
+struct idr *nc_pid_idr_new(void);
+void nc_pid_idr_free(struct idr *idr);
 
 /* models kernel/pid.c:pid_idr_init(): sizes pid_max by the CPUs; 0 or -ENOMEM */
 int pid_idr_init(struct nc_machine *m);

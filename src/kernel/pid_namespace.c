@@ -4,8 +4,8 @@
  * parent (owner and depth checks), references, and the child reaper's
  * death closing the namespace to new pids, and the pid cache of each
  * level, created on first use and kept. Per-user namespace counts,
- * ns_last_pid and the killing of the remaining tasks are left out; the
- * namespace itself is a host allocation (pid_namespace cache not modelled).
+ * ns_last_pid and the killing of the remaining tasks are left out. A
+ * namespace is an object of the pid_namespace cache (init_pid_ns is static).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,7 +17,14 @@
 #include "lib/err.h"
 #include "mm/slab.h"
 #include "mm/slab_common.h"
+#include "mm/slub.h"
 #include "uapi/linux/sched.h"
+
+/* models kernel/pid_namespace.c:pid_ns_cachep */
+static struct kmem_cache *pid_ns_cachep(const struct nc_machine *m)
+{
+	return m->slab->boot[NC_CACHE_PID_NS];
+}
 
 /* models kernel/pid_namespace.c:create_pid_cachep(): "pid_<level+1>",
  * sized for level + 1 upids over level 0's struct pid; created once (the
@@ -50,14 +57,15 @@ static struct pid_namespace *create_pid_namespace(struct nc_machine *m,
 		return ERR_PTR(-EINVAL);
 	if (parent->level + 1 > MAX_PID_NS_LEVEL)
 		return ERR_PTR(-ENOSPC);
-	ns = calloc(1, sizeof(*ns));
+	ns = kmem_cache_alloc(m, pid_ns_cachep(m), GFP_KERNEL | __GFP_ZERO);
 	if (!ns)
 		return ERR_PTR(-ENOMEM);
-	idr_init(&ns->idr);
-	ns->pid_cachep = create_pid_cachep(m, parent->level + 1);
+	ns->idr = nc_pid_idr_new();            /* idr_init() */
+	ns->pid_cachep = ns->idr ? create_pid_cachep(m, parent->level + 1) : NULL;
 	if (!ns->pid_cachep) {
-		idr_destroy(&ns->idr);
-		free(ns);
+		if (ns->idr)
+			nc_pid_idr_free(ns->idr);
+		kmem_cache_free(m, pid_ns_cachep(m), ns);
 		return ERR_PTR(-ENOMEM);
 	}
 	ns->pid_allocated = PIDNS_ADDING;
@@ -71,13 +79,13 @@ static struct pid_namespace *create_pid_namespace(struct nc_machine *m,
 	return ns;
 }
 
-void put_pid_ns(struct pid_namespace *ns)
+void put_pid_ns(struct nc_machine *m, struct pid_namespace *ns)
 {
 	while (ns && ns->parent && !--ns->count) {
 		struct pid_namespace *parent = ns->parent;
 
-		idr_destroy(&ns->idr);
-		free(ns);
+		nc_pid_idr_free(ns->idr);
+		kmem_cache_free(m, pid_ns_cachep(m), ns);
 		ns = parent;
 	}
 	if (ns && !ns->parent)

@@ -21,7 +21,7 @@ struct pid_namespace *copy_pid_ns(struct nc_machine *m, uint64_t flags,
 				  struct user_namespace *user_ns,
 				  struct pid_namespace *old_ns);
 /* models kernel/pid_namespace.c:put_pid_ns() */
-void put_pid_ns(struct pid_namespace *ns);
+void put_pid_ns(struct nc_machine *m, struct pid_namespace *ns);
 /* models kernel/pid.c:disable_pid_allocation() */
 void disable_pid_allocation(struct pid_namespace *ns);
 

@@ -367,7 +367,9 @@ struct boot_cache_profile {
 #define ACCT (SLAB_PANIC | SLAB_ACCOUNT)
 /*
  * Creation order follows start_kernel(): pid_idr_init(), anon_vma_init(),
- * cred_init(), fork_init(), mm_cache_init(), proc_caches_init(). Sizes are
+ * cred_init(), fork_init(), mm_cache_init(), proc_caches_init() (which
+ * ends with nsproxy_cache_init()), then pid_namespaces_init(), an
+ * initcall. Sizes are
  * those of a Debian x86_64 build of the structures (task_struct includes
  * the FPU state; mm_struct adds the mm_cpumask and mm_cid masks, sized by
  * nr_cpu_ids); they are indicative and the host's replace them on
@@ -390,6 +392,8 @@ static const struct boot_cache_profile boot_profile[NR_NC_BOOT_CACHES] = {
 	{ NC_CACHE_FILES, "files_cache", NULL, 704, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, NULL, 0 },
 	{ NC_CACHE_FS, "fs_cache", NULL, 56, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, NULL, 0 },
 	{ NC_CACHE_VM_AREA, "vm_area_struct", NULL, 176, 8, ACCT, 0, 0, NULL, NULL, 0 },
+	{ NC_CACHE_NSPROXY, "nsproxy", NULL, 72, 8, ACCT, 0, 0, NULL, NULL, 0 },
+	{ NC_CACHE_PID_NS, "pid_namespace", NULL, 144, 8, ACCT, 0, 0, NULL, NULL, 0 },
 };
 
 unsigned int nc_slab_host_object_size(const char *dir, const char *name)

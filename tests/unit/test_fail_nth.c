@@ -256,7 +256,7 @@ static void sweep(struct nc_machine *m, struct kernel_clone_args *args, const ch
  * cred_jar; files_cache, then alloc_fdtable()'s table, fd array (128
  * slots: kmalloc-cg-1k) and bitmaps; fs_cache; sighand_cache;
  * signal_cache; mm_struct; one vm_area_struct per VMA; pid. Policies,
- * nsproxy, pid namespaces, pidfd files and the idr are host memory.
+ * namespaces other than pid, pidfd files and the idr are host memory.
  */
 static void expect(const struct sweep_result *res, unsigned int points, unsigned int page,
 		   unsigned int tolerated)
@@ -339,10 +339,11 @@ static void test_sweep_clone3_newpid(void **state)
 	struct sweep_result res;
 
 	(void)state;
-	/* a fork's points, the pid from pid_2; the namespace's pid cache,
-	 * made by the first clone, is kept as the kernel keeps it */
+	/* a fork's points, plus the nsproxy and the pid_namespace between
+	 * the VMAs and the pid, which comes from pid_2; the namespace's pid
+	 * cache, made by the first clone, is kept as the kernel keeps it */
 	sweep(m, &args, "clone3(CLONE_NEWPID)", WARM, &res);
-	expect(&res, 14, 0, 0);
+	expect(&res, 16, 0, 0);
 	assert_non_null(nc_kmem_cache_find(m, "pid_2"));
 	nc_machine_destroy(m);
 }

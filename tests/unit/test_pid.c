@@ -97,7 +97,7 @@ static void test_boot_pids_and_wrap(void **state)
 	assert_int_equal(pid_nr_ns(p, ns), 4);
 	free_pid(m, p);
 	/* past pid_max the allocator wraps to RESERVED_PIDS, not to 1 */
-	idr_set_cursor(&ns->idr, (unsigned int)ns->pid_max);
+	idr_set_cursor(ns->idr, (unsigned int)ns->pid_max);
 	p = alloc_pid(m, ns, NULL, 0);
 	assert_int_equal(pid_nr_ns(p, ns), RESERVED_PIDS);
 	free_pid(m, p);
