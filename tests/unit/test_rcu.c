@@ -139,11 +139,16 @@ struct krec {
  * kfree_rcu(): the kmalloc-64 object (56 bytes) stays allocated until a
  * grace period ends, then goes back through kfree() (a fast-path free on
  * the CPU slab). kfree_rcu_mightsleep() waits for its grace period at once.
+ * kvfree_rcu_barrier() waits only for kfree_rcu() objects: A's grace
+ * period (GP 3) goes on until a kfree_rcu() is in flight; then GP 3 ends
+ * (A runs) and GP 4, which the kfree_rcu() object needs.
  */
 static void test_kfree_rcu(void **state)
 {
 	struct nc_machine *m = nc_boot("2x4");
 	struct kmem_cache *k64 = nc_kmem_cache_find(m, "kmalloc-64");
+	int log[1], n = 0;
+	struct rec a = { .id = 1, .log = log, .n = &n };
 	struct krec *p, *q;
 	unsigned long frees;
 
@@ -164,6 +169,18 @@ static void test_kfree_rcu(void **state)
 	kfree_rcu_mightsleep(m, q);
 	assert_int_equal(slab_stat_sum(m, k64, FREE_FASTPATH), frees + 2);
 	assert_int_equal(rcu_completed_gps(m), 2);
+	/* kvfree_rcu_barrier() (kmem_cache_destroy() calls it) waits only
+	 * while kfree_rcu() objects are in flight */
+	call_rcu(m, &a.rh, rec_cb);
+	kvfree_rcu_barrier(m);
+	assert_int_equal(n, 0);
+	assert_true(rcu_gp_in_progress(m));
+	p = kmalloc(m, sizeof(*p), GFP_KERNEL);
+	kfree_rcu(m, p, rh);
+	kvfree_rcu_barrier(m);
+	assert_int_equal(n, 1);
+	assert_int_equal(slab_stat_sum(m, k64, FREE_FASTPATH), frees + 3);
+	assert_int_equal(rcu_completed_gps(m), 4);
 	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }

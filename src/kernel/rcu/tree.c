@@ -40,6 +40,7 @@ struct rcu_state {
 	bool gp_in_progress;
 	cpumask_t qs_pending;              /* CPUs yet to pass a quiescent state */
 	unsigned long nr_next;             /* callbacks in the next segments */
+	unsigned long nr_kvfree;           /* kvfree heads queued, not yet run */
 	struct rcu_data *rda;              /* [nr_cpu_ids] */
 };
 
@@ -126,6 +127,7 @@ static void rcu_gp_end(struct nc_machine *m)
 			struct rcu_head *head = kv;
 
 			kv = head->next;
+			rs->nr_kvfree--;
 			kfree(m, (void *)(uintptr_t)head->func);
 		}
 	}
@@ -199,12 +201,15 @@ void kvfree_call_rcu(struct nc_machine *m, struct rcu_head *head, void *ptr)
 		return;
 	}
 	head->func = (rcu_callback_t)(uintptr_t)ptr;
+	m->rcu->nr_kvfree++;
 	rcu_enqueue(m, RCU_KVFREE, head);
 }
 
 void kvfree_rcu_barrier(struct nc_machine *m)
 {
-	rcu_barrier(m);
+	/* nothing in flight: no grace period to wait for */
+	if (m->rcu->nr_kvfree)
+		rcu_barrier(m);
 }
 
 unsigned long rcu_completed_gps(const struct nc_machine *m)

@@ -56,7 +56,8 @@ void kvfree_call_rcu(struct nc_machine *m, struct rcu_head *head, void *ptr);
 #define kfree_rcu(m, ptr, rhf) kvfree_call_rcu(m, &(ptr)->rhf, (void *)(ptr))
 #define kvfree_rcu(m, ptr, rhf) kfree_rcu(m, ptr, rhf)
 #define kfree_rcu_mightsleep(m, ptr) kvfree_call_rcu(m, NULL, (void *)(ptr))
-/* models kernel/rcu/tree.c:kvfree_rcu_barrier() */
+/* models kernel/rcu/tree.c:kvfree_rcu_barrier(): waits (rcu_barrier())
+ * only if kvfree_call_rcu() objects are in flight */
 void kvfree_rcu_barrier(struct nc_machine *m);
 
 /* Grace periods completed so far (the kernel's rcu_state.gp_seq >> 2). */
