@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * SLUB's internal structures, as mm/slab.h and mm/slub.c keep them in
- * v6.12 (CONFIG_SLUB_CPU_PARTIAL, CONFIG_SLUB_DEBUG, CONFIG_SLUB_STATS,
- * CONFIG_SLAB_FREELIST_HARDENED, CONFIG_HARDENED_USERCOPY, CONFIG_MEMCG,
- * CONFIG_SLAB_FREELIST_RANDOM, CONFIG_ZONE_DMA: Debian 6.12 amd64's choices).
+ * v6.12 with Debian 6.12 amd64's CONFIG_SLUB_CPU_PARTIAL, CONFIG_SLUB_DEBUG,
+ * CONFIG_SLAB_FREELIST_HARDENED, CONFIG_SLAB_FREELIST_RANDOM,
+ * CONFIG_HARDENED_USERCOPY, CONFIG_MEMCG and CONFIG_ZONE_DMA, plus
+ * CONFIG_SLUB_STATS (off in Debian; the model keeps the counters).
  * Left out: KASAN/KFENCE/kmemleak hooks, memcg charging, pfmemalloc
  * slabs, kmem_buckets (and kmalloc-rnd: Debian has no
  * CONFIG_RANDOM_KMALLOC_CACHES).

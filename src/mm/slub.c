@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * SLUB, mirroring mm/slub.c of v6.12: per-CPU slabs and per-CPU partial
- * lists, per-node partial lists, NUMA-aware slow path, slub_debug checks
- * and statistics. Objects live in real host memory; the freelist pointer
- * sits inside the free object, hardened as CONFIG_SLAB_FREELIST_HARDENED
- * does (Debian enables it), with a per-cache random from the machine's
- * seeded generator; new slabs' freelists follow the cache's random sequence
- * (CONFIG_SLAB_FREELIST_RANDOM, also Debian's). The model is single-threaded: where the kernel uses
- * cmpxchg or takes a lock the update simply happens, so the
+ * lists, per-node partial lists, NUMA-aware slow path, bulk allocation and
+ * free, slub_debug checks and statistics. Objects live in real host memory;
+ * the freelist pointer sits inside the free object, hardened as
+ * CONFIG_SLAB_FREELIST_HARDENED does, and new slabs hand out objects in a
+ * per-cache random order (CONFIG_SLAB_FREELIST_RANDOM; both are Debian's),
+ * from the machine's seeded generator. SLAB_TYPESAFE_BY_RCU slabs go back
+ * after a grace period. The model is single-threaded: where the kernel
+ * uses cmpxchg or takes a lock the update simply happens, so the
  * CMPXCHG_DOUBLE_*FAIL counters stay 0. Left out: KASAN, KFENCE, kmemleak,
  * memcg charging, pfmemalloc, init_on_alloc/init_on_free.
  */

@@ -827,8 +827,9 @@ static void test_bulk_debug(void **state)
 /*
  * SLAB_TYPESAFE_BY_RCU (free_slab() -> call_rcu(rcu_free_slab)): 2x4, CPU 0,
  * a 4096-byte cache whose free pointer goes after the object (4104 bytes:
- * 7 a slab at order 3, 8 pages). Seven objects fill one slab; freed, it goes to node 0's partial list on the flush; shrink
- * discards it: the cache counts no slab, but the pages stay a slab of the
+ * 7 a slab at order 3, 8 pages). Seven objects fill one slab; freed, it
+ * goes to node 0's partial list on the flush; shrink discards it: the
+ * cache counts no slab, but the pages stay a slab of the
  * cache (objects may still be read under rcu_read_lock()) and in the
  * node's NR_SLAB_UNRECLAIMABLE_B until a grace period ends. destroy waits
  * for one (rcu_barrier()) before releasing the cache.
