@@ -136,7 +136,7 @@ struct slab {
 /* mm/slub.c: struct kmem_cache_cpu */
 struct kmem_cache_cpu {
 	void *freelist;                 /* lockless list of the cpu slab */
-	unsigned long tid;
+	unsigned long tid;              /* less the fast paths' steps: slub_cpu_tid() */
 	struct slab *slab;
 	struct slab *partial;
 	unsigned int stat[NR_SLUB_STAT_ITEMS];

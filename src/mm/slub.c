@@ -298,9 +298,27 @@ static inline bool node_match(const struct slab *slab, int node)
 }
 
 /* TID_STEP with CONFIG_PREEMPTION: roundup_pow_of_two(CONFIG_NR_CPUS) */
+#define TID_STEP ((unsigned long)NR_CPUS)
+
 static inline unsigned long next_tid(unsigned long tid)
 {
-	return tid + NR_CPUS;
+	return tid + TID_STEP;
+}
+
+/*
+ * The lockless fast paths' transactions (one tid step each) are counted by
+ * their ALLOC_FASTPATH and FREE_FASTPATH statistics alone, which saves the
+ * fast paths a second counter: c->tid holds the tid less those steps.
+ * Paths that count fast-path objects under one transaction (the bulk
+ * paths) take the extra steps back from c->tid. Exact until a 32-bit
+ * statistic wraps.
+ */
+unsigned long slub_cpu_tid(const struct kmem_cache *s, unsigned int cpu)
+{
+	const struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+
+	return c->tid + TID_STEP * ((unsigned long)c->stat[ALLOC_FASTPATH] +
+				    c->stat[FREE_FASTPATH]);
 }
 
 /* ======================================================================
@@ -1724,9 +1742,9 @@ void *cpu_freelist_pop(struct nc_machine *m, struct kmem_cache *s, int node)
 
 	if (__builtin_expect(!object || !slab || !node_match(slab, node), 0))
 		return NULL;
-	/* this_cpu_cmpxchg of (freelist, tid): always succeeds here */
+	/* this_cpu_cmpxchg of (freelist, tid): always succeeds here; the
+	 * statistic moves the tid (slub_cpu_tid()) */
 	c->freelist = get_freepointer(s, object);
-	c->tid = next_tid(c->tid);
 	c->stat[ALLOC_FASTPATH]++;
 	return object;
 }
@@ -1928,8 +1946,7 @@ bool cpu_freelist_push(struct nc_machine *m, struct kmem_cache *s, struct slab *
 		return false;
 	set_freepointer(s, object, freelist);
 	c->freelist = object;
-	c->tid = next_tid(c->tid);
-	c->stat[FREE_FASTPATH]++;
+	c->stat[FREE_FASTPATH]++;      /* and the tid with it */
 	return true;
 }
 
@@ -1950,8 +1967,9 @@ static void do_slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab
 		return;
 	set_freepointer(s, tail, c->freelist);
 	c->freelist = head;
-	c->tid = next_tid(c->tid);
+	/* one transaction for cnt objects */
 	stat_add(m, s, FREE_FASTPATH, cnt);
+	c->tid = next_tid(c->tid) - (unsigned long)cnt * TID_STEP;
 }
 
 /* models mm/slub.c:cache_from_obj(): with FREELIST_HARDENED the object's
@@ -2137,6 +2155,7 @@ int kmem_cache_alloc_bulk(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
 		c->freelist = get_freepointer(s, object);
 		p[i] = object;
 		stat(m, s, ALLOC_FASTPATH);
+		c->tid -= TID_STEP;      /* counted, but no transaction of its own */
 	}
 	c->tid = next_tid(c->tid);
 	/* slab_post_alloc_hook() */

@@ -72,6 +72,10 @@ void flush_cpu_slab(struct nc_machine *m, struct kmem_cache *s, unsigned int cpu
 /* models mm/slub.c:flush_all() */
 void flush_all(struct nc_machine *m, struct kmem_cache *s);
 
+/* The transaction id of a CPU's kmem_cache_cpu (c->tid in the kernel;
+ * the model derives it, see slub.c). */
+unsigned long slub_cpu_tid(const struct kmem_cache *s, unsigned int cpu);
+
 /* ---- lookups ---- */
 /* models mm/slab.h:virt_to_slab() on any address SLUB handed out; NULL if
  * the address is not in slab memory */

@@ -705,6 +705,7 @@ static void test_freelist_random(void **state)
  *    4 at once), p[13..15] are three look-ahead misses; p[15..8] are one
  *    full slab and p[7..0] the other: two __slab_free()s of 8 that put the
  *    emptied slabs on the per-CPU partial list (2 slabs: 2 * 8 / 2 objects).
+ *    Only the first is a CPU-freelist transaction: tid step 10.
  */
 static void test_bulk(void **state)
 {
@@ -720,7 +721,7 @@ static void test_bulk(void **state)
 	assert_int_equal(st(m, s, ALLOC_SLAB), 3);
 	assert_int_equal(st(m, s, DEACTIVATE_BYPASS), 2);
 	assert_int_equal(st(m, s, ALLOC_FASTPATH), 17);
-	assert_int_equal(s->cpu_slab[0].tid, 0 + 9 * NR_CPUS);
+	assert_int_equal(slub_cpu_tid(s, 0), 0 + 9 * NR_CPUS);
 	for (int i = 0; i < 20; i++) {
 		assert_ptr_equal(virt_to_slab(m, p[i]), virt_to_slab(m, p[i / 8 * 8]));
 		for (int j = 0; j < i; j++)
@@ -733,6 +734,14 @@ static void test_bulk(void **state)
 	assert_int_equal(st(m, s, FREE_SLOWPATH), 2);
 	assert_int_equal(st(m, s, CPU_PARTIAL_FREE), 2);
 	assert_string_equal(slab_sysfs_text(m, "nc_bulk", "slabs_cpu_partial"), "8(2) C0=8(2)\n");
+	/* one transaction for the 4 onto the CPU freelist; then a fast-path
+	 * alloc and free are one each */
+	assert_int_equal(slub_cpu_tid(s, 0), 10 * NR_CPUS);
+	p[0] = kmem_cache_alloc(m, s, GFP_KERNEL);
+	assert_int_equal(slub_cpu_tid(s, 0), 11 * NR_CPUS);
+	kmem_cache_free(m, s, p[0]);
+	assert_int_equal(slub_cpu_tid(s, 0), 12 * NR_CPUS);
+	assert_int_equal(slub_cpu_tid(s, 1), 1);   /* init_tid(1), untouched */
 	/* "objects" only subtracts node partial lists' free objects */
 	assert_string_equal(slab_sysfs_text(m, "nc_bulk", "objects"), "24 N0=24\n");
 	assert_slab_valid(m);
