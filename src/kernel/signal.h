@@ -106,6 +106,19 @@ void send_signal_locked(struct task_struct *t, int sig, bool group);
  * an ignored one vanishes, a fatal one would end the task) */
 void nc_deliver_signals(struct task_struct *t);
 
+/* models kernel/signal.c:do_sigaction(): 0 or -EINVAL; *oact gets the old
+ * action; a signal whose new action ignores it is flushed from the pending
+ * sets of the thread group */
+int do_sigaction(struct task_struct *t, int sig, const struct k_sigaction *act,
+		 struct k_sigaction *oact);
+/* models kernel/signal.c:SYSCALL_DEFINE4(rt_sigaction) on x86_64: struct
+ * sigaction at act/oact (user addresses, 0 = none), sigsetsize 8 */
+long kernel_rt_sigaction(struct nc_machine *m, int sig, unsigned long act, unsigned long oact,
+			 unsigned long sigsetsize);
+/* models kernel/signal.c:flush_signal_handlers() (exec): handlers back to
+ * SIG_DFL but ignored ones (all, with force_default), flags and masks clear */
+void flush_signal_handlers(struct task_struct *t, bool force_default);
+
 /* models kernel/signal.c:do_notify_parent(): true if tsk is to be reaped
  * at once because its parent ignores SIGCHLD */
 bool do_notify_parent(struct task_struct *tsk, int sig);

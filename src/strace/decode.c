@@ -5,7 +5,9 @@
  * prints, named or not, and in which form. Output arguments (get_mempolicy's
  * mode and mask) only need room: the model writes there.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kernel/exit.h"
@@ -428,4 +430,84 @@ int decode_waitid(struct nc_replay *rp, const struct strace_args *args,
 	    out_pointer(rp, ru, NC_RUSAGE_SIZE, &regs->arg[4], err))
 		return -EINVAL;
 	return 0;
+}
+
+/* A signal set as strace prints it: "[]", "[INT TERM CHLD]", "~[RTMIN RT_1]"
+ * (names without SIG; "~" the complement). */
+static int sigset(const struct strace_arg *a, uint64_t *set, struct nc_error *err)
+{
+	const char *s = a->val, *end = a->val + a->len;
+	bool invert = s < end && *s == '~';
+
+	*set = 0;
+	s += invert;
+	if (end - s < 2 || *s != '[' || end[-1] != ']')
+		return bad(err, "signal set", a);
+	for (s++, end--; s < end;) {
+		char name[32];
+		size_t n = 0;
+		uint64_t sig;
+
+		while (s < end && *s == ' ')
+			s++;
+		while (s + n < end && s[n] != ' ')
+			n++;
+		if (!n)
+			break;
+		snprintf(name, sizeof(name), "%s%.*s", isdigit((unsigned char)*s) ? "" : "SIG",
+			 (int)n, s);
+		if (strace_parse_signal(name, strlen(name), &sig) || sig < 1 || sig > 64)
+			return bad(err, "signal set", a);
+		*set |= 1ULL << (sig - 1);
+		s += n;
+	}
+	if (invert)
+		*set = ~*set;
+	return 0;
+}
+
+int decode_rt_sigaction(struct nc_replay *rp, const struct strace_args *args,
+			struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const handlers[] = { &sigaction_handlers, NULL };
+	static const struct xlat *const flags[] = { &sigaction_flags, NULL };
+	static const unsigned char room[32];
+	const struct strace_arg *size = need(args, 3, NULL, err);
+	struct strace_args fields;
+	uint64_t act[4] = { 0 };   /* x86_64 struct sigaction: handler, flags, restorer, mask */
+
+	if (!size)
+		return -EINVAL;
+	if (strace_parse_signal(args->a[0].val, args->a[0].len, &regs->arg[0]))
+		return bad(err, "signal", &args->a[0]);
+	if (strace_parse_num(size->val, size->len, &regs->arg[3]))
+		return bad(err, "sigsetsize", size);
+	/* the old action: what the kernel wrote needs room */
+	if (strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2]) &&
+	    place(rp, room, sizeof(room), &regs->arg[2], err))
+		return -EINVAL;
+	if (!strace_parse_num(args->a[1].val, args->a[1].len, &regs->arg[1]))
+		return 0;
+	if (strace_split_struct(args->a[1].val, args->a[1].len, &fields))
+		return bad(err, "sigaction", &args->a[1]);
+	for (size_t i = 0; i < fields.n; i++) {
+		const struct strace_arg *f = &fields.a[i];
+
+		if (is_field(f, "sa_handler") || is_field(f, "sa_sigaction")) {
+			if (strace_parse_flags(handlers, false, f->val, f->len, &act[0]))
+				return bad(err, "sa_handler", f);
+		} else if (is_field(f, "sa_flags")) {
+			if (strace_parse_flags(flags, false, f->val, f->len, &act[1]))
+				return bad(err, "sa_flags", f);
+		} else if (is_field(f, "sa_restorer")) {
+			if (strace_parse_num(f->val, f->len, &act[2]))
+				return bad(err, "sa_restorer", f);
+		} else if (is_field(f, "sa_mask")) {
+			if (sigset(f, &act[3], err))
+				return -EINVAL;
+		} else {
+			return bad(err, "sigaction field", f);
+		}
+	}
+	return place(rp, act, sizeof(act), &regs->arg[1], err);
 }

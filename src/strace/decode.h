@@ -50,5 +50,9 @@ int decode_wait4(struct nc_replay *rp, const struct strace_args *args,
 /* waitid(which, id, {siginfo}, options, rusage): siginfo and rusage get room */
 int decode_waitid(struct nc_replay *rp, const struct strace_args *args,
 		  struct syscall_regs *regs, struct nc_error *err);
+/* rt_sigaction(SIGCHLD, {sa_handler=SIG_IGN, sa_mask=[CHLD], sa_flags=SA_RESTORER,
+ * sa_restorer=0x7f...}, NULL, 8) */
+int decode_rt_sigaction(struct nc_replay *rp, const struct strace_args *args,
+			struct syscall_regs *regs, struct nc_error *err);
 
 #endif

@@ -777,9 +777,11 @@ static long unmap_but_owed(struct nc_replay *rp, struct task_struct *t, unsigned
 }
 
 /*
- * execve() is not modelled, but the name it gives the task is: the
- * placement table and the trace name tasks by comm, which begin_new_exec()
- * sets to the file's base name (__set_task_comm(), 15 bytes).
+ * execve() is not modelled, but two of its effects are: the name it gives
+ * the task (the placement table and the trace name tasks by comm, which
+ * begin_new_exec() sets to the file's base name, __set_task_comm(), 15
+ * bytes) and the handlers it resets (flush_signal_handlers(), so an
+ * ignored SIGCHLD stays ignored and a handled one is default again).
  */
 static void exec_comm(struct task_struct *t, const char *args)
 {
@@ -811,8 +813,10 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	c->calls++;
 	if (!sc) {
 		rp->stats->not_modelled++;
-		if (!strcmp(ev->name, "execve") && ev->result == RESULT_VALUE && !ev->retval)
+		if (!strcmp(ev->name, "execve") && ev->result == RESULT_VALUE && !ev->retval) {
 			exec_comm(t, ev->args);
+			flush_signal_handlers(t, false);
+		}
 		return 0;
 	}
 	rp->stats->modelled++;

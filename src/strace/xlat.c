@@ -45,6 +45,14 @@ XLAT(wait_options,
 XLAT(waitid_which, { NC_P_ALL, "P_ALL" }, { NC_P_PID, "P_PID" }, { NC_P_PGID, "P_PGID" },
      { NC_P_PIDFD, "P_PIDFD" });
 
+/* x86_64's SA_* (asm/signal.h), in strace's order */
+XLAT(sigaction_flags,
+     { 0x04000000, "SA_RESTORER" }, { 0x08000000, "SA_ONSTACK" }, { 0x10000000, "SA_RESTART" },
+     { 0x40000000, "SA_NODEFER" }, { 0x80000000, "SA_RESETHAND" }, { 0x00000004, "SA_SIGINFO" },
+     { 0x00000001, "SA_NOCLDSTOP" }, { 0x00000002, "SA_NOCLDWAIT" },
+     { 0x00000400, "SA_UNSUPPORTED" }, { 0x00000800, "SA_EXPOSE_TAGBITS" });
+XLAT(sigaction_handlers, { 0, "SIG_DFL" }, { 1, "SIG_IGN" }, { (uint64_t)-1, "SIG_ERR" });
+
 XLAT(mmap_prot,
      X(PROT_NONE), X(PROT_READ), X(PROT_WRITE), X(PROT_EXEC), X(PROT_SEM),
      X(PROT_GROWSDOWN), X(PROT_GROWSUP));

@@ -2,8 +2,9 @@
 /*
  * Name tables for the values the model's system calls take and return, in
  * strace's spelling (strace calls them xlat): clone flags, signals, errno
- * names and texts, memory-policy modes and flags, mmap's and madvise's. Each table prints a value
- * as strace 6.x does and parses the same spelling back.
+ * names and texts, memory-policy modes and flags, mmap's and madvise's,
+ * sigaction's. Each table prints a value as strace 6.x does and parses the
+ * same spelling back.
  */
 #ifndef NC_STRACE_XLAT_H
 #define NC_STRACE_XLAT_H
@@ -34,6 +35,8 @@ extern const struct xlat mmap_flags;          /* MAP_PRIVATE, MAP_FIXED .. */
 extern const struct xlat madvise_advice;      /* MADV_* (values, not flags) */
 extern const struct xlat wait_options;        /* WNOHANG .. __WCLONE */
 extern const struct xlat waitid_which;        /* P_ALL, P_PID, P_PGID, P_PIDFD (values) */
+extern const struct xlat sigaction_flags;     /* SA_RESTORER, SA_RESTART .. */
+extern const struct xlat sigaction_handlers;  /* SIG_DFL, SIG_IGN, SIG_ERR (values) */
 
 /* The name of val in x, or NULL. */
 const char *xlookup(const struct xlat *x, uint64_t val);

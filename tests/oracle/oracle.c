@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The kernel as oracle: a program making clone, clone3, fork, vfork,
- * set_mempolicy, get_mempolicy, mbind, set_mempolicy_home_node, getpid,
- * gettid and getppid calls with valid and invalid arguments, through raw
+ * rt_sigaction, set_mempolicy, get_mempolicy, mbind,
+ * set_mempolicy_home_node, getpid, gettid and getppid calls with valid and invalid arguments, through raw
  * syscall() so strace sees exactly these. tests/cli/oracle.sh runs it
  * under `strace -f` and replays the log with `numaclone replay --check`:
  * every modelled result must agree with this kernel's.
@@ -199,6 +199,31 @@ static void mappings(void)
 	syscall(SYS_munmap, map, 2 * 4096);
 }
 
+/* Actions: an ignored SIGCHLD or SA_NOCLDWAIT makes children reap
+ * themselves (wait4 finds none); the checks rt_sigaction makes. */
+static void sigactions(void)
+{
+	struct { unsigned long handler, flags, restorer, mask; } act = { 1, 0x04000000, 0, 0 }, old;
+
+	syscall(SYS_rt_sigaction, SIGCHLD, &act, &old, 8);          /* SIG_IGN */
+	child_exits(syscall(SYS_fork), 1);                           /* wait4: ECHILD */
+	syscall(SYS_wait4, -1, NULL, WNOHANG, NULL);
+	act.handler = 0;                                             /* SIG_DFL */
+	act.flags = 0x04000000 | 2;                                  /* SA_NOCLDWAIT */
+	syscall(SYS_rt_sigaction, SIGCHLD, &act, NULL, 8);
+	child_exits(syscall(SYS_fork), 2);
+	act.flags = 0x04000000;
+	syscall(SYS_rt_sigaction, SIGCHLD, &act, NULL, 8);
+	child_exits(syscall(SYS_fork), 3);                           /* reaped by wait4 */
+	syscall(SYS_rt_sigaction, SIGKILL, &act, NULL, 8);           /* EINVAL */
+	syscall(SYS_rt_sigaction, SIGKILL, NULL, &old, 8);           /* reading is fine */
+	syscall(SYS_rt_sigaction, 0, NULL, &old, 8);
+	syscall(SYS_rt_sigaction, 65, NULL, &old, 8);
+	syscall(SYS_rt_sigaction, SIGUSR1, &act, NULL, 4);
+	syscall(SYS_rt_sigaction, SIGUSR1, (void *)8, NULL, 8);      /* EFAULT */
+	syscall(SYS_rt_sigaction, SIGUSR1, NULL, (void *)8, 8);
+}
+
 int main(void)
 {
 	pthread_t t;
@@ -207,6 +232,7 @@ int main(void)
 	syscall(SYS_gettid);
 	syscall(SYS_getppid);
 	clones();
+	sigactions();
 	mempolicies();
 	mappings();
 	if (!pthread_create(&t, NULL, thread_main, NULL))
