@@ -516,6 +516,10 @@ static int parse_exit(struct strace_reader *r, struct strace_event *ev, const ch
 	/* a call the process never returned from comes first */
 	if (pend && ev->kind != STRACE_SUPERSEDED && (ret = flush_pending(r, pend)))
 		return ret;
+	/* the thread that exec'd becomes the leader: its execve resumes under
+	 * the leader's pid ("<... execve resumed>) = 0") */
+	if (ev->kind == STRACE_SUPERSEDED && !pend && (pend = find_pending(r, ev->status)))
+		pend->ev.pid = ev->pid;
 	return push(r, ev, NULL, NULL);
 }
 

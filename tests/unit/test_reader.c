@@ -262,6 +262,16 @@ static void test_stderr_mode(void **state)
 	assert_int_equal(r.ev[2].pid, 16888);
 	assert_string_equal(r.ev[2].name, "read");
 	assert_int_equal(r.ev[2].first_line, 5);   /* where the spliced line ends */
+	/* a thread's execve ends under its leader's pid (python3, recorded) */
+	read_text("27009 execve(\"/bin/true\", [\"true\"], 0x7ffcb88f72e8 /* 40 vars */ <unfinished ...>\n"
+		  "26758 <... futex resumed>)              = ?\n"
+		  "26758 +++ superseded by execve in pid 27009 +++\n"
+		  "26758 <... execve resumed>)             = 0\n", false, &r);
+	assert_int_equal(r.unknown, 1);     /* the futex began before the excerpt */
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.ev[0].kind, STRACE_SUPERSEDED);
+	assert_int_equal(r.ev[1].pid, 26758);
+	assert_string_equal(r.ev[1].name, "execve");
 	/* strace's own notes, old and new */
 	read_text("Process 5 attached\n"
 		  "[ Process PID=5 runs in 32 bit mode. ]\n"
