@@ -420,19 +420,27 @@ static int parse_call(struct strace_reader *r, struct strace_event *ev, const ch
 static int join_pending(struct strace_reader *r, struct strace_event *ev, struct pending *pend,
 			const char *rest)
 {
-	const char *end = scan_args(rest);
+	const char *end = scan_args(rest), *rest_end;
 	size_t head = strlen(pend->args);
 	char *args;
 	int ret;
 
-	if (!end || *end != ')')
+	/* "<... NAME resumed> <unfinished ...>) = ?": killed inside the call */
+	if (end && *end != ')' && end[sizeof(UNFINISHED) - 1] == ')') {
+		ev->unfinished = true;
+		rest_end = end;
+		end += sizeof(UNFINISHED) - 1;
+	} else if (!end || *end != ')') {
 		return 1;
-	args = malloc(head + (size_t)(end - rest) + 1);
+	} else {
+		rest_end = end;
+	}
+	args = malloc(head + (size_t)(rest_end - rest) + 1);
 	if (!args)
 		return -ENOMEM;
 	memcpy(args, pend->args, head);
-	memcpy(args + head, rest, (size_t)(end - rest));
-	args[head + (size_t)(end - rest)] = '\0';
+	memcpy(args + head, rest, (size_t)(rest_end - rest));
+	args[head + (size_t)(rest_end - rest)] = '\0';
 	ev->pid = pend->ev.pid;
 	ev->first_line = pend->ev.line;
 	memcpy(ev->name, pend->ev.name, sizeof(ev->name));

@@ -272,6 +272,16 @@ static void test_stderr_mode(void **state)
 	assert_int_equal(r.ev[0].kind, STRACE_SUPERSEDED);
 	assert_int_equal(r.ev[1].pid, 26758);
 	assert_string_equal(r.ev[1].name, "execve");
+	/* a thread killed inside a call it had resumed (by its group's execve) */
+	read_text("29170 clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=13980, tv_nsec=586736528},  <unfinished ...>\n"
+		  "28080 getpid() = 28080\n"
+		  "29170 <... clock_nanosleep resumed> <unfinished ...>) = ?\n"
+		  "29170 +++ exited with 0 +++\n", false, &r);
+	assert_int_equal(r.unknown, 0);
+	assert_int_equal(r.n, 3);
+	assert_string_equal(r.ev[1].name, "clock_nanosleep");
+	assert_int_equal(r.ev[1].result, RESULT_UNKNOWN);
+	assert_true(r.ev[1].unfinished);
 	/* strace's own notes, old and new */
 	read_text("Process 5 attached\n"
 		  "[ Process PID=5 runs in 32 bit mode. ]\n"
