@@ -105,9 +105,12 @@ int decode_clone(struct nc_replay *rp, const struct strace_args *args,
 	static const char *const addrs[] = { "child_stack", "parent_tid", "child_tidptr", "tls",
 					     "parent_tidptr" };
 	static const unsigned int reg_of[] = { 1, 2, 3, 4, 2 };
-	const struct strace_arg *a = need(args, 0, "flags", err);
+	const struct strace_arg *a = strace_arg_named(args, "flags");
 
-	if (!a)
+	/* -e raw=clone: "clone(0x1200011, 0, 0, 0x7f4f1f1c1a10, 0)" in register order */
+	if (!a && args->n == 5 && !args->a[0].name)
+		return decode_numbers(rp, args, regs, err);
+	if (!(a = need(args, 0, "flags", err)))
 		return -EINVAL;
 	if (strace_parse_flags(clone_tables, true, a->val, a->len, &regs->arg[0]))
 		return bad(err, "flags", a);

@@ -718,7 +718,8 @@ static int parse_line(struct strace_reader *r, char *line, size_t len)
 	if (!strncmp(p, "strace: ", 8) || !strncmp(p, "Process ", 8) ||
 	    !strncmp(p, "[ Process PID=", 14))
 		return 0;
-	if (p != line && !strncmp(p, "> ", 2))      /* -k: a frame of the call's stack */
+	/* -k: a frame of the call's stack; -e read=/write=: a hex dump line */
+	if (p != line && (!strncmp(p, "> ", 2) || !strncmp(p, "| ", 2)))
 		return 0;
 	const char *body = take_pid(p, &ev.pid);
 	int ret = infer_pid(r, &ev, body != p);

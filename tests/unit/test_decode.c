@@ -33,6 +33,9 @@ static void test_clone_forms(void **state)
 		  /* upper bits ignored by clone(), as the host showed */
 		  "100 clone(child_stack=NULL, flags=0x1ff00000000 /* CLONE_??? */|SIGCHLD) = 201\n"
 		  "201 getpid() = 201\n", "1x2", 6);
+	/* -e raw=clone: the registers in order, the result in hex (recorded) */
+	all_agree("100 clone(0x1200011, 0, 0, 0x7f4f1f1c1a10, 0) = 0xc8\n"
+		  "200 getppid() = 100\n", "1x2", 2);
 }
 
 static void test_clone3_forms(void **state)

@@ -111,7 +111,7 @@ static void test_prefixes_and_times(void **state)
 	assert_string_equal(r.ev[4].duration, "12.5");
 }
 
-/* strace 6.1 on this host with -i, -n, -Y, -k and -z (lines as recorded) */
+/* strace 6.1 on this host with -i, -n, -Y, -k, -e read= and -z (lines as recorded) */
 static void test_option_forms(void **state)
 {
 	struct read_all r;
@@ -125,6 +125,7 @@ static void test_option_forms(void **state)
 		  "[pid 21371<prefork>] getppid() = 21370<prefork>\n"
 		  "21370<prefork> getpid() = 21370\n"
 		  " > /usr/lib/x86_64-linux-gnu/libc.so.6(__libc_fork+0x36) [0xe2a36]\n"
+		  " | 00000  7f 45 4c 46 02 01 01 03  00 00 00 00 00 00 00 00  .ELF............ |\n"
 		  "6540  wait4(-1,  <unfinished ...>\n"
 		  "6545  +++ exited with 0 +++\n"
 		  "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 6545\n", false, &r);
