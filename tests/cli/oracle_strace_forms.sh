@@ -2,8 +2,8 @@
 # The strace output forms replay must read: the prefork server and the
 # threads program (tests/oracle/) under real strace with each option that
 # changes how lines look (timestamps, durations, fd and pid decorations,
-# instruction pointers, syscall numbers, stack traces, raw and verbose
-# values, filters, stderr output, one file per task). Each log must read
+# instruction pointers, syscall numbers, stack traces, data dumps, raw and
+# verbose values, filters, stderr output, one file per task). Each log must read
 # without a line not understood and replay with --check in agreement.
 source tests/oracle/setup.sh
 oracle_build threads prefork
@@ -23,7 +23,8 @@ check() { # NAME FILE...: replay the log(s) with --check
 
 for opts in "-tt" "-ttt" "-r" "-T" "-tt -T" "-yy" "-i" "-n" "-Y" "-k" "-v -s 256" "-X raw" \
 	    "-X verbose" "-xx" "-z" "--seccomp-bpf" "-qq" "-e trace=%process,%memory" \
-	    "--timestamps=unix,ns" "-i -n -Y -tt -T -yy"; do
+	    "--timestamps=unix,ns" "-i -n -Y -tt -T -yy" "-e read=all -e write=all" \
+	    "--quiet=all" "-e status=successful"; do
 	for p in prefork threads; do
 		# -z drops the header of a resumed call: with several threads
 		# unfinished at once, which call it resumes is a guess
