@@ -100,6 +100,9 @@ struct sched_state {
 	unsigned int nr_tl;
 	struct sched_domain_topology_level *tl;
 	struct sched_domain **sd;         /* [cpu * nr_tl + level], NULL if not built */
+	struct sched_group **sg;          /* [cpu * nr_tl + level]: sdd->sg, the shared
+					     group whose first CPU is cpu; at overlap
+					     levels the first group built there (not owned) */
 };
 
 static inline struct rq *cpu_rq(struct nc_machine *m, unsigned int cpu)

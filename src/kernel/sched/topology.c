@@ -219,16 +219,25 @@ static struct sched_group *group_alloc(struct sched_state *s)
 }
 
 /* models kernel/sched/topology.c:get_group(): CPU i's child domain at
- * this level (or i alone at the bottom) */
+ * this level (or i alone at the bottom), one object per level and first
+ * CPU shared by every domain that has it as a group (sdd->sg) */
 static int get_group(struct nc_machine *m, struct sched_domain *sd, unsigned int i,
 		     struct sched_group **out)
 {
 	struct sched_state *s = m->sched;
 	struct sched_domain *sib = *sd_slot(s, i, (unsigned int)sd->level);
-	struct sched_group *sg = group_alloc(s);
+	unsigned int first = sib && sib->child ? find_next_bit(sib->child->span, s->nr_cpu_ids, 0) : i;
+	struct sched_group **slot = &s->sg[(size_t)first * s->nr_tl + (unsigned int)sd->level];
+	struct sched_group *sg = *slot;
 
+	if (sg) {
+		*out = sg;
+		return 0;
+	}
+	sg = group_alloc(s);
 	if (!sg)
 		return -ENOMEM;
+	*slot = sg;
 	if (sib && sib->child) {
 		memcpy(sg->span, sib->child->span, s->mask_longs * sizeof(long));
 		sg->flags = sib->child->flags;
@@ -276,7 +285,7 @@ static int overlap_group(struct nc_machine *m, struct sched_domain *sd, unsigned
 {
 	struct sched_state *s = m->sched;
 	struct sched_domain *sib = *sd_slot(s, i, (unsigned int)sd->level);
-	struct sched_group *sg;
+	struct sched_group *sg, **seen;
 
 	if (!sib || !test_bit(i, sib->span))
 		return 0;
@@ -292,8 +301,18 @@ static int overlap_group(struct nc_machine *m, struct sched_domain *sd, unsigned
 	} else {
 		memcpy(sg->span, sib->span, s->mask_longs * sizeof(long));
 	}
-	/* init_overlap_sched_group() */
-	build_balance_mask(s, sib, sg);
+	/* init_overlap_sched_group(); a group of this level with the same
+	 * span (a sibling not descended) has the same mask: computed once,
+	 * as the kernel shares it through the group's sgc */
+	seen = &s->sg[(size_t)find_next_bit(sg->span, s->nr_cpu_ids, 0) * s->nr_tl +
+		      (unsigned int)sd->level];
+	if (sib->level == sd->level && *seen && bitmap_equal((*seen)->span, sg->span, s->nr_cpu_ids)) {
+		memcpy(sg->balance_mask, (*seen)->balance_mask, s->mask_longs * sizeof(long));
+	} else {
+		build_balance_mask(s, sib, sg);
+		if (sib->level == sd->level && !*seen)
+			*seen = sg;
+	}
 	sg->id = find_next_bit(sg->balance_mask, s->nr_cpu_ids, 0);
 	*out = sg;
 	return 0;
@@ -440,7 +459,8 @@ static int build_sched_domains(struct nc_machine *m)
 	unsigned int n = s->nr_cpu_ids;
 
 	s->sd = calloc((size_t)n * s->nr_tl, sizeof(*s->sd));
-	if (!s->sd)
+	s->sg = calloc((size_t)n * s->nr_tl, sizeof(*s->sg));
+	if (!s->sd || !s->sg)
 		return -ENOMEM;
 	for (unsigned int i = 0; i < n; i++) {
 		struct sched_domain *sd = NULL;
@@ -467,9 +487,11 @@ static int build_sched_domains(struct nc_machine *m)
 			ret = build_groups(m, sd, i);
 			if (ret)
 				return ret;
-			/* init_sched_groups_capacity(): every CPU counts 1024 */
+			/* init_sched_groups_capacity(): every CPU counts 1024;
+			 * a shared group is done once */
 			for (struct sched_group *sg = sd->groups;;) {
-				sg->group_weight = bitmap_weight(sg->span, n);
+				if (!sg->group_weight)
+					sg->group_weight = bitmap_weight(sg->span, n);
 				sg->capacity = SCHED_CAPACITY_SCALE * sg->group_weight;
 				if ((sg = sg->next) == sd->groups)
 					break;
@@ -486,21 +508,25 @@ static int build_sched_domains(struct nc_machine *m)
 
 void sched_free_domains(struct sched_state *s)
 {
-	if (s->sd)
-		for (size_t k = 0; k < (size_t)s->nr_cpu_ids * s->nr_tl; k++) {
-			struct sched_domain *sd = s->sd[k];
-			struct sched_group *sg = sd ? sd->groups : NULL;
+	for (size_t k = 0; s->sd && k < (size_t)s->nr_cpu_ids * s->nr_tl; k++) {
+		struct sched_domain *sd = s->sd[k];
+		/* overlapping groups are the domain's own, the others shared */
+		struct sched_group *sg = sd && (sd->flags & SD_OVERLAP) ? sd->groups : NULL;
 
-			while (sg) {
-				struct sched_group *next = sg->next;
+		while (sg) {
+			struct sched_group *next = sg->next;
 
-				free(sg);
-				sg = next == sd->groups ? NULL : next;
-			}
-			free(sd);
+			free(sg);
+			sg = next == sd->groups ? NULL : next;
 		}
+		free(sd);
+		if (s->sg && !s->tl[k % s->nr_tl].overlap)
+			free(s->sg[k]);
+	}
 	free(s->sd);
+	free(s->sg);
 	s->sd = NULL;
+	s->sg = NULL;
 	for (unsigned int k = 0; s->numa_masks && k < s->nr_numa_masks; k++)
 		free(s->numa_masks[k]);
 	free(s->numa_masks);
