@@ -17,6 +17,7 @@ struct cred_state;
 struct fork_state;
 struct mempolicy_state;
 struct nc_trace;
+struct nc_whatif;
 struct pglist_data;
 struct page_alloc_state;
 struct pid_namespace;
@@ -45,6 +46,7 @@ struct nc_machine {
 	struct fork_state *fork;          /* kernel/fork.c globals */
 	struct sched_state *sched;        /* kernel/sched: run queues, domains */
 	struct rcu_state *rcu;            /* kernel/rcu/tree.c: grace periods */
+	struct nc_whatif *whatif;         /* kernel/fork_whatif.c: placement what-ifs */
 };
 
 /* models smp_processor_id() */

@@ -32,6 +32,7 @@ struct mm_struct;
 struct mempolicy;
 struct nsproxy;
 struct pid;
+struct rq;
 struct sighand_struct;
 struct signal_struct;
 struct thread_stack;
@@ -84,6 +85,9 @@ struct task_struct {
 	unsigned long se_load_weight;     /* se.load.weight scaled down: 1024 at nice 0 */
 	int numa_preferred_nid;           /* NUMA balancing's preferred node or -1 */
 	struct list_head run_list;        /* on its rq's cfs_tasks while queued */
+	struct rq *se_cfs_rq;             /* se.cfs_rq: the queue it is on, if queued */
+	unsigned int whatif_cpu;          /* --fork-node=child: the first CPU chosen
+					     before allocating, + 1; 0 if none */
 
 	/* memory (mm/) */
 	struct mm_struct *mm;

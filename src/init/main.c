@@ -9,6 +9,7 @@
 
 #include "arch/machine.h"
 #include "kernel/fork.h"
+#include "kernel/fork_whatif.h"
 #include "kernel/pid.h"
 #include "kernel/rcu/tree.h"
 #include "kernel/sched/core.h"
@@ -70,8 +71,8 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	 * in the kernel), so it comes before the first slab page; rcu_init()
 	 * (after kmem_cache_init() in the kernel, where call_rcu() works
 	 * before it) comes before the first slab. */
-	if (nc_page_alloc_init(m) || sched_init(m) || rcu_init(m) || numa_policy_init(m) ||
-	    kmem_cache_init(m) || nc_create_boot_caches(m)) {
+	if (nc_whatif_init(m, cfg) || nc_page_alloc_init(m) || sched_init(m) || rcu_init(m) ||
+	    numa_policy_init(m) || kmem_cache_init(m) || nc_create_boot_caches(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}
@@ -81,6 +82,9 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 		nc_err(err, "out of host memory");
 		goto fail;
 	}
+	/* sched_init()'s init_idle(current): the model's boot task exists once
+	 * fork_init() has made it */
+	init_idle(m->init_task, m->cpu);
 	/* kernel_init_freeable(): init (and kthreadd) may use every node with
 	 * memory; they inherit it from the boot task here */
 	nc_cpuset_set_mems(m, m->init_task, &m->topo->memory);
@@ -106,6 +110,7 @@ void nc_machine_destroy(struct nc_machine *m)
 	nc_slab_exit(m);
 	rcu_exit(m);
 	nc_sched_destroy(m);
+	nc_whatif_exit(m);
 	if (m->topo)
 		nc_page_alloc_exit(m);
 	nc_topology_free(m->topo);

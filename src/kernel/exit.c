@@ -19,6 +19,7 @@
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
+#include "kernel/sched/core.h"
 #include "kernel/signal.h"
 #include "mm/mempolicy.h"
 #include "mm/mmap.h"
@@ -234,9 +235,10 @@ void do_exit(struct nc_machine *m, long code)
 	exit_task_stack_account(m, tsk);
 	mpol_put(tsk->mempolicy);
 	tsk->mempolicy = NULL;
-	/* the final switch away: finish_task_switch() drops the stack on this
-	 * CPU and the running reference */
-	m->curr[m->cpu] = m->init_task;
+	/* do_task_dead(): off the run queue for good; the next task's
+	 * finish_task_switch() drops the stack on this CPU and the running
+	 * reference */
+	nc_sched_exit(m, tsk);
 	put_task_stack(m, tsk);
 	put_task_struct(m, tsk);
 }

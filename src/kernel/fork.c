@@ -21,6 +21,7 @@
 #include "fs/fs_struct.h"
 #include "kernel/cred.h"
 #include "kernel/fork.h"
+#include "kernel/fork_whatif.h"
 #include "kernel/kthread.h"
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
@@ -84,7 +85,8 @@ static void free_stack_pages(struct nc_machine *m, struct thread_stack *s)
 }
 
 /* models kernel/fork.c:alloc_thread_stack_node() with CONFIG_VMAP_STACK:
- * a cached stack of this CPU whatever its node, else a new vmalloc area */
+ * a cached stack of this CPU whatever its node (what-if hook (b) may say
+ * otherwise), else a new vmalloc area */
 static int alloc_thread_stack_node(struct nc_machine *m, struct task_struct *tsk, int node)
 {
 	struct thread_stack **cache = m->fork->cached_stacks[smp_processor_id(m)];
@@ -92,7 +94,7 @@ static int alloc_thread_stack_node(struct nc_machine *m, struct task_struct *tsk
 	unsigned int got;
 
 	for (int i = 0; i < NR_CACHED_STACKS; i++) {
-		if (!cache[i])
+		if (!cache[i] || !nc_fork_stack_cache_ok(m, cache[i], node))
 			continue;
 		tsk->stack_vm_area = cache[i];
 		cache[i] = NULL;
@@ -159,14 +161,16 @@ static struct task_struct *dup_task_struct(struct nc_machine *m, struct task_str
 					   int node)
 {
 	struct task_struct *tsk;
+	enum nc_node_why why;
+	unsigned int first_cpu;
 
-	if (node == NUMA_NO_NODE)
-		node = tsk_fork_get_node(m, orig);
+	node = nc_fork_task_node(m, orig, node, &first_cpu, &why);   /* tsk_fork_get_node() */
 	tsk = alloc_task_struct_node(m, node);
 	if (!tsk)
 		return NULL;
 	*tsk = *orig;                            /* arch_dup_task_struct() */
 	tsk->fail_nth = 0;
+	tsk->whatif_cpu = first_cpu;
 	if (alloc_thread_stack_node(m, tsk, node)) {
 		free_task_struct(m, tsk);
 		return NULL;
@@ -721,7 +725,9 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	retval = mpol_dup(m, current->mempolicy, &p->mempolicy);
 	if (retval)
 		goto bad_fork_cleanup_delayacct;
-	p->cpu = smp_processor_id(m);            /* sched_fork(): __set_task_cpu() */
+	retval = sched_fork(m, clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_policy;
 
 	retval = copy_files(m, clone_flags, p);
 	if (retval)
@@ -783,7 +789,9 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	retval = -EBADF;
 	if (clone_flags & CLONE_INTO_CGROUP)
 		goto bad_fork_put_pidfd;
-	p->cpu = smp_processor_id(m);            /* sched_cgroup_fork() */
+	retval = sched_cgroup_fork(m, p);
+	if (retval)
+		goto bad_fork_cancel_cgroup;
 
 	/* tasklist_lock: parent and exit signal */
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
@@ -831,10 +839,12 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	list_add_tail(&p->nc_all, &m->fork->all_tasks);
 	if (pidfile)
 		fd_install(m, (unsigned int)pidfd, pidfile);
+	/* sched_post_fork(): uclamp and sched_ext, left out */
 	trace_task_newtask(m, p, clone_flags);
 	return p;
 
 bad_fork_core_free:
+bad_fork_cancel_cgroup:
 	/* cgroup_cancel_fork() */
 bad_fork_put_pidfd:
 	if (clone_flags & CLONE_PIDFD) {
@@ -858,14 +868,17 @@ bad_fork_cleanup_sighand:
 bad_fork_cleanup_fs:
 	exit_fs(m, p);
 bad_fork_cleanup_semundo:
-	/* exit_sem(), security, audit, perf, sched_cancel_fork() */
+	/* exit_sem(), security, audit, perf; sched_cancel_fork() only
+	 * concerns sched_ext */
 	exit_files(m, p);
+bad_fork_cleanup_policy:
 	mpol_put(p->mempolicy);
 bad_fork_cleanup_delayacct:
 bad_fork_cleanup_count:
 	inc_rlimit_nproc(p->cred->ucounts, -1);
 	exit_creds(m, p);
 bad_fork_free:
+	p->__state = TASK_DEAD;
 	exit_task_stack_account(m, p);
 	put_task_stack(m, p);
 	free_task_struct(m, p);
@@ -897,6 +910,8 @@ long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 	if ((clone_flags & CLONE_PIDFD) && (clone_flags & CLONE_PARENT_SETTID) &&
 	    args->pidfd == args->parent_tid)
 		return -EINVAL;
+	/* the caller runs, so the scheduler sees it on this CPU's queue */
+	nc_sched_running(m, nc_current(m));
 	p = copy_process(m, NULL, NUMA_NO_NODE, args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
@@ -912,8 +927,7 @@ long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 		p->vfork_done = get_task_struct(nc_current(m));
 		get_task_struct(p);
 	}
-	/* wake_up_new_task(): the child stays on the CPU sched_fork() gave it */
-	trace_sched_wakeup_new(m, p);
+	wake_up_new_task(m, p);
 	if (clone_flags & CLONE_VFORK)
 		wait_for_vfork_done(m);
 	return nr;

@@ -10,9 +10,13 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "kernel/exit.h"
 #include "kernel/pid.h"
+#include "mm/mmap.h"
 #include "sched_machine.h"
+#include "unit/nc_boot.h"
 #include "uapi/linux/sched.h"
+#include "uapi/linux/signal.h"
 
 static void test_boot_state(void **state)
 {
@@ -46,6 +50,7 @@ static void test_sched_fork(void **state)
 	p->numa_preferred_nid = 1;
 	assert_int_equal(sched_fork(m, CLONE_VM, p), 0);
 	assert_int_equal(p->__state, TASK_NEW);
+	assert_int_equal(sched_cgroup_fork(m, p), 0);
 	assert_int_equal(p->cpu, 3);
 	assert_int_equal(p->nr_cpus_allowed, 4);
 	assert_int_equal(p->numa_preferred_nid, 1);   /* a thread keeps it */
@@ -61,6 +66,58 @@ static void test_sched_fork(void **state)
 	assert_ptr_equal(m->curr[3], p);
 	free(p);
 	sm_destroy(m);
+}
+
+/* Through the clone path: the child is queued where wake_up_new_task()
+ * put it and runs there (its CPU was idle); the parent is queued on its
+ * own CPU; do_exit() takes the child off its queue, and reaping it later
+ * touches no scheduler state (ASan watches the freed task_struct). */
+static void test_clone_path_queues(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	struct task_struct *init = nc_run_as(m, 1), *child;
+	long nr;
+
+	(void)state;
+	assert_int_equal(exec_mmap(m, init), 0);
+	nr = nc_clone(m, 0, SIGCHLD);
+	assert_true(nr > 0);
+	child = pid_task(find_pid_ns((int)nr, m->init_pid_ns), PIDTYPE_PID);
+	assert_int_equal(child->__state, TASK_RUNNING);
+	assert_int_equal(child->on_rq, TASK_ON_RQ_QUEUED);
+	assert_ptr_equal(m->curr[child->cpu], child);
+	assert_int_not_equal(child->cpu, 0);
+	assert_int_equal(cpu_rq(m, child->cpu)->nr_running, 1);
+	assert_int_equal(cpu_rq(m, 0)->nr_running, 1);      /* init, running */
+	assert_int_equal(init->on_rq, TASK_ON_RQ_QUEUED);
+
+	nc_run_as(m, (pid_t)nr);
+	unsigned int cpu = child->cpu;
+	kernel_exit(m, 0);
+	assert_int_equal(cpu_rq(m, cpu)->nr_running, 0);
+	assert_int_equal(cpu_rq(m, cpu)->load, 0);
+	assert_true(list_empty(&cpu_rq(m, cpu)->cfs_tasks));
+	assert_true(is_idle_task(m, m->curr[cpu]));
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
+	assert_int_equal(cpu_rq(m, 0)->nr_running, 1);
+	nc_machine_destroy(m);
+}
+
+/* A failed fork leaves no trace on any queue. */
+static void test_failed_fork_not_queued(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	unsigned int queued = 0;
+
+	(void)state;
+	nc_run_as(m, 1);
+	/* CLONE_SIGHAND without CLONE_VM: copy_process() refuses early */
+	assert_int_equal(nc_clone(m, CLONE_SIGHAND, SIGCHLD), -EINVAL);
+	for (unsigned int c = 0; c < 4; c++)
+		queued += cpu_rq(m, c)->nr_running;
+	assert_int_equal(queued, 1);                          /* init only */
+	nc_machine_destroy(m);
 }
 
 /* Running, runnable, sleeping: the queue counts and the CPU's current. */
@@ -137,6 +194,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boot_state),
 		cmocka_unit_test(test_sched_fork),
+		cmocka_unit_test(test_clone_path_queues),
+		cmocka_unit_test(test_failed_fork_not_queued),
 		cmocka_unit_test(test_run_sleep_wake_exit),
 		cmocka_unit_test(test_affinity_moves),
 	};

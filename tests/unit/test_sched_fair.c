@@ -39,7 +39,8 @@ static void busy(struct picture *pic, const int *cpus)
 	nc_set_cpu(pic->m, pic->tasks[0]->cpu);
 }
 
-/* Forks a child of the parent through sched_fork() + wake_up_new_task()
+/* Forks a child of the parent through sched_fork(), sched_cgroup_fork()
+ * and wake_up_new_task()
  * and returns its first CPU. */
 static unsigned int fork_child(struct picture *pic)
 {
@@ -47,6 +48,7 @@ static unsigned int fork_child(struct picture *pic)
 
 	c->cpus_mask = pic->tasks[0]->cpus_mask;
 	assert_int_equal(sched_fork(pic->m, 0, c), 0);
+	assert_int_equal(sched_cgroup_fork(pic->m, c), 0);
 	wake_up_new_task(pic->m, c);
 	pic->tasks[pic->n++] = c;
 	return c->cpu;

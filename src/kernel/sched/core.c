@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernel/fork_whatif.h"
 #include "kernel/pid.h"
 #include "kernel/sched/core.h"
 #include "kernel/sched/fair.h"
@@ -20,24 +21,30 @@
 
 
 /* models kernel/sched/core.c:activate_task() on task_cpu(p); an idle CPU
- * starts running what it is given */
+ * starts running what it is given, unless its idle task is the caller
+ * (rest_init() forks init and kthreadd before it schedules) */
 static void activate_task(struct nc_machine *m, struct task_struct *p)
 {
 	struct rq *rq = cpu_rq(m, p->cpu);
+	struct task_struct *curr = m->curr[p->cpu];
+	bool caller_idle = curr && p->cpu == smp_processor_id(m);
 
 	list_add_tail(&p->run_list, &rq->cfs_tasks);
 	rq->nr_running++;
 	rq->load += p->se_load_weight;
 	p->on_rq = TASK_ON_RQ_QUEUED;
-	if (is_idle_task(m, m->curr[p->cpu]))
+	p->se_cfs_rq = rq;
+	if (is_idle_task(m, curr) && !caller_idle)
 		m->curr[p->cpu] = p;
 }
 
-/* models kernel/sched/core.c:deactivate_task(); if p was running its CPU
- * picks the next queued task or goes idle (the idle stamp is the clock) */
+/* models kernel/sched/core.c:deactivate_task() from the queue p is on (its
+ * se.cfs_rq: a caller that moved p->cpu by hand does not lose count); if p
+ * was running its CPU picks the next queued task or goes idle (the idle
+ * stamp is the clock) */
 static void deactivate_task(struct nc_machine *m, struct task_struct *p)
 {
-	struct rq *rq = cpu_rq(m, p->cpu);
+	struct rq *rq = p->se_cfs_rq;
 
 	if (p->on_rq != TASK_ON_RQ_QUEUED)
 		return;
@@ -45,13 +52,14 @@ static void deactivate_task(struct nc_machine *m, struct task_struct *p)
 	rq->nr_running--;
 	rq->load -= p->se_load_weight;
 	p->on_rq = 0;
-	if (m->curr[p->cpu] == p) {
+	p->se_cfs_rq = NULL;
+	if (m->curr[rq->cpu] == p) {
 		if (list_empty(&rq->cfs_tasks)) {
-			m->curr[p->cpu] = idle_task(m, p->cpu);
+			m->curr[rq->cpu] = idle_task(m, rq->cpu);
 			rq->idle_stamp = ++m->sched->clock;
 		} else {
-			m->curr[p->cpu] = list_first_entry(&rq->cfs_tasks, struct task_struct,
-							   run_list);
+			m->curr[rq->cpu] = list_first_entry(&rq->cfs_tasks, struct task_struct,
+							    run_list);
 		}
 	}
 }
@@ -113,22 +121,30 @@ unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigne
 
 int sched_fork(struct nc_machine *m, unsigned long clone_flags, struct task_struct *p)
 {
+	(void)m;
 	p->__state = TASK_NEW;
 	p->on_rq = 0;
+	p->se_cfs_rq = NULL;
 	INIT_LIST_HEAD(&p->run_list);
 	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
 	/* init_numa_balancing(): a new address space has no preferred node */
 	if (!(clone_flags & CLONE_VM))
 		p->numa_preferred_nid = NUMA_NO_NODE;
-	p->cpu = smp_processor_id(m);
+	return 0;
+}
+
+int sched_cgroup_fork(struct nc_machine *m, struct task_struct *p)
+{
+	p->cpu = smp_processor_id(m);            /* __set_task_cpu() */
 	return 0;
 }
 
 void wake_up_new_task(struct nc_machine *m, struct task_struct *p)
 {
 	p->__state = TASK_RUNNING;
-	p->cpu = select_task_rq(m, p, p->cpu, WF_FORK);
+	p->cpu = nc_fork_first_cpu(m, p);
 	activate_task(m, p);
+	trace_sched_wakeup_new(m, p);
 }
 
 int nc_sched_run(struct nc_machine *m, struct task_struct *p, unsigned int cpu)
@@ -141,6 +157,20 @@ int nc_sched_run(struct nc_machine *m, struct task_struct *p, unsigned int cpu)
 		activate_task(m, p);
 	m->curr[cpu] = p;
 	return 0;
+}
+
+void nc_sched_running(struct nc_machine *m, struct task_struct *p)
+{
+	unsigned int cpu = smp_processor_id(m);
+
+	if (is_idle_task(m, p) ||
+	    (p->on_rq == TASK_ON_RQ_QUEUED && p->se_cfs_rq == cpu_rq(m, cpu)))
+		return;
+	deactivate_task(m, p);
+	p->cpu = cpu;
+	p->__state = TASK_RUNNING;
+	activate_task(m, p);
+	m->curr[cpu] = p;
 }
 
 void nc_sched_sleep(struct nc_machine *m, struct task_struct *p)
@@ -161,8 +191,15 @@ void nc_sched_wake(struct nc_machine *m, struct task_struct *p)
 
 void nc_sched_exit(struct nc_machine *m, struct task_struct *p)
 {
-	deactivate_task(m, p);
 	p->__state = TASK_DEAD;
+	deactivate_task(m, p);
+	/* __schedule() on the dying task's CPU: it never runs again, queued
+	 * or not (a caller may have made it current by hand) */
+	if (m->curr[m->cpu] == p)
+		m->curr[m->cpu] = list_empty(&cpu_rq(m, m->cpu)->cfs_tasks)
+				? idle_task(m, m->cpu)
+				: list_first_entry(&cpu_rq(m, m->cpu)->cfs_tasks,
+						   struct task_struct, run_list);
 }
 
 /* models lib/cpumask.c:cpumask_any_and_distribute(): the next CPU of a&b
@@ -212,20 +249,21 @@ int __set_cpus_allowed_ptr(struct nc_machine *m, struct task_struct *p, const cp
 	return 0;
 }
 
-/* models kernel/sched/core.c:init_idle() for the boot CPU's idle task (the
- * model has none for the others): running, pinned to its CPU */
-static void init_idle(struct task_struct *idle)
+void init_idle(struct task_struct *idle, unsigned int cpu)
 {
 	idle->__state = TASK_RUNNING;
+	idle->cpu = cpu;
 	bitmap_zero(idle->cpus_mask.bits, NR_CPUS);
-	cpumask_set_cpu(idle->cpu, &idle->cpus_mask);
+	cpumask_set_cpu(cpu, &idle->cpus_mask);
 	idle->nr_cpus_allowed = 1;
 	idle->flags |= PF_NO_SETAFFINITY;
 }
 
-/* The boot threads get every active CPU: init in sched_init_smp(),
- * kthreadd when it starts; both were forked from the pinned idle task. */
-static void widen_boot_thread(struct nc_machine *m, pid_t nr)
+/* The boot threads get every active CPU (init in sched_init_smp(),
+ * kthreadd when it starts; both were forked from the pinned idle task),
+ * and are asleep once boot is over: kthreadd waits for work, init for its
+ * children. */
+static void settle_boot_thread(struct nc_machine *m, pid_t nr)
 {
 	struct task_struct *p = pid_task(find_pid_ns(nr, m->init_pid_ns), PIDTYPE_PID);
 
@@ -234,6 +272,7 @@ static void widen_boot_thread(struct nc_machine *m, pid_t nr)
 	bitmap_zero(p->cpus_mask.bits, NR_CPUS);
 	bitmap_or(p->cpus_mask.bits, p->cpus_mask.bits, m->sched->cpu_map, m->sched->nr_cpu_ids);
 	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+	nc_sched_sleep(m, p);
 }
 
 int sched_init_smp(struct nc_machine *m)
@@ -242,10 +281,8 @@ int sched_init_smp(struct nc_machine *m)
 
 	if (ret)
 		return ret;
-	if (m->init_task)
-		init_idle(m->init_task);
-	widen_boot_thread(m, 1);
-	widen_boot_thread(m, 2);
+	settle_boot_thread(m, 1);
+	settle_boot_thread(m, 2);
 	return 0;
 }
 

@@ -16,16 +16,24 @@
  * idle. 0 or -ENOMEM. Domains come with sched_init_smp(). */
 int sched_init(struct nc_machine *m);
 void nc_sched_destroy(struct nc_machine *m);
+/* models kernel/sched/core.c:init_idle() as sched_init() calls it for the
+ * boot task: running on cpu and pinned there (the model has no idle tasks
+ * for the other CPUs) */
+void init_idle(struct task_struct *idle, unsigned int cpu);
 /* models kernel/sched/core.c:sched_init_smp() once rest_init() has forked
- * init and kthreadd: builds the domains, pins the boot idle task to its
- * CPU and lets init (pid 1) and kthreadd (pid 2) run on every CPU */
+ * init and kthreadd: builds the domains, lets init (pid 1) and kthreadd
+ * (pid 2) run on every CPU and puts them to sleep */
 int sched_init_smp(struct nc_machine *m);
 
-/* models kernel/sched/core.c:sched_fork(): p is TASK_NEW on the running
- * CPU; a child without CLONE_VM forgets the NUMA preferred node */
+/* models kernel/sched/core.c:sched_fork(): p is TASK_NEW, off any queue; a
+ * child without CLONE_VM forgets the NUMA preferred node */
 int sched_fork(struct nc_machine *m, unsigned long clone_flags, struct task_struct *p);
+/* models kernel/sched/core.c:sched_cgroup_fork(): p's CPU is the running
+ * one until wake_up_new_task() chooses (cgroups left out); 0 */
+int sched_cgroup_fork(struct nc_machine *m, struct task_struct *p);
 /* models kernel/sched/core.c:wake_up_new_task(): picks p's first CPU
- * (select_task_rq with WF_FORK) and queues it there */
+ * (nc_fork_first_cpu(): select_task_rq with WF_FORK unless a what-if says
+ * otherwise), queues it there and fires sched_wakeup_new */
 void wake_up_new_task(struct nc_machine *m, struct task_struct *p);
 /* models kernel/sched/core.c:select_task_rq() */
 unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigned int cpu,
@@ -33,8 +41,12 @@ unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigne
 
 /* The workload's word on task states: p runs on cpu (the task running
  * there before stays queued), p sleeps (leaves its queue), p wakes on its
- * CPU (queued; an idle CPU runs it), p exits. */
+ * CPU (queued; an idle CPU runs it), p exits (do_task_dead(): off its
+ * queue, and the CPU it dies on runs something else). */
 int nc_sched_run(struct nc_machine *m, struct task_struct *p, unsigned int cpu);
+/* The running CPU's current task p is on that CPU's queue, as the kernel
+ * keeps it: for callers that made p current (or moved it) by hand. */
+void nc_sched_running(struct nc_machine *m, struct task_struct *p);
 void nc_sched_sleep(struct nc_machine *m, struct task_struct *p);
 void nc_sched_wake(struct nc_machine *m, struct task_struct *p);
 void nc_sched_exit(struct nc_machine *m, struct task_struct *p);

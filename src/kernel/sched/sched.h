@@ -121,11 +121,12 @@ static inline struct rq *cpu_rq(struct nc_machine *m, unsigned int cpu)
 		for ((cpu_) = find_next_bit((mask_), end_, wrap_ ? 0 : (start_)); (cpu_) < end_; \
 		     (cpu_) = find_next_bit((mask_), end_, (cpu_) + 1))
 
-/* models idle_task(): the boot CPU's idle task is init_task; the model has
- * no idle tasks for the others, whose idle current is NULL */
+/* models idle_task(): the boot task stands in for every CPU's idle task
+ * (the model has no others) */
 static inline struct task_struct *idle_task(const struct nc_machine *m, unsigned int cpu)
 {
-	return m->init_task && m->init_task->cpu == cpu ? m->init_task : NULL;
+	(void)cpu;
+	return m->init_task;
 }
 
 /* models is_idle_task() */
