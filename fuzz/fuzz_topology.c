@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * libFuzzer target for every topology parser. The first byte picks one:
- *   0  file text (numactl --hardware output or QEMU options, as sniffed)
+ *   0  file text (numactl --hardware output or QEMU options, as sniffed),
+ *      and the same bytes as /proc/cpuinfo
  *   1  a --topology string (QEMU options, NxC, a preset)
  *   2  "SPEC\nDISTANCE": the same with --distance
  *   3  one sysfs node file: next byte picks cpulist/meminfo/distance
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "arch/topology.h"
+#include "arch/topology_cpuinfo.h"
 #include "arch/topology_sysfs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -51,8 +53,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 2)
 		return 0;
 	if (data[0] % 4 == 0) {
+		enum nc_cpu_vendor vendor;
+		unsigned int family;
+
 		nc_topology_free(nc_topology_parse_text("fuzz", (const char *)data + 1, size - 1,
 							NULL));
+		nc_topo_cpuinfo((const char *)data + 1, size - 1, &vendor, &family);
 		return 0;
 	}
 	text = malloc(size);

@@ -17,6 +17,7 @@
 
 #include "arch/topology.h"
 #include "arch/topology_compact.h"
+#include "arch/topology_cpuinfo.h"
 #include "arch/topology_numactl.h"
 #include "arch/topology_presets.h"
 #include "arch/topology_qemu.h"
@@ -264,6 +265,8 @@ struct nc_topology *nc_topo_finalize(struct nc_topo_draft *d)
 		goto out;
 	}
 	snprintf(t->name, sizeof(t->name), "%s", d->name);
+	t->vendor = d->vendor;
+	t->x86_family = d->x86_family;
 	t->online = d->online;
 	for (unsigned int a = 0; a < n; a++) {
 		t->nodes[a].online = node_isset(a, d->online);
@@ -455,8 +458,13 @@ struct nc_topology *nc_topology_parse(const char *spec, const char *distance,
 		       spec);
 		return NULL;
 	}
-	if (!strcmp(spec, "host"))
-		return nc_topo_sysfs_tree("/sys/devices/system", "host", err);
+	if (!strcmp(spec, "host")) {
+		struct nc_topology *t = nc_topo_sysfs_tree("/sys/devices/system", "host", err);
+
+		if (t)
+			nc_topo_cpuinfo_file(t, "/proc/cpuinfo");
+		return t;
+	}
 	if (spec[0] != '-' && !nc_topo_is_compact(spec) && !nc_topo_is_preset(spec)) {
 		if (!stat(spec, &st))
 			return S_ISDIR(st.st_mode) ? nc_topo_sysfs_tree(spec, basename_of(spec), err) :

@@ -29,8 +29,14 @@ struct nc_node {
 	unsigned int nr_cpus;         /* CPUs whose cpu_node[] is this node */
 };
 
+/* The vendors arch/x86/kernel/cpu/ tells apart (x86_vendor) that the
+ * model needs: vendor code tunes the kernel by vendor and family. */
+enum nc_cpu_vendor { NC_VENDOR_UNKNOWN, NC_VENDOR_INTEL, NC_VENDOR_AMD, NC_VENDOR_HYGON };
+
 struct nc_topology {
 	char name[64];                /* preset or source, for reports */
+	enum nc_cpu_vendor vendor;    /* boot_cpu_data.x86_vendor */
+	unsigned int x86_family;      /* boot_cpu_data.x86; 0 if unknown */
 	unsigned int nr_node_ids;     /* highest possible node id + 1 */
 	struct nc_node *nodes;        /* [nr_node_ids] */
 	uint8_t *distance;            /* [nr_node_ids * nr_node_ids], SLIT row-major */
@@ -96,6 +102,8 @@ struct nc_topo_draft {
 	unsigned long long total_mem;
 	unsigned int nr_cpu_ids;      /* at least highest CPU + 1; a form may raise it */
 	bool has_dist;                /* some distance was given */
+	enum nc_cpu_vendor vendor;    /* only presets and the host know it */
+	unsigned int x86_family;
 	uint8_t *dist[MAX_NUMNODES];  /* rows of MAX_NUMNODES, made on first use; 0 = not given */
 	int cpu_node[NR_CPUS];
 	int cpu_core[NR_CPUS];

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Preset machines, sized like real ones: what their firmware (SRAT, SLIT,
- * MADT) would tell the kernel. Distances 10/21 are a typical Intel
- * multi-socket SLIT; 10/12/32 is AMD EPYC with several nodes per socket
- * (NPS2/NPS4) or Intel sub-NUMA clustering.
+ * MADT) would tell the kernel, and the CPU vendor and family CPUID would.
+ * Distances 10/21 are a typical Intel multi-socket SLIT; 10/12/32 is AMD
+ * EPYC with several nodes per socket (NPS2/NPS4).
  */
 #include <string.h>
 
@@ -14,21 +14,23 @@ struct preset {
 	unsigned int sockets, nodes_per_socket, cores, threads;
 	unsigned long long mem;           /* per node */
 	unsigned int near, far;           /* same socket, other socket */
+	enum nc_cpu_vendor vendor;
+	unsigned int family;
 };
 
 #define GiB (1ULL << 30)
 
 static const struct preset presets[] = {
-	/* one socket, 4 cores with SMT, 16 GiB: a desktop */
-	{ "1n",   1, 1, 4, 2, 16 * GiB,  0, 0 },
+	/* one socket, 4 cores with SMT, 16 GiB: an Intel desktop */
+	{ "1n",   1, 1, 4, 2, 16 * GiB,  0, 0, NC_VENDOR_INTEL, 6 },
 	/* two-socket Intel server, 8 cores with SMT and 32 GiB a socket */
-	{ "2s",   2, 1, 8, 2, 32 * GiB,  0, 21 },
-	/* four sockets fully linked, 4 cores with SMT and 16 GiB each */
-	{ "4n",   4, 1, 4, 2, 16 * GiB,  0, 21 },
-	/* two sockets split in two nodes each (NPS2 / SNC-2): the default */
-	{ "2s4n", 2, 2, 4, 2, 16 * GiB, 12, 32 },
-	/* two-socket AMD EPYC Rome/Milan in NPS4: 8 nodes of 8 cores */
-	{ "8n",   2, 4, 8, 2, 32 * GiB, 12, 32 },
+	{ "2s",   2, 1, 8, 2, 32 * GiB,  0, 21, NC_VENDOR_INTEL, 6 },
+	/* four Intel sockets fully linked, 4 cores with SMT and 16 GiB each */
+	{ "4n",   4, 1, 4, 2, 16 * GiB,  0, 21, NC_VENDOR_INTEL, 6 },
+	/* two-socket AMD EPYC Milan (family 0x19) in NPS2: the default */
+	{ "2s4n", 2, 2, 4, 2, 16 * GiB, 12, 32, NC_VENDOR_AMD, 0x19 },
+	/* two-socket AMD EPYC Rome (family 0x17) in NPS4: 8 nodes of 8 cores */
+	{ "8n",   2, 4, 8, 2, 32 * GiB, 12, 32, NC_VENDOR_AMD, 0x17 },
 };
 
 static const struct preset *find_preset(const char *name)
@@ -74,6 +76,8 @@ int nc_topo_preset(struct nc_topo_draft *d)
 
 	if (nc_topo_uniform(d, p->sockets, p->nodes_per_socket, p->cores, p->threads, p->mem))
 		return -1;
+	d->vendor = p->vendor;
+	d->x86_family = p->family;
 	if (nodes == 1)
 		return 0;
 	for (unsigned int a = 0; a < nodes; a++)

@@ -120,6 +120,31 @@ static void test_failed_fork_not_queued(void **state)
 	nc_machine_destroy(m);
 }
 
+/* node_reclaim_distance as the vendor code leaves it (by hand from
+ * arch/x86/kernel/cpu/amd.c: Zen sets 32, everything else keeps 30), and
+ * the 2s4n consequence: the distance-32 level still balances forks. */
+static void test_reclaim_distance_by_vendor(void **state)
+{
+	static const struct { const char *topo; int dist; } want[] = {
+		{ "2s4n", 32 }, { "8n", 32 }, { "2s", 30 }, { "4n", 30 }, { "4x2", 30 },
+	};
+	struct nc_machine *m;
+	struct sched_domain *sd;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		m = nc_boot(want[i].topo);
+		assert_int_equal(m->sched->node_reclaim_distance, want[i].dist);
+		nc_machine_destroy(m);
+	}
+	m = nc_boot("2s4n");
+	for (sd = cpu_rq(m, 0)->sd; sd->parent; sd = sd->parent)
+		;
+	assert_int_equal(sd->span_weight, 32);
+	assert_true(sd->flags & SD_BALANCE_FORK);
+	nc_machine_destroy(m);
+}
+
 /* Running, runnable, sleeping: the queue counts and the CPU's current. */
 static void test_run_sleep_wake_exit(void **state)
 {
@@ -196,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_sched_fork),
 		cmocka_unit_test(test_clone_path_queues),
 		cmocka_unit_test(test_failed_fork_not_queued),
+		cmocka_unit_test(test_reclaim_distance_by_vendor),
 		cmocka_unit_test(test_run_sleep_wake_exit),
 		cmocka_unit_test(test_affinity_moves),
 	};

@@ -89,6 +89,31 @@ static void test_small_presets(void **state)
 	nc_topology_free(t);
 }
 
+/* The presets' CPUs: the EPYC ones are AMD Zen 2 / Zen 3, the rest Intel. */
+static void test_vendor(void **state)
+{
+	static const struct { const char *name; enum nc_cpu_vendor v; unsigned int f; } want[] = {
+		{ "1n", NC_VENDOR_INTEL, 6 }, { "2s", NC_VENDOR_INTEL, 6 },
+		{ "4n", NC_VENDOR_INTEL, 6 }, { "2s4n", NC_VENDOR_AMD, 0x19 },
+		{ "8n", NC_VENDOR_AMD, 0x17 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		struct nc_topology *t = parse_ok(want[i].name, NULL);
+
+		assert_int_equal(t->vendor, want[i].v);
+		assert_int_equal(t->x86_family, want[i].f);
+		nc_topology_free(t);
+	}
+	/* the other forms do not say */
+	struct nc_topology *t = parse_ok("2x2", NULL);
+
+	assert_int_equal(t->vendor, NC_VENDOR_UNKNOWN);
+	assert_int_equal(t->x86_family, 0);
+	nc_topology_free(t);
+}
+
 /* nc_machine_create() with no topology boots the default, 2s4n. */
 static void test_default(void **state)
 {
@@ -108,6 +133,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_2s4n),
+		cmocka_unit_test(test_vendor),
 		cmocka_unit_test(test_8n),
 		cmocka_unit_test(test_small_presets),
 		cmocka_unit_test(test_default),

@@ -286,6 +286,14 @@ int sched_init_smp(struct nc_machine *m)
 	return 0;
 }
 
+/* mm/page_alloc.c:node_reclaim_distance as the boot CPU's vendor code
+ * leaves it: arch/x86/kernel/cpu/amd.c's init_amd_zen_common() sets 32 on
+ * Zen (AMD family 0x17 on), whose two-hop distance of 32 is still near */
+static int node_reclaim_distance(const struct nc_topology *t)
+{
+	return t->vendor == NC_VENDOR_AMD && t->x86_family >= 0x17 ? 32 : RECLAIM_DISTANCE;
+}
+
 int sched_init(struct nc_machine *m)
 {
 	const struct nc_topology *t = m->topo;
@@ -297,7 +305,7 @@ int sched_init(struct nc_machine *m)
 	m->sched = s;
 	s->nr_cpu_ids = n;
 	s->mask_longs = BITS_TO_LONGS(n ? n : 1);
-	s->node_reclaim_distance = RECLAIM_DISTANCE;
+	s->node_reclaim_distance = node_reclaim_distance(t);
 	s->cpu_map = calloc(s->mask_longs, sizeof(long));
 	s->rqs = calloc(n ? n : 1, sizeof(*s->rqs));
 	if (!s->cpu_map || !s->rqs)

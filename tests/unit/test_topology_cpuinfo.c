@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Tests for src/arch/topology_cpuinfo.c: the vendor and family of
+ * /proc/cpuinfo text written by hand, and of the host as lscpu reads it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "arch/topology_cpuinfo.h"
+#include "test_topology.h"
+
+static void parse(const char *text, enum nc_cpu_vendor *v, unsigned int *f)
+{
+	nc_topo_cpuinfo(text, strlen(text), v, f);
+}
+
+static void test_forms(void **state)
+{
+	enum nc_cpu_vendor v;
+	unsigned int f;
+
+	(void)state;
+	parse("processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 1\n", &v, &f);
+	assert_int_equal(v, NC_VENDOR_AMD);
+	assert_int_equal(f, 0x19);
+	parse("processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\n\n"
+	      "processor\t: 1\nvendor_id\t: AuthenticAMD\ncpu family\t: 23\n", &v, &f);
+	assert_int_equal(v, NC_VENDOR_INTEL);           /* the first processor only */
+	assert_int_equal(f, 6);
+	parse("vendor_id\t: HygonGenuine\ncpu family\t: 24", &v, &f);   /* no final newline */
+	assert_int_equal(v, NC_VENDOR_HYGON);
+	assert_int_equal(f, 0x18);
+	/* unknown vendors, other keys that start alike, bad numbers */
+	parse("vendor_id\t: CentaurHauls\ncpu family\t: 6x\n", &v, &f);
+	assert_int_equal(v, NC_VENDOR_UNKNOWN);
+	assert_int_equal(f, 0);
+	parse("vendor_idx\t: AuthenticAMD\ncpu family extra: 25\n", &v, &f);
+	assert_int_equal(v, NC_VENDOR_UNKNOWN);
+	assert_int_equal(f, 0);
+	parse("vendor_id\t: AuthenticAMDX\ncpu family\t: 99999999999999999999\n", &v, &f);
+	assert_int_equal(v, NC_VENDOR_UNKNOWN);
+	assert_int_equal(f, 0);
+	/* s390 and arm64 files have no such lines */
+	parse("vendor_id       : IBM/S390\n# processors    : 2\n", &v, &f);
+	assert_int_equal(v, NC_VENDOR_UNKNOWN);
+	parse("", &v, &f);
+	assert_int_equal(v, NC_VENDOR_UNKNOWN);
+	assert_int_equal(f, 0);
+}
+
+/* --topology host against lscpu's "Vendor ID" and "CPU family". */
+static void test_host(void **state)
+{
+	FILE *p = popen("LC_ALL=C lscpu 2>/dev/null | sed -n 's/^Vendor ID: *//p; s/^CPU family: *//p'", "r");
+	char vendor[64] = "", family[16] = "";
+	struct nc_topology *t;
+
+	(void)state;
+	if (!p || !fgets(vendor, sizeof(vendor), p) || !fgets(family, sizeof(family), p)) {
+		if (p)
+			pclose(p);
+		skip();   /* no lscpu here */
+	}
+	pclose(p);
+	vendor[strcspn(vendor, "\n")] = '\0';
+	t = parse_ok("host", NULL);
+	assert_int_equal(t->vendor, !strcmp(vendor, "GenuineIntel") ? NC_VENDOR_INTEL :
+				    !strcmp(vendor, "AuthenticAMD") ? NC_VENDOR_AMD :
+				    !strcmp(vendor, "HygonGenuine") ? NC_VENDOR_HYGON :
+				    NC_VENDOR_UNKNOWN);
+	assert_int_equal(t->x86_family, (unsigned int)atoi(family));
+	nc_topology_free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_host),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
