@@ -14,43 +14,40 @@
 #include "arch/topology_cpuinfo.h"
 #include "test_topology.h"
 
-static void parse(const char *text, enum nc_cpu_vendor *v, unsigned int *f)
-{
-	nc_topo_cpuinfo(text, strlen(text), v, f);
-}
-
 static void test_forms(void **state)
 {
-	enum nc_cpu_vendor v;
-	unsigned int f;
+	static const struct {
+		const char *text;
+		enum nc_cpu_vendor vendor;
+		unsigned int family;
+	} cases[] = {
+		{ "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 1\n",
+		  NC_VENDOR_AMD, 0x19 },
+		/* the first processor only */
+		{ "processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\n\n"
+		  "processor\t: 1\nvendor_id\t: AuthenticAMD\ncpu family\t: 23\n",
+		  NC_VENDOR_INTEL, 6 },
+		/* no final newline */
+		{ "vendor_id\t: HygonGenuine\ncpu family\t: 24", NC_VENDOR_HYGON, 0x18 },
+		/* unknown vendors, keys that only start alike, bad numbers */
+		{ "vendor_id\t: CentaurHauls\ncpu family\t: 6x\n", NC_VENDOR_UNKNOWN, 0 },
+		{ "vendor_idx\t: AuthenticAMD\ncpu family extra: 25\n", NC_VENDOR_UNKNOWN, 0 },
+		{ "vendor_id\t: AuthenticAMDX\ncpu family\t: 99999999999999999999\n",
+		  NC_VENDOR_UNKNOWN, 0 },
+		/* s390 says vendor_id too, but no x86 vendor */
+		{ "vendor_id       : IBM/S390\n# processors    : 2\n", NC_VENDOR_UNKNOWN, 0 },
+		{ "", NC_VENDOR_UNKNOWN, 0 },
+	};
 
 	(void)state;
-	parse("processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 1\n", &v, &f);
-	assert_int_equal(v, NC_VENDOR_AMD);
-	assert_int_equal(f, 0x19);
-	parse("processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\n\n"
-	      "processor\t: 1\nvendor_id\t: AuthenticAMD\ncpu family\t: 23\n", &v, &f);
-	assert_int_equal(v, NC_VENDOR_INTEL);           /* the first processor only */
-	assert_int_equal(f, 6);
-	parse("vendor_id\t: HygonGenuine\ncpu family\t: 24", &v, &f);   /* no final newline */
-	assert_int_equal(v, NC_VENDOR_HYGON);
-	assert_int_equal(f, 0x18);
-	/* unknown vendors, other keys that start alike, bad numbers */
-	parse("vendor_id\t: CentaurHauls\ncpu family\t: 6x\n", &v, &f);
-	assert_int_equal(v, NC_VENDOR_UNKNOWN);
-	assert_int_equal(f, 0);
-	parse("vendor_idx\t: AuthenticAMD\ncpu family extra: 25\n", &v, &f);
-	assert_int_equal(v, NC_VENDOR_UNKNOWN);
-	assert_int_equal(f, 0);
-	parse("vendor_id\t: AuthenticAMDX\ncpu family\t: 99999999999999999999\n", &v, &f);
-	assert_int_equal(v, NC_VENDOR_UNKNOWN);
-	assert_int_equal(f, 0);
-	/* s390 and arm64 files have no such lines */
-	parse("vendor_id       : IBM/S390\n# processors    : 2\n", &v, &f);
-	assert_int_equal(v, NC_VENDOR_UNKNOWN);
-	parse("", &v, &f);
-	assert_int_equal(v, NC_VENDOR_UNKNOWN);
-	assert_int_equal(f, 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum nc_cpu_vendor v;
+		unsigned int f;
+
+		nc_topo_cpuinfo(cases[i].text, strlen(cases[i].text), &v, &f);
+		assert_int_equal(v, cases[i].vendor);
+		assert_int_equal(f, cases[i].family);
+	}
 }
 
 /* --topology host against lscpu's "Vendor ID" and "CPU family". */
