@@ -712,7 +712,7 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	if (m->fork->nr_threads >= m->fork->max_threads)
 		goto bad_fork_cleanup_count;
 
-	p->flags &= ~PF_SUPERPRIV;
+	p->flags &= ~(PF_SUPERPRIV | PF_NO_SETAFFINITY);   /* the idle task pins itself only */
 	p->flags |= PF_FORKNOEXEC;
 	init_task_lists(p);
 	p->vfork_done = NULL;
