@@ -16,6 +16,7 @@
 struct cred_state;
 struct fork_state;
 struct mempolicy_state;
+struct nc_explain;
 struct nc_trace;
 struct nc_whatif;
 struct pglist_data;
@@ -47,6 +48,7 @@ struct nc_machine {
 	struct sched_state *sched;        /* kernel/sched: run queues, domains */
 	struct rcu_state *rcu;            /* kernel/rcu/tree.c: grace periods */
 	struct nc_whatif *whatif;         /* kernel/fork_whatif.c: placement what-ifs */
+	struct nc_explain *explain;       /* kernel/explain.c: decision records */
 };
 
 /* models smp_processor_id() */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "arch/machine.h"
+#include "kernel/explain.h"
 #include "kernel/fork.h"
 #include "kernel/fork_whatif.h"
 #include "kernel/pid.h"
@@ -71,8 +72,9 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	 * in the kernel), so it comes before the first slab page; rcu_init()
 	 * (after kmem_cache_init() in the kernel, where call_rcu() works
 	 * before it) comes before the first slab. */
-	if (nc_whatif_init(m, cfg) || nc_page_alloc_init(m) || sched_init(m) || rcu_init(m) ||
-	    numa_policy_init(m) || kmem_cache_init(m) || nc_create_boot_caches(m)) {
+	if (nc_whatif_init(m, cfg) || nc_explain_init(m) || nc_page_alloc_init(m) ||
+	    sched_init(m) || rcu_init(m) || numa_policy_init(m) || kmem_cache_init(m) ||
+	    nc_create_boot_caches(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}
@@ -111,6 +113,7 @@ void nc_machine_destroy(struct nc_machine *m)
 	rcu_exit(m);
 	nc_sched_destroy(m);
 	nc_whatif_exit(m);
+	nc_explain_exit(m);
 	if (m->topo)
 		nc_page_alloc_exit(m);
 	nc_topology_free(m->topo);

@@ -20,6 +20,7 @@
 #include "fs/file.h"
 #include "fs/fs_struct.h"
 #include "kernel/cred.h"
+#include "kernel/explain.h"
 #include "kernel/fork.h"
 #include "kernel/fork_whatif.h"
 #include "kernel/kthread.h"
@@ -98,8 +99,10 @@ static int alloc_thread_stack_node(struct nc_machine *m, struct task_struct *tsk
 			continue;
 		tsk->stack_vm_area = cache[i];
 		cache[i] = NULL;
+		nc_explain_stack(m, node, true);
 		return 0;
 	}
+	nc_explain_stack(m, node, false);
 	/* the vm_struct is bookkeeping of the model's own, not a modelled
 	 * allocation; its pages are */
 	s = calloc(1, sizeof(*s));
@@ -165,7 +168,10 @@ static struct task_struct *dup_task_struct(struct nc_machine *m, struct task_str
 	unsigned int first_cpu;
 
 	node = nc_fork_task_node(m, orig, node, &first_cpu, &why);   /* tsk_fork_get_node() */
+	nc_explain_ts_node(m, node, why);
+	nc_explain_slub_before(m);
 	tsk = alloc_task_struct_node(m, node);
+	nc_explain_slub_after(m, tsk);
 	if (!tsk)
 		return NULL;
 	*tsk = *orig;                            /* arch_dup_task_struct() */
@@ -912,9 +918,12 @@ long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 		return -EINVAL;
 	/* the caller runs, so the scheduler sees it on this CPU's queue */
 	nc_sched_running(m, nc_current(m));
+	nc_explain_begin(m);
 	p = copy_process(m, NULL, NUMA_NO_NODE, args);
-	if (IS_ERR(p))
+	if (IS_ERR(p)) {
+		nc_explain_abort(m);
 		return PTR_ERR(p);
+	}
 	trace_sched_process_fork(m, nc_current(m), p);
 	nr = pid_vnr(m, p->thread_pid);
 	/* a fault here is ignored: the child exists either way */
@@ -928,6 +937,7 @@ long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args)
 		get_task_struct(p);
 	}
 	wake_up_new_task(m, p);
+	nc_explain_commit(m, p, clone_flags);
 	if (clone_flags & CLONE_VFORK)
 		wait_for_vfork_done(m);
 	return nr;

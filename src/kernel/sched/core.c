@@ -8,6 +8,8 @@
  * possible CPUs), credentials (CAP_SYS_NICE checks), RT/DL classes.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,15 +109,35 @@ static unsigned int select_fallback_rq(struct nc_machine *m, unsigned int cpu,
 	return find_next_bit(m->sched->cpu_map, n, 0);
 }
 
+void nc_sched_why(struct nc_machine *m, const char *fmt, ...)
+{
+	struct nc_sched_why *w = m->sched->why;
+	va_list ap;
+
+	if (!w || w->nr >= NC_SCHED_WHY_LINES)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(w->line[w->nr++], NC_SCHED_WHY_LEN, fmt, ap);
+	va_end(ap);
+}
+
 unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigned int cpu,
 			    int wake_flags)
 {
-	if (p->nr_cpus_allowed > 1)
+	if (m->sched->why)
+		m->sched->why->nr = 0;
+	if (p->nr_cpus_allowed > 1) {
 		cpu = select_task_rq_fair(m, p, cpu, wake_flags);
-	else
+	} else {
 		cpu = find_next_bit(p->cpus_mask.bits, NR_CPUS, 0);
-	if (!is_cpu_allowed(m, p, cpu))
+		nc_sched_why(m, "affinity: CPU %u is the only one allowed", cpu);
+	}
+	if (!is_cpu_allowed(m, p, cpu)) {
+		unsigned int chosen = cpu;
+
 		cpu = select_fallback_rq(m, p->cpu, p);
+		nc_sched_why(m, "CPU %u not allowed: select_fallback_rq() gives CPU %u", chosen, cpu);
+	}
 	return cpu;
 }
 

@@ -35,6 +35,9 @@ int sched_cgroup_fork(struct nc_machine *m, struct task_struct *p);
  * (nc_fork_first_cpu(): select_task_rq with WF_FORK unless a what-if says
  * otherwise), queues it there and fires sched_wakeup_new */
 void wake_up_new_task(struct nc_machine *m, struct task_struct *p);
+/* Adds a line to the placement's why, if one is kept (m->sched->why). */
+void nc_sched_why(struct nc_machine *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* models kernel/sched/core.c:select_task_rq() */
 unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigned int cpu,
 			    int wake_flags);

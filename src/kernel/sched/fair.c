@@ -11,8 +11,10 @@
  * wake_affine, select_idle_sibling, EAS keep prev_cpu here), core
  * scheduling cookies, SCHED_IDLE CPUs, asymmetric capacity.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "kernel/sched/core.h"
 #include "kernel/sched/fair.h"
 
 /* kernel/sched/sched.h:enum group_type, least busy first */
@@ -25,6 +27,27 @@ enum group_type {
 	group_imbalanced,
 	group_overloaded,
 };
+
+static const char *const group_type_names[] = {
+	"has spare", "fully busy", "misfit", "smt balance", "asym packing", "imbalanced",
+	"overloaded",
+};
+
+/* "NAME SPAN" of a domain, for the why lines */
+static const char *domain_name(struct nc_machine *m, const struct sched_domain *sd,
+			       char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s ", sd->name);
+
+	if (n > 0 && (size_t)n < size)
+		bitmap_print_list(buf + n, size - (size_t)n, sd->span, m->sched->nr_cpu_ids);
+	return buf;
+}
+
+static unsigned int first_cpu(struct nc_machine *m, const struct sched_group *sg)
+{
+	return find_next_bit(sg->span, m->sched->nr_cpu_ids, 0);
+}
 
 struct sg_lb_stats {
 	unsigned long avg_load, group_load, group_capacity, group_util, group_runnable;
@@ -164,6 +187,7 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 	struct sg_lb_stats local_sgs = { 0 }, tmp, idlest_sgs = {
 		.avg_load = ~0u, .group_type = group_overloaded,
 	};
+	char name[NC_SCHED_WHY_LEN];
 
 	do {
 		bool is_local;
@@ -180,24 +204,39 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 		}
 	} while ((sg = sg->next) != sd->groups);
 
-	if (!idlest)
+	if (!idlest) {
+		nc_sched_why(m, "%s: the local group is the only one allowed",
+			     domain_name(m, sd, name, sizeof(name)));
 		return NULL;
-	if (!local)
+	}
+	if (!local) {
+		nc_sched_why(m, "%s: the local group is not allowed: group of CPU %u",
+			     domain_name(m, sd, name, sizeof(name)), first_cpu(m, idlest));
 		return idlest;
-	if (local_sgs.group_type != idlest_sgs.group_type)
-		return local_sgs.group_type < idlest_sgs.group_type ? NULL : idlest;
+	}
+	if (local_sgs.group_type != idlest_sgs.group_type) {
+		bool stay = local_sgs.group_type < idlest_sgs.group_type;
+
+		nc_sched_why(m, "%s: local group %s, group of CPU %u %s: %s",
+			     domain_name(m, sd, name, sizeof(name)),
+			     group_type_names[local_sgs.group_type], first_cpu(m, idlest),
+			     group_type_names[idlest_sgs.group_type], stay ? "stay" : "move");
+		return stay ? NULL : idlest;
+	}
 
 	if (local_sgs.group_type != group_has_spare) {
 		/* fully busy or overloaded: move only for a clear load gap */
 		unsigned long imbalance = NICE_0_LOAD * (sd->imbalance_pct - 100) / 100;
+		bool stay = ((sd->flags & SD_NUMA) &&
+			     idlest_sgs.avg_load + imbalance >= local_sgs.avg_load) ||
+			    idlest_sgs.avg_load >= local_sgs.avg_load + imbalance ||
+			    100 * local_sgs.avg_load <= sd->imbalance_pct * idlest_sgs.avg_load;
 
-		if ((sd->flags & SD_NUMA) && idlest_sgs.avg_load + imbalance >= local_sgs.avg_load)
-			return NULL;
-		if (idlest_sgs.avg_load >= local_sgs.avg_load + imbalance)
-			return NULL;
-		if (100 * local_sgs.avg_load <= sd->imbalance_pct * idlest_sgs.avg_load)
-			return NULL;
-		return idlest;
+		nc_sched_why(m, "%s: both %s, load %lu here, %lu at CPU %u: %s",
+			     domain_name(m, sd, name, sizeof(name)),
+			     group_type_names[local_sgs.group_type], local_sgs.avg_load,
+			     idlest_sgs.avg_load, first_cpu(m, idlest), stay ? "stay" : "move");
+		return stay ? NULL : idlest;
 	}
 	if (sd->flags & SD_NUMA) {
 		unsigned int imb_numa_nr = sd->imb_numa_nr, allowed = 0;
@@ -217,10 +256,19 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 		if (allowed < imb_numa_nr)
 			imb_numa_nr = allowed;
 		imbalance = labs((long)local_sgs.idle_cpus - (long)idlest_sgs.idle_cpus);
-		if (!adjust_numa_imbalance(imbalance, local_sgs.sum_nr_running + 1, imb_numa_nr))
+		if (!adjust_numa_imbalance(imbalance, local_sgs.sum_nr_running + 1, imb_numa_nr)) {
+			nc_sched_why(m, "%s: %u idle here, %u at CPU %u: imbalance %ld allowed, %u <= %u",
+				     domain_name(m, sd, name, sizeof(name)), local_sgs.idle_cpus,
+				     idlest_sgs.idle_cpus, first_cpu(m, idlest), imbalance,
+				     local_sgs.sum_nr_running + 1, imb_numa_nr);
 			return NULL;
+		}
 	}
 	/* the group with more idle CPUs wins */
+	nc_sched_why(m, "%s: %u idle here, %u at CPU %u: %s",
+		     domain_name(m, sd, name, sizeof(name)), local_sgs.idle_cpus,
+		     idlest_sgs.idle_cpus, first_cpu(m, idlest),
+		     local_sgs.idle_cpus >= idlest_sgs.idle_cpus ? "stay" : "move");
 	return local_sgs.idle_cpus >= idlest_sgs.idle_cpus ? NULL : idlest;
 }
 
@@ -259,6 +307,12 @@ static unsigned int sched_balance_find_dst_group_cpu(struct nc_machine *m,
 			least_loaded = i;
 		}
 	}
+	if (shallowest != -1)
+		nc_sched_why(m, "CPU %d: idle, the shallowest and latest idle of its group",
+			     shallowest);
+	else
+		nc_sched_why(m, "CPU %u: the least loaded of its group (load %lu)", least_loaded,
+			     min_load);
 	return shallowest != -1 ? (unsigned int)shallowest : least_loaded;
 }
 
@@ -313,6 +367,8 @@ unsigned int select_task_rq_fair(struct nc_machine *m, struct task_struct *p,
 	unsigned int sd_flag = (unsigned int)wake_flags & 0xF;
 	struct sched_domain *tmp, *sd = NULL;
 
+	char name[NC_SCHED_WHY_LEN];
+
 	if (wake_flags & WF_TTWU)
 		return prev_cpu;
 	/* the highest domain of an unbroken run of sd_flag levels from the bottom */
@@ -321,5 +377,10 @@ unsigned int select_task_rq_fair(struct nc_machine *m, struct task_struct *p,
 			break;
 		sd = tmp;
 	}
-	return sd ? sched_balance_find_dst_cpu(m, sd, p, cpu, prev_cpu, sd_flag) : prev_cpu;
+	if (!sd) {
+		nc_sched_why(m, "no domain of CPU %u balances this: CPU %u", cpu, prev_cpu);
+		return prev_cpu;
+	}
+	nc_sched_why(m, "from CPU %u, up to %s", cpu, domain_name(m, sd, name, sizeof(name)));
+	return sched_balance_find_dst_cpu(m, sd, p, cpu, prev_cpu, sd_flag);
 }

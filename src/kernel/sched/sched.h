@@ -82,6 +82,15 @@ struct rq {
 
 struct sched_domain_topology_level;
 
+#define NC_SCHED_WHY_LINES 8
+#define NC_SCHED_WHY_LEN 70            /* "scheduler: " + 69 fits 80 columns */
+/* The steps of one placement, one a line, for explain; kept while
+ * sched_state.why points at it. */
+struct nc_sched_why {
+	unsigned int nr;
+	char line[NC_SCHED_WHY_LINES][NC_SCHED_WHY_LEN];
+};
+
 /* Everything kernel/sched keeps in globals and per-CPU variables. */
 struct sched_state {
 	unsigned int nr_cpu_ids, mask_longs;
@@ -99,6 +108,7 @@ struct sched_state {
 	/* the topology levels, bottom up, and every CPU's domain at each */
 	unsigned int nr_tl;
 	struct sched_domain_topology_level *tl;
+	struct nc_sched_why *why;         /* where placements say why, or NULL */
 	struct sched_domain **sd;         /* [cpu * nr_tl + level], NULL if not built */
 	struct sched_group **sg;          /* [cpu * nr_tl + level]: sdd->sg, the shared
 					     group whose first CPU is cpu; at overlap

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Tests for src/kernel/explain.c: the decision records of forks on 2s4n,
+ * each line worked out by hand from v6.12's rules (SLUB's cpu slab, the
+ * default policy, select_task_rq_fair() with WF_FORK), their lifetime
+ * (kept after reaping, the newest on pid reuse, none for a failed fork)
+ * and the 80-column rendering.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "kernel/exit.h"
+#include "kernel/explain.h"
+#include "kernel/pid.h"
+#include "mm/mmap.h"
+#include "uapi/linux/sched.h"
+#include "uapi/linux/signal.h"
+#include "unit/nc_boot.h"
+
+/* 2s4n with init exec'd and running on CPU 0 */
+static struct nc_machine *boot_2s4n(void)
+{
+	struct nc_machine *m = nc_boot("2s4n");
+
+	assert_int_equal(exec_mmap(m, nc_run_as(m, 1)), 0);
+	return m;
+}
+
+static char *explain(struct nc_machine *m, int pid)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	assert_non_null(f);
+	assert_int_equal(nc_explain_task(f, m, pid), 0);
+	fclose(f);
+	/* one decision a line, in 80 columns */
+	for (char *line = text, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		assert_non_null(nl);
+		assert_true(nl - line <= 80);
+	}
+	return text;
+}
+
+/*
+ * By hand. Fork 1: init on CPU 0 (node 0) forks; dup_task_struct() asks
+ * for NUMA_NO_NODE; CPU 0's task_struct slab, opened at boot for init and
+ * kthreadd on node 0, has room: fast path, node 0. No stack was ever
+ * freed: new pages, local under the default policy. The scheduler (2s4n
+ * is AMD Zen: every NUMA level balances forks): the machine has 15 idle
+ * CPUs on socket 0 and 16 on socket 1, 2 running <= imb_numa_nr 2 allows
+ * it; socket 0 has node 0 with 7 idle, node 1 with 8: node 1's first CPU,
+ * 4; below, its core and its SMT sibling are as idle: CPU 4.
+ */
+static void test_first_fork(void **state)
+{
+	struct nc_machine *m = boot_2s4n();
+	long nr = nc_clone(m, 0, SIGCHLD);
+	const struct nc_fork_record *r = nc_fork_record(m, (int)nr);
+	char *text;
+
+	(void)state;
+	assert_non_null(r);
+	assert_int_equal(r->ppid, 1);
+	assert_int_equal(r->parent_cpu, 0);
+	assert_string_equal(r->policy, "default");
+	assert_int_equal(r->ts_node_requested, NUMA_NO_NODE);
+	assert_int_equal(r->ts_why, NC_NODE_WHY_NONE);
+	assert_int_equal(r->slub_path, NC_SLUB_FASTPATH);
+	assert_false(r->node_mismatch);
+	assert_int_equal(r->ts_node, 0);
+	assert_false(r->stack_cached);
+	for (int i = 0; i < NC_EXPLAIN_STACK_PAGES; i++)
+		assert_int_equal(r->stack_nodes[i], 0);
+	assert_int_equal(r->first_cpu, 4);
+	text = explain(m, (int)nr);
+	assert_string_equal(text,
+		"pid 3 (init), tgid 3, parent 1, clone flags 0\n"
+		"forked on CPU 0 (node 0) under policy default\n"
+		"task_struct: asked for NUMA_NO_NODE: the cpu slab or the policy decides\n"
+		"task_struct: cpu slab fast path, object on node 0\n"
+		"stack: new pages on nodes 0,0,0,0\n"
+		"scheduler: from CPU 0, up to NUMA 0-31\n"
+		"scheduler: NUMA 0-31: 15 idle here, 16 at CPU 8: imbalance 1 allowed, 2 <= 2\n"
+		"scheduler: NUMA 0-7,16-23: 7 idle here, 8 at CPU 4: move\n"
+		"scheduler: CPU 4: idle, the shallowest and latest idle of its group\n"
+		"scheduler: MC 4-7,20-23: 2 idle here, 2 at CPU 5: stay\n"
+		"scheduler: SMT 4,20: 1 idle here, 1 at CPU 20: stay\n"
+		"first CPU: 4 (node 1), remote from its task_struct\n");
+	free(text);
+	nc_machine_destroy(m);
+}
+
+/*
+ * By hand. Fork 2, by the first child on CPU 4: CPU 4 never allocated a
+ * task_struct, so SLUB opens a new slab, on node 1 (local); stack on node
+ * 1. Socket 0 now runs init and the parent (14 idle, 3 running > 2): the
+ * imbalance stands, socket 1's first CPU 8. Then the child exits on CPU 8
+ * and is reaped: its record stays; a failed fork adds none.
+ */
+static void test_second_fork_and_lifetime(void **state)
+{
+	struct nc_machine *m = boot_2s4n();
+	long first = nc_clone(m, 0, SIGCHLD), nr;
+	const struct nc_fork_record *r;
+
+	(void)state;
+	nc_run_as(m, (pid_t)first);
+	nr = nc_clone(m, 0, SIGCHLD);
+	r = nc_fork_record(m, (int)nr);
+	assert_int_equal(r->parent_cpu, 4);
+	assert_int_equal(r->slub_path, NC_SLUB_NEW_SLAB);
+	assert_int_equal(r->ts_node, 1);
+	assert_int_equal(r->stack_nodes[0], 1);
+	assert_int_equal(r->first_cpu, 8);
+
+	nc_run_as(m, (pid_t)nr);
+	kernel_exit(m, 0);
+	nc_run_as(m, (pid_t)first);
+	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
+	r = nc_fork_record(m, (int)nr);
+	assert_non_null(r);
+	assert_int_equal(r->first_cpu, 8);
+
+	size_t before = nc_fork_nr_records(m);
+
+	assert_int_equal(nc_clone(m, CLONE_SIGHAND, SIGCHLD), -EINVAL);
+	assert_int_equal(nc_fork_nr_records(m), before);
+	/* boot's init and kthreadd, then the two forks, oldest first */
+	assert_int_equal(before, 4);
+	assert_int_equal(nc_fork_record_at(m, 0)->pid, 1);
+	assert_int_equal(nc_fork_record_at(m, 1)->pid, 2);
+	assert_int_equal(nc_fork_record_at(m, 3)->pid, nr);
+	assert_null(nc_fork_record_at(m, 4));
+	assert_int_equal(nc_explain_task(stdout, m, 999), -ESRCH);
+	nc_machine_destroy(m);
+}
+
+/* The second task given a pid is the one explained. */
+static void test_pid_reuse_newest(void **state)
+{
+	struct nc_machine *m = boot_2s4n();
+	long nr = nc_clone(m, 0, SIGCHLD), again;
+
+	(void)state;
+	nc_run_as(m, (pid_t)nr);
+	kernel_exit(m, 0);
+	nc_run_as(m, 1);
+	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
+	/* the pid cursor back to nr, as writing ns_last_pid would */
+	idr_set_cursor(m->init_pid_ns->idr, (unsigned int)nr);
+	again = nc_clone(m, CLONE_VM | CLONE_FS, SIGCHLD);
+	assert_int_equal(again, nr);
+	assert_int_equal(nc_fork_record(m, (int)nr)->clone_flags, CLONE_VM | CLONE_FS);
+	nc_machine_destroy(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_first_fork),
+		cmocka_unit_test(test_second_fork_and_lifetime),
+		cmocka_unit_test(test_pid_reuse_newest),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
