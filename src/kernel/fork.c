@@ -902,6 +902,8 @@ static void wait_for_vfork_done(struct nc_machine *m)
 
 	nc_sched_sleep(m, parent);
 	parent->__state = TASK_UNINTERRUPTIBLE;
+	/* returning at once, the model's caller still acts as the parent */
+	m->curr[m->cpu] = parent;
 }
 
 /* models kernel/fork.c:kernel_clone() */
