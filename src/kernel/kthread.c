@@ -8,6 +8,7 @@
 #include "kernel/fork.h"
 #include "kernel/kthread.h"
 #include "kernel/pid.h"
+#include "kernel/sched/core.h"
 #include "lib/err.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
@@ -36,6 +37,7 @@ struct task_struct *kthread_create_on_node(struct nc_machine *m, int node, const
 	kthreadd->pref_node_fork = node;         /* create_kthread() */
 	nr = kernel_clone(m, &args);
 	kthreadd->pref_node_fork = NUMA_NO_NODE;
+	nc_sched_sleep(m, kthreadd);             /* its list is empty again */
 	m->curr[m->cpu] = prev;
 	nc_set_cpu(m, cpu);
 	if (nr < 0)

@@ -11,6 +11,8 @@
 #include <cmocka.h>
 
 #include "kernel/exit.h"
+#include "kernel/kthread.h"
+#include "lib/err.h"
 #include "kernel/pid.h"
 #include "mm/mmap.h"
 #include "sched_machine.h"
@@ -101,6 +103,24 @@ static void test_clone_path_queues(void **state)
 	nc_run_as(m, 1);
 	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
 	assert_int_equal(cpu_rq(m, 0)->nr_running, 1);
+	nc_machine_destroy(m);
+}
+
+/* kthreadd forks a kthread and goes back to sleep: only the new kthread
+ * is queued. */
+static void test_kthreadd_sleeps_again(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	struct task_struct *k = kthread_create_on_node(m, 1, "kworker");
+	unsigned int queued = 0;
+
+	(void)state;
+	assert_false(IS_ERR(k));
+	assert_int_equal(m->fork->kthreadd->on_rq, 0);
+	assert_int_equal(k->on_rq, TASK_ON_RQ_QUEUED);
+	for (unsigned int c = 0; c < 4; c++)
+		queued += cpu_rq(m, c)->nr_running;
+	assert_int_equal(queued, 1);
 	nc_machine_destroy(m);
 }
 
@@ -220,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_boot_state),
 		cmocka_unit_test(test_sched_fork),
 		cmocka_unit_test(test_clone_path_queues),
+		cmocka_unit_test(test_kthreadd_sleeps_again),
 		cmocka_unit_test(test_failed_fork_not_queued),
 		cmocka_unit_test(test_reclaim_distance_by_vendor),
 		cmocka_unit_test(test_run_sleep_wake_exit),

@@ -130,9 +130,19 @@ static void test_parent_node_busy(void **state)
 {
 	struct picture pic = { sm_create(4, 2, 1, 2, slit_2s4n, 30) };
 
+	struct nc_sched_why why = { 0 };
+
 	(void)state;
 	busy(&pic, (const int[]){ 0, 1, 2, -1 });
+	pic.m->sched->why = &why;
 	assert_int_equal(fork_child(&pic), 3);
+	/* the steps as explain shows them; below CPU3, MC {3},{2}: CPU3 has
+	 * spare, CPU2 (1 task on 1 CPU) is fully busy: stay */
+	assert_int_equal(why.nr, 4);
+	assert_string_equal(why.line[0], "from CPU 0, up to NUMA 0-3");
+	assert_string_equal(why.line[1], "NUMA 0-3: here fully busy, CPU 2's group has spare: move");
+	assert_string_equal(why.line[2], "CPU 3: idle, the shallowest and latest idle of its group");
+	assert_string_equal(why.line[3], "MC 2-3: here has spare, CPU 2's group fully busy: stay");
 	picture_free(&pic);
 
 	pic = (struct picture){ sm_create(4, 2, 1, 2, slit_2s4n, 32) };

@@ -210,14 +210,14 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 		return NULL;
 	}
 	if (!local) {
-		nc_sched_why(m, "%s: the local group is not allowed: group of CPU %u",
+		nc_sched_why(m, "%s: none allowed here, CPU %u's group is",
 			     domain_name(m, sd, name, sizeof(name)), first_cpu(m, idlest));
 		return idlest;
 	}
 	if (local_sgs.group_type != idlest_sgs.group_type) {
 		bool stay = local_sgs.group_type < idlest_sgs.group_type;
 
-		nc_sched_why(m, "%s: local group %s, group of CPU %u %s: %s",
+		nc_sched_why(m, "%s: here %s, CPU %u's group %s: %s",
 			     domain_name(m, sd, name, sizeof(name)),
 			     group_type_names[local_sgs.group_type], first_cpu(m, idlest),
 			     group_type_names[idlest_sgs.group_type], stay ? "stay" : "move");
@@ -232,7 +232,7 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 			    idlest_sgs.avg_load >= local_sgs.avg_load + imbalance ||
 			    100 * local_sgs.avg_load <= sd->imbalance_pct * idlest_sgs.avg_load;
 
-		nc_sched_why(m, "%s: both %s, load %lu here, %lu at CPU %u: %s",
+		nc_sched_why(m, "%s: %s, load %lu here, %lu at CPU %u: %s",
 			     domain_name(m, sd, name, sizeof(name)),
 			     group_type_names[local_sgs.group_type], local_sgs.avg_load,
 			     idlest_sgs.avg_load, first_cpu(m, idlest), stay ? "stay" : "move");
