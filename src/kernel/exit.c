@@ -305,6 +305,8 @@ static bool eligible_child(const struct wait_opts *wo, const struct task_struct 
 {
 	if (wo->type == WO_PID && p->thread_pid != wo->pid)
 		return false;
+	if (wo->type == WO_PGID && task_pgrp(p) != wo->pid)
+		return false;
 	if (wo->flags & __WALL)
 		return true;
 	return (p->exit_signal != SIGCHLD) == !!(wo->flags & __WCLONE);
@@ -377,8 +379,9 @@ static long __do_wait(struct nc_machine *m, struct wait_opts *wo)
 
 	trace_sched_process_wait(m, wo->pid ? pid_nr_ns(wo->pid, m->init_pid_ns) : 0);
 	wo->notask_error = -ECHILD;
-	if (wo->type != WO_ANY && (!wo->pid || wo->type == WO_PGID ||
-				   list_empty(&wo->pid->tasks[PIDTYPE_PID])))
+	if (wo->type != WO_ANY &&
+	    (!wo->pid || list_empty(&wo->pid->tasks[wo->type == WO_PGID ? PIDTYPE_PGID
+									  : PIDTYPE_PID])))
 		goto notask;
 	if (wo->type == WO_PID) {
 		/* do_wait_pid(): the group the pid leads, if it is our child */
@@ -417,8 +420,12 @@ long kernel_wait4(struct nc_machine *m, pid_t upid, unsigned long stat_addr, int
 		return -ESRCH;
 	if (upid == -1) {
 		wo.type = WO_ANY;
-	} else if (upid <= 0) {
+	} else if (upid < 0) {
 		wo.type = WO_PGID;
+		wo.pid = find_pid_ns(-upid, task_active_pid_ns(nc_current(m)));
+	} else if (upid == 0) {
+		wo.type = WO_PGID;
+		wo.pid = task_pgrp(nc_current(m));
 	} else {
 		wo.type = WO_PID;
 		wo.pid = find_pid_ns(upid, task_active_pid_ns(nc_current(m)));
@@ -487,6 +494,8 @@ long kernel_waitid(struct nc_machine *m, int which, pid_t upid, unsigned long in
 		if (upid < 0)
 			return -EINVAL;
 		wo.type = WO_PGID;
+		wo.pid = upid ? find_pid_ns(upid, task_active_pid_ns(nc_current(m)))
+			      : task_pgrp(nc_current(m));
 		break;
 	case NC_P_PIDFD:
 		if (upid < 0)

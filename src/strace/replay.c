@@ -271,9 +271,12 @@ static void run_as(struct nc_machine *m, struct task_struct *t)
 static struct task_struct *new_process(struct nc_replay *rp)
 {
 	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
-	struct task_struct *t;
+	struct task_struct *init = task_in(rp->m->init_pid_ns, 1), *t;
 
-	run_as(rp->m, task_in(rp->m->init_pid_ns, 1));
+	/* a log that bound a pid to init and ended it leaves no parent */
+	if (!init || (init->flags & PF_EXITING))
+		return NULL;
+	run_as(rp->m, init);
 	t = task_of(rp, kernel_clone(rp->m, &args));
 	if (t && exec_mmap(rp->m, t))
 		return NULL;

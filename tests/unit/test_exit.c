@@ -22,6 +22,7 @@
 #include "kernel/signal.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
+#include "mm/slab.h"
 #include "mm/vmstat.h"
 #include "mm/uaccess.h"
 #include "uapi/linux/sched.h"
@@ -363,6 +364,42 @@ static unsigned long free_or_slab(struct nc_machine *m, int nid)
 	       node_page_state(NODE_DATA(m, nid), NR_SLAB_RECLAIMABLE_B);
 }
 
+/* The reaper frees the child's objects from its own CPU: a task_struct
+ * made on node 0 and reaped on a node 1 CPU is a remote free, SLUB's slow
+ * path on that CPU (the object's slab is not its CPU slab). */
+static void test_reap_frees_remotely(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	struct kmem_cache *ts = m->slab->boot[NC_CACHE_TASK_STRUCT];
+	struct kmem_cache *cred = m->slab->boot[NC_CACHE_CRED];
+	struct task_struct *init, *child;
+	unsigned long slow_ts, slow_cred, fast_ts;
+	long nr;
+
+	(void)state;
+	give_mm(m, 1);
+	init = nc_run_as(m, 1);
+	init->cpu = 0;
+	nc_run_as(m, 1);
+	nr = nc_clone(m, 0, SIGCHLD);
+	child = nc_run_as(m, (pid_t)nr);
+	assert_int_equal(nc_task_placement(m, child, NULL, 0), 0);
+	child->cpu = 0;
+	nc_run_as(m, (pid_t)nr);
+	kernel_exit(m, 0);
+	init->cpu = 2;                               /* node 1 */
+	nc_run_as(m, 1);
+	slow_ts = ts->cpu_slab[2].stat[FREE_SLOWPATH];
+	fast_ts = ts->cpu_slab[2].stat[FREE_FASTPATH];
+	slow_cred = cred->cpu_slab[2].stat[FREE_SLOWPATH];
+	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
+	assert_int_equal(ts->cpu_slab[2].stat[FREE_SLOWPATH], slow_ts + 1);
+	assert_int_equal(ts->cpu_slab[2].stat[FREE_FASTPATH], fast_ts);
+	/* the cred goes with the task: exit_creds() in free_task() */
+	assert_int_equal(cred->cpu_slab[2].stat[FREE_SLOWPATH], slow_cred + 1);
+	nc_machine_destroy(m);
+}
+
 /* Fork, exit and reap give back every page and count; the stack stays in
  * the cache of the CPU the child exited on. */
 static void test_reap_gives_everything_back(void **state)
@@ -408,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_child_cleartid),
 		cmocka_unit_test(test_vfork_release),
 		cmocka_unit_test(test_vfork_parent_exits_first),
+		cmocka_unit_test(test_reap_frees_remotely),
 		cmocka_unit_test(test_reap_gives_everything_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

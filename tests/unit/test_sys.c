@@ -237,6 +237,34 @@ static void test_group_inherited_and_released(void **state)
 	nc_machine_destroy(m);
 }
 
+/* wait4(0) and wait4(-pgid), waitid(P_PGID): only children in that group
+ * (kernel/exit.c's PIDTYPE_PGID waits); by hand from v6.12's rules. */
+static void test_wait_for_a_group(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	pid_t a, b, c;
+
+	(void)state;
+	nc_run_as(m, 1);
+	a = (pid_t)nc_clone(m, 0, 17);
+	nc_run_as(m, a);
+	assert_int_equal(kernel_setsid(m), a);
+	b = (pid_t)nc_clone(m, 0, 17);
+	c = (pid_t)nc_clone(m, 0, 17);
+	assert_int_equal(kernel_setpgid(m, c, 0), 0);
+	nc_run_as(m, b);
+	kernel_exit(m, 0);
+	nc_run_as(m, c);
+	kernel_exit(m, 0);
+	nc_run_as(m, a);
+	/* c's group: c; ours: b */
+	assert_int_equal(kernel_wait4(m, -c, 0, 0, 0), c);
+	assert_int_equal(kernel_waitid(m, NC_P_PGID, c, 0, WEXITED, 0), -ECHILD);
+	assert_int_equal(kernel_wait4(m, 0, 0, 0, 0), b);
+	assert_int_equal(kernel_wait4(m, 0, 0, 0, 0), -ECHILD);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_thread_ids_like_host),
 		cmocka_unit_test(test_groups_and_sessions_like_host),
 		cmocka_unit_test(test_group_inherited_and_released),
+		cmocka_unit_test(test_wait_for_a_group),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
