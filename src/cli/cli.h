@@ -76,6 +76,7 @@ int cli_run_report(const char *cmd, struct cli_run *o);
 
 int cmd_run(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_numastat(int argc, char **argv);
 int cmd_hardware(int argc, char **argv);
 int cmd_kmem_geometry(int argc, char **argv);

@@ -34,6 +34,11 @@ void cli_run_usage_options(FILE *f)
 		"  -p, --preferred=NODE             --preferred-many=NODES\n"
 		"  -w, --weighted-interleave=NODES  -l, --localalloc\n"
 		"  -N, --cpunodebind=NODES      -C, --physcpubind=CPUS\n"
+		"What if fork placed things otherwise (the kernel's choice first):\n"
+		"      --fork-node=parent|child   the task_struct and stack on the parent's\n"
+		"                       node, or on the node of the CPU the child will run on\n"
+		"      --stack-cache=kernel|node-aware  a cached stack serves any node, or\n"
+		"                       only the node it is on\n"
 		"      --trace FILE     write the model's tracepoints to FILE (- for stdout)\n"
 		"      --trace-format F ftrace or perfetto\n"
 		"      --trace-events L events to record, as set_event takes them\n");
@@ -53,7 +58,7 @@ static void usage(FILE *f)
 }
 
 enum {
-	OPT_PREFERRED_MANY = 0x200, OPT_TRACE, OPT_TRACE_FORMAT,
+	OPT_PREFERRED_MANY = 0x200, OPT_FORK_NODE, OPT_STACK_CACHE, OPT_TRACE, OPT_TRACE_FORMAT,
 	OPT_TRACE_EVENTS, OPT_SHOW, OPT_JSON,
 };
 
@@ -70,6 +75,8 @@ static const struct option run_longopts[] = {
 	{ "localalloc", no_argument, NULL, 'l' },
 	{ "cpunodebind", required_argument, NULL, 'N' },
 	{ "physcpubind", required_argument, NULL, 'C' },
+	{ "fork-node", required_argument, NULL, OPT_FORK_NODE },
+	{ "stack-cache", required_argument, NULL, OPT_STACK_CACHE },
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "trace-format", required_argument, NULL, OPT_TRACE_FORMAT },
 	{ "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
@@ -122,6 +129,12 @@ static int run_option(const char *cmd, int c, char **argv, struct cli_run *o,
 		return -1;
 	case 'C':
 		o->run.physcpubind = optarg;
+		return -1;
+	case OPT_FORK_NODE:
+	case OPT_STACK_CACHE:
+		if (nc_whatif_parse(&o->run.cfg, c == OPT_FORK_NODE ? "fork-node" : "stack-cache",
+				    optarg, &err))
+			return cli_error("%s: %s", cmd, err.msg);
 		return -1;
 	case OPT_TRACE:
 		o->trace = optarg;

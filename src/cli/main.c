@@ -9,6 +9,7 @@
 
 static const struct cli_command commands[] = {
 	{ "compare", cmd_compare, "run a workload under two option sets, side by side" },
+	{ "explain", cmd_explain, "why a task of a run landed where it did" },
 	{ "hardware", cmd_hardware, "print the machine as numactl --hardware does" },
 	{ "kmem-geometry", cmd_kmem_geometry, "SLUB geometry of a cache: size, order, objects per slab" },
 	{ "numastat", cmd_numastat, "per-node NUMA counters as numastat(8) prints them" },

@@ -153,6 +153,16 @@ static unsigned int present_cpus(const struct nc_topology *t)
 	return n;
 }
 
+static const char *fork_node_name(const struct nc_run *r)
+{
+	return r->opts->cfg.fork_node == NC_FORK_NODE_CHILD ? "child" : "parent";
+}
+
+static const char *stack_cache_name(const struct nc_run *r)
+{
+	return r->opts->cfg.stack_cache == NC_STACK_CACHE_NODE_AWARE ? "node-aware" : "kernel";
+}
+
 static void header(FILE *out, const struct nc_run *r)
 {
 	const struct nc_topology *t = r->m->topo;
@@ -161,6 +171,8 @@ static void header(FILE *out, const struct nc_run *r)
 	fprintf(out, "numaclone run: %s on %s (%u nodes, %u CPUs), seed %llu\n",
 		r->workload, t->name, bitmap_weight(t->online.bits, t->nr_node_ids),
 		present_cpus(t), r->opts->cfg.seed);
+	fprintf(out, "what-if: fork-node=%s stack-cache=%s\n", fork_node_name(r),
+		stack_cache_name(r));
 	if (o->mode < 0 && !o->cpunodebind && !o->physcpubind)
 		return;
 	fputs("first task: numactl", out);
@@ -249,8 +261,9 @@ int nc_report_json(FILE *out, const struct nc_run *r)
 	json_string(out, r->workload);
 	fputs(",\"topology\":", out);
 	json_string(out, t->name);
-	fprintf(out, ",\"seed\":%llu,\"cpus\":%u,\"nodes\":[", r->opts->cfg.seed,
-		present_cpus(t));
+	fprintf(out, ",\"seed\":%llu,\"cpus\":%u,\"fork_node\":\"%s\",\"stack_cache\":\"%s\","
+		     "\"nodes\":[", r->opts->cfg.seed, present_cpus(t), fork_node_name(r),
+		stack_cache_name(r));
 	for (unsigned int n = 0; n < t->nr_node_ids; n++) {
 		if (!t->nodes[n].online)
 			continue;

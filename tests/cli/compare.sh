@@ -21,6 +21,11 @@ row() { grep -E "^. $1 +[^ ]+ +[^ ]+$" "$t/c" | tr -s ' '; }
 [ "$(row 'created tasks')" = " created tasks 4 4" ] || bad "created row: $(row 'created tasks')"
 n=$(grep -c '^\*' "$t/c")
 grep -q "^$n of [0-9]* figures differ (marked \*)$" "$t/c" || bad "count line: $(tail -1 "$t/c")"
+# the kernel's fork node against the child's: no remote task_struct in B
+"$nc" compare --a '--fork-node=parent' --b '--fork-node=child' >"$t/f" || bad "fork-node compare"
+[ "$(grep -E '^\* task_structs remote +[0-9]+ +0$' "$t/f" | wc -l)" = 1 ] ||
+	bad "fork-node compare: $(grep 'task_structs remote ' "$t/f")"
+
 # the same options on both sides: nothing differs
 "$nc" compare --a '-m 1' --b '--membind=1' --workload threads:threads=2 | tail -1 |
 	grep -q '^0 of ' || bad "identical sides differ"

@@ -42,6 +42,34 @@ pages() { "$nc" run --workload prefork:workers=4,mem=64K "$@" |
 "$nc" run --workload prefork:workers=2,mem=1M --interleave=all >"$t/il" || bad "interleave run"
 grep -q '^user pages *512 *384 *75.0% *21.50$' "$t/il" || bad "interleave figures: $(grep '^user pages' "$t/il")"
 
+# Worked by hand, v6.12's fork balancing on 2x1 (two nodes of one CPU,
+# SLIT 10/20, one NUMA domain of two one-CPU groups). find_idlest_group()
+# caps imb_numa_nr at the local group's allowed CPUs, 1, so a fork with
+# its parent running (dst_running 2) may not leave an imbalance: init on
+# CPU 0 forks the server, whose group is busy and the other idle, so the
+# server starts on CPU 1.
+# Worker 1, forked there, goes to the idle CPU 0; worker 2 finds both
+# CPUs busy (imbalance 0) and stays on CPU 1. Both workers' task_structs
+# and stacks come from the server's node 1 (CPU 1's slab and stack pages,
+# NUMA_NO_NODE): worker 1's are remote at distance 20, worker 2's local.
+# So 1 of 2 task_structs and 4 of 8 stack pages are remote, mean distance
+# (20+10)/2 = 15. With --fork-node=child dup_task_struct() allocates on
+# the node of the CPU the child will run on: none remote.
+"$nc" run --topology 2x1 --workload prefork:workers=2,mem=8K >"$t/h" || bad "2x1 run"
+grep -q '^task_structs            2          1    50.0%          15.00$' "$t/h" ||
+	bad "2x1 task_structs: $(grep '^task_structs ' "$t/h")"
+grep -q '^stack pages             8          4    50.0%          15.00$' "$t/h" ||
+	bad "2x1 stack pages: $(grep '^stack pages ' "$t/h")"
+"$nc" run --topology 2x1 --workload prefork:workers=2,mem=8K --show tasks |
+	awk 'NR>1 {printf "%s:%s ", $5, $7}' | grep -qx '0:1 1:1 ' || bad "2x1 first CPUs and task_struct nodes"
+"$nc" run --topology 2x1 --workload prefork:workers=2,mem=8K --fork-node=child |
+	grep -q '^task_structs            2          0     0.0%          10.00$' || bad "2x1 --fork-node=child"
+# the default workload: some task_structs remote, none with --fork-node=child
+[ "$("$nc" run | awk '/^task_structs /{print $3}')" -gt 0 ] || bad "default run: no remote task_struct"
+[ "$("$nc" run --fork-node=child | awk '/^task_structs /{print $3}')" = 0 ] ||
+	bad "--fork-node=child: remote task_structs left"
+grep -q '^what-if: fork-node=parent stack-cache=kernel$' "$t/a" || bad "what-if line"
+
 # JSON: one document, the same figures
 if command -v jq >/dev/null; then
 	"$nc" run --workload prefork:workers=2,mem=1M --interleave=all --json >"$t/j" || bad "--json exited"
@@ -115,5 +143,9 @@ expect "run: unknown option '--bogus' (see numaclone run --help)" run --bogus
 expect "run: unexpected argument 'x'" run x
 expect "--seed 'z': not a number" run --seed z
 expect "run: $t/none: No such file or directory" run --script "$t/none"
+"$nc" run --fork-node=sideways >/dev/null 2>"$t/err"; [ $? -eq 1 ] && grep -q "sideways" "$t/err" ||
+	bad "--fork-node=sideways: $(cat "$t/err")"
+"$nc" run --stack-cache=x >/dev/null 2>"$t/err"; [ $? -eq 1 ] && grep -q 'stack-cache=x' "$t/err" ||
+	bad "--stack-cache=x: $(cat "$t/err")"
 "$nc" run --help | grep -q -- '--interleave=NODES' || bad "run --help"
 exit $fail
