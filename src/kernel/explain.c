@@ -227,7 +227,7 @@ static void print_stack(FILE *out, const struct nc_machine *m, const struct nc_f
 		fallback |= want != NUMA_NO_NODE && r->stack_nodes[i] != want;
 	}
 	if (!r->stack_cached && fallback)
-		fprintf(out, " (zonelist fallback from node %d)", want);
+		fprintf(out, " (node %d full: zonelist fallback)", want);
 	else if (!r->stack_cached && want == NUMA_NO_NODE)
 		fputs(" (as the policy spreads them)", out);
 	fputc('\n', out);
@@ -241,16 +241,17 @@ int nc_explain_task(FILE *out, const struct nc_machine *m, int pid)
 	if (!r)
 		return -ESRCH;
 	local = cpu_to_node(m->topo, r->parent_cpu);
-	fprintf(out, "pid %d (%.16s), tgid %d, parent %d, clone flags %#llx\n", r->pid, r->comm,
-		r->tgid, r->ppid, (unsigned long long)r->clone_flags);
-	fprintf(out, "forked on CPU %u (node %d) under policy %s\n", r->parent_cpu, local,
-		r->policy);
+	fprintf(out, "pid %d (%.16s), tgid %d, parent %d\n", r->pid, r->comm, r->tgid, r->ppid);
+	fprintf(out, "clone flags %#llx, forked on CPU %u (node %d)\n",
+		(unsigned long long)r->clone_flags, r->parent_cpu, local);
+	fprintf(out, "policy: %s\n", r->policy);
 	fputs("task_struct: asked for ", out);
 	print_node(out, r->ts_node_requested);
 	fprintf(out, ": %s\n", ts_why_text[r->ts_why]);
-	fprintf(out, "task_struct: %s%s, object on node %d\n",
-		r->node_mismatch ? "cpu slab on another node, deactivated; " : "",
-		slub_path_text[r->slub_path], r->ts_node);
+	if (r->node_mismatch)
+		fputs("task_struct: the cpu slab was on another node: deactivated\n", out);
+	fprintf(out, "task_struct: %s, object on node %d\n", slub_path_text[r->slub_path],
+		r->ts_node);
 	if (r->slub_path == NC_SLUB_NODE_PARTIAL && r->ts_node != local &&
 	    r->ts_node_requested == NUMA_NO_NODE)
 		fprintf(out, "task_struct: get_any_partial() took it from node %d\n", r->ts_node);

@@ -83,8 +83,9 @@ static void test_first_fork(void **state)
 	assert_int_equal(r->first_cpu, 4);
 	text = explain(m, (int)nr);
 	assert_string_equal(text,
-		"pid 3 (init), tgid 3, parent 1, clone flags 0\n"
-		"forked on CPU 0 (node 0) under policy default\n"
+		"pid 3 (init), tgid 3, parent 1\n"
+		"clone flags 0, forked on CPU 0 (node 0)\n"
+		"policy: default\n"
 		"task_struct: asked for NUMA_NO_NODE: the cpu slab or the policy decides\n"
 		"task_struct: cpu slab fast path, object on node 0\n"
 		"stack: new pages on nodes 0,0,0,0\n"

@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -85,6 +87,19 @@ static void test_fork_node_child(void **state)
 		for (int p = 0; p < NC_EXPLAIN_STACK_PAGES; p++)
 			assert_int_equal(r->stack_nodes[p], cases[i].node);
 		if (cases[i].mode == NC_FORK_NODE_CHILD) {
+			char *text = NULL;
+			size_t len = 0;
+			FILE *f = open_memstream(&text, &len);
+
+			assert_int_equal(nc_explain_task(f, m, (int)nr), 0);
+			fclose(f);
+			assert_non_null(strstr(text,
+				"task_struct: asked for node 1: the child's first CPU's (--fork-node=child)\n"
+				"task_struct: the cpu slab was on another node: deactivated\n"
+				"task_struct: a new slab, object on node 1\n"
+				"stack: new pages on nodes 1,1,1,1\n"));
+			assert_non_null(strstr(text, "\nfirst CPU: 4 (node 1)\n"));
+			free(text);
 			assert_int_equal(r->ts_node_requested, 1);
 			assert_int_equal(r->ts_why, NC_NODE_WHY_CHILD_CPU);
 			assert_true(r->node_mismatch);
