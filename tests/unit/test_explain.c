@@ -18,7 +18,9 @@
 #include "kernel/exit.h"
 #include "kernel/explain.h"
 #include "kernel/pid.h"
+#include "kernel/sched/core.h"
 #include "mm/mmap.h"
+#include "mm/page_alloc.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 #include "unit/nc_boot.h"
@@ -164,12 +166,65 @@ static void test_pid_reuse_newest(void **state)
 	nc_machine_destroy(m);
 }
 
+/*
+ * By hand: node 1 drained (__GFP_THISNODE allocations until none is left),
+ * init forks on CPU 2 (node 1) with no cached stack: the default policy
+ * prefers node 1, which is below its watermark, so the zonelist falls back
+ * to node 0 for every stack page.
+ */
+static void test_stack_fallback(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	struct task_struct *init = nc_run_as(m, 1);
+	struct page **held = NULL;
+	size_t nr_held = 0, cap = 0;
+	const struct nc_fork_record *r;
+	char *text;
+	long nr;
+
+	(void)state;
+	assert_int_equal(exec_mmap(m, init), 0);
+	assert_int_equal(nc_sched_run(m, init, 2), 0);
+	nc_set_cpu(m, 2);
+	for (unsigned int order = 10;;) {
+		struct page *page = alloc_pages_node(m, 1, GFP_KERNEL | __GFP_THISNODE, order);
+
+		if (!page) {
+			if (!order)
+				break;
+			order--;
+			continue;
+		}
+		if (nr_held == cap) {
+			cap = cap ? 2 * cap : 256;
+			held = realloc(held, cap * sizeof(*held));
+			assert_non_null(held);
+		}
+		held[nr_held++] = page;
+	}
+	nr = nc_clone(m, 0, SIGCHLD);
+	assert_true(nr > 0);
+	r = nc_fork_record(m, (int)nr);
+	assert_int_equal(r->parent_cpu, 2);
+	assert_false(r->stack_cached);
+	for (int i = 0; i < NC_EXPLAIN_STACK_PAGES; i++)
+		assert_int_equal(r->stack_nodes[i], 0);
+	text = explain(m, (int)nr);
+	assert_non_null(strstr(text, "\nstack: new pages on nodes 0,0,0,0 (node 1 full: zonelist fallback)\n"));
+	free(text);
+	while (nr_held--)
+		__free_pages(m, held[nr_held], held[nr_held]->order);
+	free(held);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_fork),
 		cmocka_unit_test(test_second_fork_and_lifetime),
 		cmocka_unit_test(test_pid_reuse_newest),
+		cmocka_unit_test(test_stack_fallback),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
