@@ -196,8 +196,29 @@ enum sweep_kind { WARM, COLD };
  * idr failure other than -ENOSPC to itself, i.e. -ENOMEM too; the ucount
  * allocations that would give -ENOSPC are not reached by root in the
  * initial user namespace, whose ucounts exist) */
-static void sweep(struct nc_machine *m, struct kernel_clone_args *args, const char *what,
-		  enum sweep_kind kind, struct sweep_result *res)
+/* A clone3() call's struct clone_args, written into the parent's memory
+ * before anything is armed (its first write faults a page in). */
+static unsigned long clone3_args(struct nc_machine *m, const struct kernel_clone_args *args)
+{
+	struct clone_args ca = {
+		.flags = args->flags, .pidfd = args->pidfd, .child_tid = args->child_tid,
+		.parent_tid = args->parent_tid, .exit_signal = (uint64_t)args->exit_signal,
+		.tls = args->tls,
+	};
+	unsigned long where = scratch(m) + 256;
+
+	assert_int_equal(copy_to_user(m, where, &ca, CLONE_ARGS_SIZE_VER0), 0);
+	return where;
+}
+
+/* The call swept: clone3() from uargs if set, else kernel_clone(). */
+static long do_clone(struct nc_machine *m, struct kernel_clone_args *args, unsigned long uargs)
+{
+	return uargs ? sys_clone3(m, uargs, CLONE_ARGS_SIZE_VER0) : kernel_clone(m, args);
+}
+
+static void sweep(struct nc_machine *m, struct kernel_clone_args *args, unsigned long uargs,
+		  const char *what, enum sweep_kind kind, struct sweep_result *res)
 {
 	unsigned int exit_cpu = kind == COLD ? 1 : 0;
 	struct task_struct *cur = nc_current(m);
@@ -207,7 +228,7 @@ static void sweep(struct nc_machine *m, struct kernel_clone_args *args, const ch
 	long r;
 
 	/* once with nothing armed, so that every cache has its slabs */
-	r = kernel_clone(m, args);
+	r = do_clone(m, args, uargs);
 	assert_true(r > 0);
 	undo(m, cur, args, r, exit_cpu);
 	snapshot(m, &before);
@@ -217,7 +238,7 @@ static void sweep(struct nc_machine *m, struct kernel_clone_args *args, const ch
 		slab0 = m->slab->failslab.nr_injected;
 		page0 = m->page_alloc->fail.nr_injected;
 		nc_fail_nth(m, cur, n);
-		r = kernel_clone(m, args);
+		r = do_clone(m, args, uargs);
 		if (cur->fail_nth) {
 			assert_true(r > 0);
 			nc_fail_nth(m, cur, 0);
@@ -274,13 +295,13 @@ static void test_sweep_fork(void **state)
 	struct sweep_result res;
 
 	(void)state;
-	sweep(m, &args, "fork", WARM, &res);
+	sweep(m, &args, 0, "fork", WARM, &res);
 	expect(&res, 14, 0, 0);
 	/* with no cached stack: the task_struct, then the interleaved
 	 * stack's two bulk requests (one a node), each worked around by
 	 * vmalloc's page by page retry, then the cred, after which the
 	 * unwound stack stays cached */
-	sweep(m, &args, "fork (cold stack)", COLD, &res);
+	sweep(m, &args, 0, "fork (cold stack)", COLD, &res);
 	expect(&res, 4, 2, 2);
 	nc_machine_destroy(m);
 }
@@ -299,7 +320,7 @@ static void test_sweep_thread(void **state)
 
 	(void)state;
 	/* everything else is shared: the task_struct and the pid */
-	sweep(m, &args, "thread", WARM, &res);
+	sweep(m, &args, 0, "thread", WARM, &res);
 	expect(&res, 2, 0, 0);
 	nc_machine_destroy(m);
 }
@@ -313,7 +334,7 @@ static void test_sweep_vfork(void **state)
 
 	(void)state;
 	/* a fork's points but the mm_struct and the three VMAs */
-	sweep(m, &args, "vfork", WARM, &res);
+	sweep(m, &args, 0, "vfork", WARM, &res);
 	expect(&res, 10, 0, 0);
 	nc_machine_destroy(m);
 }
@@ -327,7 +348,7 @@ static void test_sweep_clone3_pidfd(void **state)
 
 	(void)state;
 	/* the fd fits the parent's 128-slot table: a fork's points */
-	sweep(m, &args, "clone3(CLONE_PIDFD)", WARM, &res);
+	sweep(m, &args, clone3_args(m, &args), "clone3(CLONE_PIDFD)", WARM, &res);
 	expect(&res, 14, 0, 0);
 	nc_machine_destroy(m);
 }
@@ -342,7 +363,7 @@ static void test_sweep_clone3_newpid(void **state)
 	/* a fork's points, plus the nsproxy and the pid_namespace between
 	 * the VMAs and the pid, which comes from pid_2; the namespace's pid
 	 * cache, made by the first clone, is kept as the kernel keeps it */
-	sweep(m, &args, "clone3(CLONE_NEWPID)", WARM, &res);
+	sweep(m, &args, clone3_args(m, &args), "clone3(CLONE_NEWPID)", WARM, &res);
 	expect(&res, 16, 0, 0);
 	assert_non_null(nc_kmem_cache_find(m, "pid_2"));
 	nc_machine_destroy(m);
