@@ -64,6 +64,27 @@ grep -q '^stack pages             8          4    50.0%          15.00$' "$t/h" 
 	awk 'NR>1 {printf "%s:%s ", $5, $7}' | grep -qx '0:1 1:1 ' || bad "2x1 first CPUs and task_struct nodes"
 "$nc" run --topology 2x1 --workload prefork:workers=2,mem=8K --fork-node=child |
 	grep -q '^task_structs            2          0     0.0%          10.00$' || bad "2x1 --fork-node=child"
+# Worked by hand on 2s4n (CPU 4 on node 1, CPU 8 on node 2, SLIT 32
+# between them): prefork workers=4 with --physcpubind=4,8. The server
+# runs on CPU 4 (its first CPU is allowed, or sched_setaffinity() moves
+# it to the first allowed CPU after the distribution cursor, 4); its
+# children inherit {4,8}. At the top NUMA level find_idlest_group() sees,
+# through the allowed CPUs only, the local group {4} and the other {8};
+# imb_numa_nr is capped at the local group's one allowed CPU. Worker 1:
+# CPU 4 busy (the server), CPU 8 idle: dst_running 2 > 1, so the
+# imbalance of 1 counts and the idler group wins: CPU 8. Workers 2-4:
+# both CPUs busy (worker 1 stays runnable), imbalance 0: stay on CPU 4.
+# Every task_struct and stack comes from the server's CPU 4, node 1: only
+# worker 1's are remote. 1 of 4 task_structs (25.0%), mean distance
+# (32+10+10+10)/4 = 15.50; 4 of 16 stack pages.
+"$nc" run --workload prefork:workers=4,mem=8K --physcpubind=4,8 >"$t/p" || bad "2s4n pinned run"
+grep -q '^task_structs            4          1    25.0%          15.50$' "$t/p" ||
+	bad "2s4n pinned task_structs: $(grep '^task_structs ' "$t/p")"
+grep -q '^stack pages            16          4    25.0%          15.50$' "$t/p" ||
+	bad "2s4n pinned stack pages: $(grep '^stack pages ' "$t/p")"
+"$nc" run --workload prefork:workers=4,mem=8K --physcpubind=4,8 --show tasks |
+	awk 'NR>1 {printf "%s:%s ", $5, $7}' | grep -qx '8:1 4:1 4:1 4:1 ' || bad "2s4n pinned first CPUs"
+
 # the default workload: some task_structs remote, none with --fork-node=child
 [ "$("$nc" run | awk '/^task_structs /{print $3}')" -gt 0 ] || bad "default run: no remote task_struct"
 [ "$("$nc" run --fork-node=child | awk '/^task_structs /{print $3}')" = 0 ] ||
