@@ -12,7 +12,9 @@
 #include <sys/types.h>
 
 #include "arch/machine.h"
+#include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "mm/memory.h"
 #include "mm/mmap.h"
 #include "lib/error.h"
 #include "strace/replay.h"
@@ -100,6 +102,36 @@ static ssize_t discard(void *cookie, const char *buf, size_t size)
 	return (ssize_t)size;
 }
 
+struct rec_pages {
+	const struct nc_topology *t;
+	struct nc_task_record *rec;
+};
+
+static void count_rec_page(struct nc_pte *pte, void *arg)
+{
+	struct rec_pages *c = arg;
+
+	if (pte->page && !(pte->flags & NC_PTE_ZERO))
+		nc_wl_count_page(c->t, c->rec, page_to_nid(pte->page));
+}
+
+/* A script's tasks fault through the replayed calls (MAP_POPULATE,
+ * MADV_POPULATE_*), so each created process still alive is credited with
+ * the user pages its own address space holds at the end, its threads'
+ * included. */
+static void script_pages(struct nc_run *r)
+{
+	for (size_t i = 0; i < r->wl.nr_rec; i++) {
+		struct task_struct *t = nc_wl_task(&r->wl, i);
+		struct rec_pages c = { r->m->topo, &r->wl.rec[i] };
+
+		if (!t || t->group_leader != t || !t->mm || (t->flags & PF_KTHREAD) ||
+		    (t->real_parent && t->real_parent->mm == t->mm))
+			continue;
+		nc_pte_walk(&t->mm->pt, 0, ~0UL, count_rec_page, &c);
+	}
+}
+
 /* The script through the replay engine; its own output is dropped. */
 static int run_script(struct nc_run *r, const struct nc_run_opts *o, struct nc_error *err)
 {
@@ -123,6 +155,8 @@ static int run_script(struct nc_run *r, const struct nc_run_opts *o, struct nc_e
 	if (!ret && !kept)
 		ret = nc_err(err, "%s: no system call to run", o->script);
 	r->m = kept;    /* NULL if the replay failed: it destroyed the machine */
+	if (kept)
+		script_pages(r);
 out:
 	if (in)
 		fclose(in);

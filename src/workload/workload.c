@@ -244,6 +244,15 @@ struct task_struct *nc_wl_task(struct nc_wl *wl, size_t i)
 	return pid_task(find_pid_ns(wl->rec[i].pid, wl->m->init_pid_ns), PIDTYPE_PID);
 }
 
+void nc_wl_count_page(const struct nc_topology *t, struct nc_task_record *rec, int nid)
+{
+	int home = cpu_to_node(t, rec->cpu);
+
+	rec->pages++;
+	rec->remote_pages += nid != home;
+	rec->page_distance += (unsigned long)node_distance(t, home, nid);
+}
+
 /* The record of the running task (searched from the newest). */
 static struct nc_task_record *record_of(struct nc_wl *wl, pid_t pid)
 {
@@ -266,16 +275,11 @@ int nc_wl_populate(struct nc_wl *wl, unsigned long pages)
 	for (unsigned long a = (unsigned long)addr; a < (unsigned long)addr + pages * PAGE_SIZE;
 	     a += PAGE_SIZE) {
 		int ret = handle_mm_fault(m, vma_lookup(t->mm, a), a, true);
-		int nid, home = cpu_to_node(m->topo, r ? r->cpu : t->cpu);
 
 		if (ret)
 			return nc_wl_fail(wl, ret, "a write fault");
-		nid = page_to_nid(nc_pte_lookup(&t->mm->pt, a)->page);
-		if (r) {
-			r->pages++;
-			r->remote_pages += nid != home;
-			r->page_distance += (unsigned long)node_distance(m->topo, home, nid);
-		}
+		if (r)
+			nc_wl_count_page(m->topo, r, page_to_nid(nc_pte_lookup(&t->mm->pt, a)->page));
 	}
 	return 0;
 }

@@ -110,6 +110,9 @@ void nc_wl_sleep(struct nc_wl *wl, struct task_struct *t);
 /* The running task forks (kernel_clone with flags, exit_signal); the child
  * is recorded. Returns it, or ERR_PTR(-errno) with err set. */
 struct task_struct *nc_wl_clone(struct nc_wl *wl, unsigned long flags, int exit_signal);
+/* Counts one user page of rec's on node nid against the node of its
+ * first CPU. */
+void nc_wl_count_page(const struct nc_topology *t, struct nc_task_record *rec, int nid);
 /* The task of record i, or NULL once it is gone. */
 struct task_struct *nc_wl_task(struct nc_wl *wl, size_t i);
 /* Records a task created some other way (a kthread). 0 or -ENOMEM. */

@@ -121,6 +121,15 @@ END
 [ "$("$nc" run --script "$t/s.strace" --membind=3 --show tasks | awk 'NR>1 {print $8}' | paste -sd' ')" = \
   "3,3,3,3 3,3,3,3" ] || bad "--script --membind=3: $("$nc" run --script "$t/s.strace" --membind=3 --show tasks)"
 
+# a script's process is credited with the pages its address space holds:
+# two populated pages under --membind=3, remote unless it runs on node 3
+printf '#! topology 2s4n\n100 clone(child_stack=NULL, flags=SIGCHLD) = 101\n%s\n' \
+	'101 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_POPULATE, -1, 0) = 0x7f0000000000' \
+	>"$t/p.strace"
+"$nc" run --script "$t/p.strace" --membind=3 --show tasks |
+	awk 'NR==2 && $9 == 2 && $10 == ($6 == 3 ? 0 : 2) {ok=1} END {exit !ok}' ||
+	bad "--script pages: $("$nc" run --script "$t/p.strace" --membind=3 --show tasks)"
+
 # --trace: the forks as ftrace lines (init forks the first task, which
 # forks the workers)
 "$nc" run --workload prefork:workers=3,mem=4K --trace "$t/trace" --trace-events sched:sched_process_fork >/dev/null ||
