@@ -23,6 +23,7 @@
 #define TASK_DEAD            0x0080
 #define TASK_NEW             0x0800
 #define TASK_ON_RQ_QUEUED    1
+#define PF_IDLE              0x00000002 /* a CPU's idle task, in its idle loop */
 #define PF_NO_SETAFFINITY    0x04000000 /* userland may not change cpus_mask */
 
 struct cred;

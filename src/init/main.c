@@ -14,6 +14,7 @@
 #include "kernel/pid.h"
 #include "kernel/rcu/tree.h"
 #include "kernel/sched/core.h"
+#include "kernel/smp.h"
 #include "mm/page_alloc.h"
 #include "lib/error.h"
 #include "mm/mempolicy.h"
@@ -86,12 +87,16 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	}
 	/* sched_init()'s init_idle(current): the model's boot task exists once
 	 * fork_init() has made it */
-	init_idle(m->init_task, m->cpu);
+	init_idle(m, m->init_task, m->cpu);
 	/* kernel_init_freeable(): init (and kthreadd) may use every node with
 	 * memory; they inherit it from the boot task here */
 	nc_cpuset_set_mems(m, m->init_task, &m->topo->memory);
-	/* kernel_init()'s sched_init_smp() builds the domains after rest_init() */
-	if (rest_init(m) || sched_init_smp(m)) {
+	/* kernel_init_freeable(): smp_init() forks the other CPUs' idle tasks
+	 * and brings the CPUs up, then sched_init_smp() builds the domains
+	 * (the model forks the idle tasks from the boot task, in init's place:
+	 * both are kernel threads on the boot CPU with nothing of their own
+	 * to give) */
+	if (rest_init(m) || smp_init(m) || sched_init_smp(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
 	}

@@ -718,7 +718,7 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	if (m->fork->nr_threads >= m->fork->max_threads)
 		goto bad_fork_cleanup_count;
 
-	p->flags &= ~(PF_SUPERPRIV | PF_NO_SETAFFINITY);   /* the idle task pins itself only */
+	p->flags &= ~(PF_SUPERPRIV | PF_IDLE | PF_NO_SETAFFINITY); /* the idle task's own */
 	p->flags |= PF_FORKNOEXEC;
 	init_task_lists(p);
 	p->vfork_done = NULL;
@@ -816,6 +816,9 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	if (current->pending & nc_sigmask(SIGKILL))
 		goto bad_fork_core_free;
 
+	/* an idle task (pid 0) joins no list and no pid */
+	if (!p->pid)
+		goto no_pid;
 	if (p->group_leader == p) {
 		/* pid 1 of its namespace reaps the namespace's orphans */
 		if (pid->numbers[pid->level].nr == 1) {
@@ -841,6 +844,7 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	}
 	attach_pid(p, PIDTYPE_PID, pid);
 	m->fork->nr_threads++;
+no_pid:
 	m->fork->total_forks++;
 	list_add_tail(&p->nc_all, &m->fork->all_tasks);
 	if (pidfile)
@@ -890,6 +894,23 @@ bad_fork_free:
 	free_task_struct(m, p);
 fork_out:
 	return ERR_PTR(retval);
+}
+
+/* models kernel/fork.c:fork_idle(): cpu's idle task, forked from the
+ * boot task with its task_struct and stack asked for on the CPU's node;
+ * pid 0, so on no list (init_idle_pids()) */
+struct task_struct *fork_idle(struct nc_machine *m, unsigned int cpu)
+{
+	struct kernel_clone_args args = { .flags = CLONE_VM, .kthread = 1, .idle = 1 };
+	struct task_struct *task = copy_process(m, m->init_task->thread_pid,
+						cpu_to_node(m->topo, cpu), &args);
+
+	if (IS_ERR(task))
+		return task;
+	for (int t = PIDTYPE_TGID; t < PIDTYPE_MAX; t++)
+		task->signal->pids[t] = m->init_task->thread_pid;
+	init_idle(m, task, cpu);
+	return task;
 }
 
 /* models kernel/fork.c:wait_for_vfork_done(): the parent sleeps,

@@ -112,6 +112,8 @@ int nc_task_placement(const struct nc_machine *m, const struct task_struct *t,
 /* models kernel/fork.c:kernel_clone(): creates a child of current;
  * returns its pid as current sees it, or -errno */
 long kernel_clone(struct nc_machine *m, struct kernel_clone_args *args);
+/* models kernel/fork.c:fork_idle(): cpu's idle task, or an ERR_PTR */
+struct task_struct *fork_idle(struct nc_machine *m, unsigned int cpu);
 
 /* The syscall entries (x86_64), each ending in kernel_clone(). */
 long sys_fork(struct nc_machine *m);

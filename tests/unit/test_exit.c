@@ -19,6 +19,7 @@
 #include "kernel/exit.h"
 #include "kernel/fork.h"
 #include "kernel/sched/core.h"
+#include "kernel/sched/sched.h"
 #include "kernel/signal.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
@@ -78,7 +79,7 @@ static void test_status_like_host(void **state)
 		assert_int_equal(nc_clone(m, 0, SIGCHLD), 3);
 		nc_run_as(m, 3);
 		kernel_exit_group(m, codes[i]);
-		assert_ptr_equal(nc_current(m), m->init_task);
+		assert_true(is_idle_task(m, nc_current(m)));
 		assert_true(pid_exists(m, 3));          /* a zombie keeps its pid */
 
 		nc_run_as(m, 1);
@@ -365,8 +366,12 @@ static unsigned long free_or_slab(struct nc_machine *m, int nid)
 }
 
 /* The reaper frees the child's objects from its own CPU: a task_struct
- * made on node 0 and reaped on a node 1 CPU is a remote free, SLUB's slow
- * path on that CPU (the object's slab is not its CPU slab). */
+ * made on node 1 and reaped on a node 0 CPU is a remote free, SLUB's slow
+ * path on that CPU (the object's slab is not its CPU slab). By hand, 2x2
+ * (node 0 = CPUs 0-1, node 1 = CPUs 2-3, 5 task_structs a slab): boot
+ * fills slab A on node 0 with init, kthreadd and CPU 1's idle task; CPU
+ * 2's idle task mismatches, so CPU 0 opens B on node 1 for CPUs 2 and 3
+ * and keeps it: the child forked on CPU 0 comes from B, node 1. */
 static void test_reap_frees_remotely(void **state)
 {
 	struct nc_machine *m = nc_boot("2x2");
@@ -383,20 +388,20 @@ static void test_reap_frees_remotely(void **state)
 	nc_run_as(m, 1);
 	nr = nc_clone(m, 0, SIGCHLD);
 	child = nc_run_as(m, (pid_t)nr);
-	assert_int_equal(nc_task_placement(m, child, NULL, 0), 0);
+	assert_int_equal(nc_task_placement(m, child, NULL, 0), 1);
 	child->cpu = 0;
 	nc_run_as(m, (pid_t)nr);
 	kernel_exit(m, 0);
-	init->cpu = 2;                               /* node 1 */
+	init->cpu = 1;                               /* node 0 */
 	nc_run_as(m, 1);
-	slow_ts = ts->cpu_slab[2].stat[FREE_SLOWPATH];
-	fast_ts = ts->cpu_slab[2].stat[FREE_FASTPATH];
-	slow_cred = cred->cpu_slab[2].stat[FREE_SLOWPATH];
+	slow_ts = ts->cpu_slab[1].stat[FREE_SLOWPATH];
+	fast_ts = ts->cpu_slab[1].stat[FREE_FASTPATH];
+	slow_cred = cred->cpu_slab[1].stat[FREE_SLOWPATH];
 	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
-	assert_int_equal(ts->cpu_slab[2].stat[FREE_SLOWPATH], slow_ts + 1);
-	assert_int_equal(ts->cpu_slab[2].stat[FREE_FASTPATH], fast_ts);
+	assert_int_equal(ts->cpu_slab[1].stat[FREE_SLOWPATH], slow_ts + 1);
+	assert_int_equal(ts->cpu_slab[1].stat[FREE_FASTPATH], fast_ts);
 	/* the cred goes with the task: exit_creds() in free_task() */
-	assert_int_equal(cred->cpu_slab[2].stat[FREE_SLOWPATH], slow_cred + 1);
+	assert_int_equal(cred->cpu_slab[1].stat[FREE_SLOWPATH], slow_cred + 1);
 	nc_machine_destroy(m);
 }
 

@@ -53,9 +53,21 @@ static char *explain(struct nc_machine *m, int pid)
 }
 
 /*
- * By hand. Fork 1: init on CPU 0 (node 0) forks; dup_task_struct() asks
- * for NUMA_NO_NODE; CPU 0's task_struct slab, opened at boot for init and
- * kthreadd on node 0, has room: fast path, node 0. No stack was ever
+ * Where boot leaves CPU 0's task_struct slabs (5 objects a slab, 2s4n:
+ * node 0 = CPUs 0-3,16-19, node 1 = 4-7,20-23, node 2 = 8-11,24-27,
+ * node 3 = 12-15,28-31), by hand from ___slab_alloc()'s rules: init and
+ * kthreadd open slab A on node 0; idle_threads_init() forks CPU 1..31's
+ * idle tasks from CPU 0, each asking for its CPU's node. CPUs 1-3 fill A;
+ * 4 mismatches: new B on node 1 (4-7, one free); 8: B to node 1's partial
+ * list, new C on node 2 (8-11, one free); 12: C to node 2's list, new D on
+ * node 3 (12-15, one free); 16: D to node 3's list, node 0 has no partial
+ * slab: new E (16-19, one free); 20: E to node 0's list, B from node 1's
+ * list takes 20, 21 opens F (21-23, two free); 24: F to node 1's list, C
+ * takes 24, 25 opens G (25-27, two free); 28: G to node 2's list, D takes
+ * 28, 29 opens H on node 3 (29-31), which CPU 0 keeps with two free.
+ *
+ * Fork 1: init on CPU 0 (node 0) forks; dup_task_struct() asks for
+ * NUMA_NO_NODE, which every slab matches: fast path from H, node 3. No stack was ever
  * freed: new pages, local under the default policy. The scheduler (2s4n
  * is AMD Zen: every NUMA level balances forks): the machine has 15 idle
  * CPUs on socket 0 and 16 on socket 1, 2 running <= imb_numa_nr 2 allows
@@ -78,7 +90,7 @@ static void test_first_fork(void **state)
 	assert_int_equal(r->ts_why, NC_NODE_WHY_NONE);
 	assert_int_equal(r->slub_path, NC_SLUB_FASTPATH);
 	assert_false(r->node_mismatch);
-	assert_int_equal(r->ts_node, 0);
+	assert_int_equal(r->ts_node, 3);
 	assert_false(r->stack_cached);
 	for (int i = 0; i < NC_EXPLAIN_STACK_PAGES; i++)
 		assert_int_equal(r->stack_nodes[i], 0);
@@ -89,7 +101,7 @@ static void test_first_fork(void **state)
 		"clone flags 0, forked on CPU 0 (node 0)\n"
 		"policy: default\n"
 		"task_struct: asked for NUMA_NO_NODE: the cpu slab or the policy decides\n"
-		"task_struct: cpu slab fast path, object on node 0\n"
+		"task_struct: cpu slab fast path, object on node 3\n"
 		"stack: new pages on nodes 0,0,0,0\n"
 		"scheduler: from CPU 0, up to NUMA 0-31\n"
 		"scheduler: NUMA 0-31: 15 idle here, 16 at CPU 8: imbalance 1 allowed, 2 <= 2\n"
@@ -104,8 +116,8 @@ static void test_first_fork(void **state)
 
 /*
  * By hand. Fork 2, by the first child on CPU 4: CPU 4 never allocated a
- * task_struct, so SLUB opens a new slab, on node 1 (local); stack on node
- * 1. Socket 0 now runs init and the parent (14 idle, 3 running > 2): the
+ * task_struct, so SLUB takes node 1's partial slab F (see above); stack on
+ * node 1. Socket 0 now runs init and the parent (14 idle, 3 running > 2): the
  * imbalance stands, socket 1's first CPU 8. Then the child exits on CPU 8
  * and is reaped: its record stays; a failed fork adds none.
  */
@@ -120,7 +132,7 @@ static void test_second_fork_and_lifetime(void **state)
 	nr = nc_clone(m, 0, SIGCHLD);
 	r = nc_fork_record(m, (int)nr);
 	assert_int_equal(r->parent_cpu, 4);
-	assert_int_equal(r->slub_path, NC_SLUB_NEW_SLAB);
+	assert_int_equal(r->slub_path, NC_SLUB_NODE_PARTIAL);
 	assert_int_equal(r->ts_node, 1);
 	assert_int_equal(r->stack_nodes[0], 1);
 	assert_int_equal(r->first_cpu, 8);

@@ -64,16 +64,17 @@ static struct nc_machine *boot_2s4n(enum nc_fork_node fork_node, enum nc_stack_c
 
 /*
  * By hand (the picture of test_explain's first fork): init forks on CPU 0
- * (node 0) and the child's first CPU is 4 (node 1). The kernel puts the
- * task_struct and stack on node 0; --fork-node=child asks SLUB for node 1,
- * which CPU 0's node-0 cpu slab cannot serve (node mismatch) and no node-1
- * slab exists yet (new slab), and the stack pages for node 1. The child
- * then starts on CPU 4 all the same.
+ * (node 0) and the child's first CPU is 4 (node 1). The kernel takes the
+ * task_struct from the node-3 slab the last idle fork left CPU 0 (see
+ * test_explain) and the stack from node 0; --fork-node=child asks SLUB for
+ * node 1, which that cpu slab cannot serve (node mismatch), so node 1's
+ * partial slab does, and the stack pages for node 1. The child then starts
+ * on CPU 4 all the same.
  */
 static void test_fork_node_child(void **state)
 {
-	static const struct { enum nc_fork_node mode; int node; } cases[] = {
-		{ NC_FORK_NODE_PARENT, 0 }, { NC_FORK_NODE_CHILD, 1 },
+	static const struct { enum nc_fork_node mode; int ts_node, stack_node; } cases[] = {
+		{ NC_FORK_NODE_PARENT, 3, 0 }, { NC_FORK_NODE_CHILD, 1, 1 },
 	};
 
 	(void)state;
@@ -83,9 +84,9 @@ static void test_fork_node_child(void **state)
 		const struct nc_fork_record *r = nc_fork_record(m, (int)nr);
 
 		assert_int_equal(r->first_cpu, 4);
-		assert_int_equal(r->ts_node, cases[i].node);
+		assert_int_equal(r->ts_node, cases[i].ts_node);
 		for (int p = 0; p < NC_EXPLAIN_STACK_PAGES; p++)
-			assert_int_equal(r->stack_nodes[p], cases[i].node);
+			assert_int_equal(r->stack_nodes[p], cases[i].stack_node);
 		if (cases[i].mode == NC_FORK_NODE_CHILD) {
 			char *text = NULL;
 			size_t len = 0;
@@ -103,7 +104,7 @@ static void test_fork_node_child(void **state)
 			assert_int_equal(r->ts_node_requested, 1);
 			assert_int_equal(r->ts_why, NC_NODE_WHY_CHILD_CPU);
 			assert_true(r->node_mismatch);
-			assert_int_equal(r->slub_path, NC_SLUB_NEW_SLAB);
+			assert_int_equal(r->slub_path, NC_SLUB_NODE_PARTIAL);
 		} else {
 			assert_int_equal(r->ts_node_requested, NUMA_NO_NODE);
 			assert_false(r->node_mismatch);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernel/fork.h"
 #include "kernel/fork_whatif.h"
 #include "kernel/pid.h"
 #include "kernel/sched/core.h"
@@ -271,14 +272,17 @@ int __set_cpus_allowed_ptr(struct nc_machine *m, struct task_struct *p, const cp
 	return 0;
 }
 
-void init_idle(struct task_struct *idle, unsigned int cpu)
+void init_idle(struct nc_machine *m, struct task_struct *idle, unsigned int cpu)
 {
 	idle->__state = TASK_RUNNING;
 	idle->cpu = cpu;
 	bitmap_zero(idle->cpus_mask.bits, NR_CPUS);
 	cpumask_set_cpu(cpu, &idle->cpus_mask);
 	idle->nr_cpus_allowed = 1;
-	idle->flags |= PF_NO_SETAFFINITY;
+	idle->flags |= PF_KTHREAD | PF_NO_SETAFFINITY;
+	cpu_rq(m, cpu)->idle = idle;
+	m->curr[cpu] = idle;
+	snprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
 }
 
 /* The boot threads get every active CPU (init in sched_init_smp(),

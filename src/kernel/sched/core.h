@@ -16,10 +16,10 @@
  * idle. 0 or -ENOMEM. Domains come with sched_init_smp(). */
 int sched_init(struct nc_machine *m);
 void nc_sched_destroy(struct nc_machine *m);
-/* models kernel/sched/core.c:init_idle() as sched_init() calls it for the
- * boot task: running on cpu and pinned there (the model has no idle tasks
- * for the other CPUs) */
-void init_idle(struct task_struct *idle, unsigned int cpu);
+/* models kernel/sched/core.c:init_idle(): idle becomes cpu's idle task,
+ * running there and pinned there (sched_init() for the boot task,
+ * fork_idle() for the others) */
+void init_idle(struct nc_machine *m, struct task_struct *idle, unsigned int cpu);
 /* models kernel/sched/core.c:sched_init_smp() once rest_init() has forked
  * init and kthreadd: builds the domains, lets init (pid 1) and kthreadd
  * (pid 2) run on every CPU and puts them to sleep */

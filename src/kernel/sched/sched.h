@@ -78,6 +78,7 @@ struct rq {
 	unsigned int idle_exit_latency;   /* cpuidle state's exit latency while idle */
 	unsigned int distribute_prev;     /* distribute_cpu_mask_prev (per CPU) */
 	struct sched_domain *sd;          /* lowest attached domain, NULL if none */
+	struct task_struct *idle;         /* this CPU's idle task (init_idle()) */
 };
 
 struct sched_domain_topology_level;
@@ -131,18 +132,16 @@ static inline struct rq *cpu_rq(struct nc_machine *m, unsigned int cpu)
 		for ((cpu_) = find_next_bit((mask_), end_, wrap_ ? 0 : (start_)); (cpu_) < end_; \
 		     (cpu_) = find_next_bit((mask_), end_, (cpu_) + 1))
 
-/* models idle_task(): the boot task stands in for every CPU's idle task
- * (the model has no others) */
+/* models idle_task(): the CPU's idle task, which init_idle() gave it */
 static inline struct task_struct *idle_task(const struct nc_machine *m, unsigned int cpu)
 {
-	(void)cpu;
-	return m->init_task;
+	return m->sched->rqs[cpu].idle;
 }
 
-/* models is_idle_task() */
+/* models is_idle_task(): the boot task is the boot CPU's idle task */
 static inline bool is_idle_task(const struct nc_machine *m, const struct task_struct *p)
 {
-	return !p || p == m->init_task;
+	return !p || p == m->init_task || (p->flags & PF_IDLE);
 }
 
 #define for_each_domain(m_, cpu_, d_) \
