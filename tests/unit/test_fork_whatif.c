@@ -97,7 +97,7 @@ static void test_fork_node_child(void **state)
 			assert_non_null(strstr(text,
 				"task_struct: asked for node 1: the child's first CPU's (--fork-node=child)\n"
 				"task_struct: the cpu slab was on another node: deactivated\n"
-				"task_struct: a new slab, object on node 1\n"
+				"task_struct: a slab from the node partial list, object on node 1\n"
 				"stack: new pages on nodes 1,1,1,1\n"));
 			assert_non_null(strstr(text, "\nfirst CPU: 4 (node 1)\n"));
 			free(text);
