@@ -106,7 +106,7 @@ static unsigned int select_fallback_rq(struct nc_machine *m, unsigned int cpu,
 		if (is_cpu_allowed(m, p, c))
 			return c;
 	bitmap_or(p->cpus_mask.bits, p->cpus_mask.bits, m->sched->cpu_map, n);
-	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, m->sched->nr_cpu_ids);
 	return find_next_bit(m->sched->cpu_map, n, 0);
 }
 
@@ -144,12 +144,11 @@ unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigne
 
 int sched_fork(struct nc_machine *m, unsigned long clone_flags, struct task_struct *p)
 {
-	(void)m;
 	p->__state = TASK_NEW;
 	p->on_rq = 0;
 	p->se_cfs_rq = NULL;
 	INIT_LIST_HEAD(&p->run_list);
-	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, m->sched->nr_cpu_ids);
 	/* init_numa_balancing(): a new address space has no preferred node */
 	if (!(clone_flags & CLONE_VM))
 		p->numa_preferred_nid = NUMA_NO_NODE;
@@ -175,7 +174,7 @@ int nc_sched_run(struct nc_machine *m, struct task_struct *p, unsigned int cpu)
 	if (p->cpu != cpu)
 		set_task_cpu(m, p, cpu);
 	p->__state = TASK_RUNNING;
-	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, m->sched->nr_cpu_ids);
 	if (p->on_rq != TASK_ON_RQ_QUEUED)
 		activate_task(m, p);
 	m->curr[cpu] = p;
@@ -256,7 +255,7 @@ int __set_cpus_allowed_ptr(struct nc_machine *m, struct task_struct *p, const cp
 	if (dest >= n)
 		return -EINVAL;
 	p->cpus_mask = *new;
-	p->nr_cpus_allowed = bitmap_weight(new->bits, NR_CPUS);
+	p->nr_cpus_allowed = bitmap_weight(new->bits, m->sched->nr_cpu_ids);
 	if (cpumask_test_cpu(p->cpu, new))
 		return 0;
 	/* affine_move_task(): a sleeping task moves when it wakes */
@@ -297,7 +296,7 @@ static void settle_boot_thread(struct nc_machine *m, pid_t nr)
 		return;
 	bitmap_zero(p->cpus_mask.bits, NR_CPUS);
 	bitmap_or(p->cpus_mask.bits, p->cpus_mask.bits, m->sched->cpu_map, m->sched->nr_cpu_ids);
-	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, NR_CPUS);
+	p->nr_cpus_allowed = bitmap_weight(p->cpus_mask.bits, m->sched->nr_cpu_ids);
 	nc_sched_sleep(m, p);
 }
 
