@@ -20,8 +20,8 @@ static void usage(FILE *f)
 		   "each domain's name and flags as /sys/kernel/debug/sched/domains shows\n"
 		   "them (--format debugfs, the default), or the sched_debug boot log with\n"
 		   "spans and groups (--format dmesg). --reclaim-distance sets\n"
-		   "node_reclaim_distance (30; AMD Zen uses 32): NUMA levels farther than it\n"
-		   "do not balance forks.\n");
+		   "node_reclaim_distance (default: 32 on an AMD Zen topology such as\n"
+		   "2s4n or 8n, else 30): NUMA levels farther than it do not balance forks.\n");
 }
 
 /* A decimal number in [0, max]; -1 if text is not one. */

@@ -307,14 +307,7 @@ int nc_wl_exec(struct nc_wl *wl, const char *comm)
 
 void nc_wl_exit(struct nc_wl *wl, int code)
 {
-	struct nc_machine *m = wl->m;
-	struct task_struct *t = nc_current(m), *next;
-
-	nc_sched_exit(m, t);           /* the CPU picks what runs after t */
-	next = m->curr[m->cpu];
-	m->curr[m->cpu] = t;           /* t is current until do_exit() ends */
-	kernel_exit(m, code);
-	m->curr[m->cpu] = next;
+	kernel_exit(wl->m, code);      /* do_task_dead() picks what runs next */
 }
 
 long nc_wl_wait(struct nc_wl *wl)
