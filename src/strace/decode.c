@@ -514,3 +514,44 @@ int decode_rt_sigaction(struct nc_replay *rp, const struct strace_args *args,
 	}
 	return place(rp, act, sizeof(act), &regs->arg[1], err);
 }
+
+#define MAX_AFFINITY_BYTES 1024   /* 8192 CPUs, NR_CPUS's largest */
+
+int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *args,
+			     struct syscall_regs *regs, struct nc_error *err)
+{
+	unsigned char mask[MAX_AFFINITY_BYTES] = { 0 };
+	const struct strace_arg *a = need(args, 2, NULL, err);
+	const char *s, *end;
+	size_t len;
+
+	if (!a)
+		return -EINVAL;
+	if (numbers(args, 2, regs, err))
+		return -EINVAL;
+	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
+	if (!strace_parse_num(a->val, a->len, &regs->arg[2]))
+		return 0;
+	/* a CPU list: "[0 1]", "[0, 1]", "[...]" where strace stopped */
+	s = a->val;
+	end = a->val + a->len;
+	if (a->len < 2 || *s != '[' || end[-1] != ']')
+		return bad(err, "CPU list", a);
+	for (s++, end--; s < end;) {
+		uint64_t cpu;
+		size_t n = 0;
+
+		while (s < end && (*s == ' ' || *s == ','))
+			s++;
+		while (s + n < end && s[n] != ' ' && s[n] != ',')
+			n++;
+		if (!n || (n == 3 && !memcmp(s, "...", 3)))
+			break;
+		if (strace_parse_num(s, n, &cpu) || cpu >= MAX_AFFINITY_BYTES * 8)
+			return bad(err, "CPU list", a);
+		mask[cpu / 8] |= (unsigned char)(1u << (cpu % 8));
+		s += n;
+	}
+	len = regs->arg[1] && regs->arg[1] < sizeof(mask) ? regs->arg[1] : sizeof(mask);
+	return place(rp, mask, len, &regs->arg[2], err);
+}

@@ -54,5 +54,8 @@ int decode_waitid(struct nc_replay *rp, const struct strace_args *args,
  * sa_restorer=0x7f...}, NULL, 8) */
 int decode_rt_sigaction(struct nc_replay *rp, const struct strace_args *args,
 			struct syscall_regs *regs, struct nc_error *err);
+/* sched_setaffinity(0, 32, [0 1]) (strace 5.x: "[0, 1]"), the pid as recorded */
+int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *args,
+			     struct syscall_regs *regs, struct nc_error *err);
 
 #endif

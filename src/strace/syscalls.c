@@ -9,6 +9,7 @@
 
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/sched/syscalls.h"
 #include "kernel/signal.h"
 #include "kernel/sys.h"
 #include "mm/mempolicy.h"
@@ -146,6 +147,12 @@ static long __x64_sys_madvise(struct nc_machine *m, const struct syscall_regs *r
 	return kernel_madvise(m, r->arg[0], r->arg[1], (int)r->arg[2]);
 }
 
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE3(sched_setaffinity) */
+static long __x64_sys_sched_setaffinity(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_setaffinity(m, (pid_t)r->arg[0], (unsigned int)r->arg[1], r->arg[2]);
+}
+
 /* models kernel/signal.c:SYSCALL_DEFINE4(rt_sigaction) */
 static long __x64_sys_rt_sigaction(struct nc_machine *m, const struct syscall_regs *r)
 {
@@ -187,6 +194,7 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "mprotect",       decode_mprotect,      __x64_sys_mprotect,      SYSCALL_USER_RANGE },
 	{ "munmap",         decode_munmap,        __x64_sys_munmap,        SYSCALL_UNMAPS },
 	{ "rt_sigaction",   decode_rt_sigaction,  __x64_sys_rt_sigaction,  0 },
+	{ "sched_setaffinity", decode_sched_setaffinity, __x64_sys_sched_setaffinity, 0 },
 	{ "set_mempolicy",  decode_set_mempolicy, __x64_sys_set_mempolicy, 0 },
 	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node,
 	  SYSCALL_USER_RANGE },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The kernel as oracle: a program making clone, clone3, fork, vfork,
- * rt_sigaction, set_mempolicy, get_mempolicy, mbind,
+ * rt_sigaction, sched_setaffinity, set_mempolicy, get_mempolicy, mbind,
  * set_mempolicy_home_node, getpid, gettid and getppid calls with valid and invalid arguments, through raw
  * syscall() so strace sees exactly these. tests/cli/oracle.sh runs it
  * under `strace -f` and replays the log with `numaclone replay --check`:
@@ -224,6 +224,27 @@ static void sigactions(void)
 	syscall(SYS_rt_sigaction, SIGUSR1, NULL, (void *)8, 8);
 }
 
+/* Affinity: what sched_setaffinity() accepts and refuses, its effect
+ * inherited by a child. */
+static void affinities(void)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_CONF);
+	unsigned long mask[16] = { 1 }, all[16] = { 0 }, none[16] = { 0 }, beyond[16] = { 0 };
+
+	for (long c = 0; c < ncpu && c < 1024; c++)
+		all[c / 64] |= 1UL << (c % 64);
+	if (ncpu < 1024)
+		beyond[ncpu / 64] |= 1UL << (ncpu % 64);
+	syscall(SYS_sched_setaffinity, 0, sizeof(mask), mask);      /* CPU 0 */
+	child_exits(syscall(SYS_fork), 4);                           /* inherits it */
+	syscall(SYS_sched_setaffinity, 0, sizeof(none), none);      /* EINVAL */
+	syscall(SYS_sched_setaffinity, 0, sizeof(beyond), beyond);  /* no such CPU */
+	syscall(SYS_sched_setaffinity, 0, 0, mask);                 /* empty: EINVAL */
+	syscall(SYS_sched_setaffinity, 0, sizeof(mask), (void *)8); /* EFAULT */
+	syscall(SYS_sched_setaffinity, 0x7ffffff0, sizeof(mask), mask);  /* ESRCH */
+	syscall(SYS_sched_setaffinity, syscall(SYS_getpid), sizeof(all), all);
+}
+
 int main(void)
 {
 	pthread_t t;
@@ -233,6 +254,7 @@ int main(void)
 	syscall(SYS_getppid);
 	clones();
 	sigactions();
+	affinities();
 	mempolicies();
 	mappings();
 	if (!pthread_create(&t, NULL, thread_main, NULL))

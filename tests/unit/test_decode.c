@@ -120,6 +120,19 @@ static void test_sigaction_forms(void **state)
 		  "100 wait4(-1, NULL, 0, NULL) = -1 ECHILD (No child processes)\n", "1x2", 9);
 }
 
+/* sched_setaffinity's CPU lists, strace 6.x ("[0 1]") and 5.x ("[0, 1]") */
+static void test_affinity_forms(void **state)
+{
+	(void)state;
+	all_agree("100 sched_setaffinity(0, 32, [1]) = 0\n"
+		  "100 sched_setaffinity(0, 128, [0, 1]) = 0\n"
+		  "100 sched_setaffinity(0, 32, []) = -1 EINVAL (Invalid argument)\n"
+		  "100 sched_setaffinity(0, 32, [2]) = -1 EINVAL (Invalid argument)\n"
+		  "100 sched_setaffinity(0, 32, 0x8) = -1 EFAULT (Bad address)\n"
+		  "100 clone(child_stack=NULL, flags=SIGCHLD) = 101\n"
+		  "100 sched_setaffinity(101, 8, [0 1]) = 0\n", "1x2", 7);
+}
+
 static void test_decode_errors(void **state)
 {
 	static const char *const bad[] = {
@@ -134,6 +147,7 @@ static void test_decode_errors(void **state)
 		"mbind(0x1000, 4096, MPOL_BIND, [1, 2, 3 4], 64, 0) = 0\n",
 		"rt_sigaction(SIGCHLD, {sa_handler=SIG_IGN, sa_mask=[NOPE]}, NULL, 8) = 0\n",
 		"rt_sigaction(SIGCHLD, {sa_handler=SIG_IGN, sa_colour=blue}, NULL, 8) = 0\n",
+		"sched_setaffinity(0, 32, [0 x]) = 0\n",
 	};
 
 	(void)state;
@@ -163,6 +177,7 @@ int main(void)
 		cmocka_unit_test(test_mempolicy_forms),
 		cmocka_unit_test(test_mapping_forms),
 		cmocka_unit_test(test_sigaction_forms),
+		cmocka_unit_test(test_affinity_forms),
 		cmocka_unit_test(test_decode_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
