@@ -65,6 +65,8 @@ struct sched_domain {
 	unsigned long min_interval, max_interval;
 	unsigned int imb_numa_nr;
 	bool attached;                    /* survives cpu_attach_domain() */
+	bool groups_shared;               /* overlapping groups: the ring is
+					     another CPU's domain's (see topology.c) */
 	unsigned long span[];             /* sched_domain_span() */
 };
 

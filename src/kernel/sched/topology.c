@@ -452,11 +452,156 @@ static void cpu_attach_domain(struct nc_machine *m, struct sched_domain *sd, uns
 	cpu_rq(m, cpu)->sd = sd;
 }
 
+/* Whether CPUs a and b have domains alike at every level up to tl: the
+ * same flags, weights and single-group-ness, so cpu_attach_domain() takes
+ * the same decisions and writes the same values into their groups at tl. */
+static bool same_shape(struct sched_state *s, unsigned int a, unsigned int b, unsigned int tl)
+{
+	for (unsigned int t = 0; t <= tl; t++) {
+		const struct sched_domain *da = *sd_slot(s, a, t), *db = *sd_slot(s, b, t);
+
+		if (!da || !db)
+			return da == db;
+		if (da->flags != db->flags || da->span_weight != db->span_weight ||
+		    (t < tl && single_group(da) != single_group(db)))
+			return false;
+	}
+	return true;
+}
+
+/* An overlapping level's ring that is a partition of its span into
+ * contiguous groups, each brought alike by any of its CPUs: any CPU of the
+ * span would build the same ring, started at its own group. */
+struct overlap_ring {
+	struct sched_domain *sd;         /* NULL if none known */
+	unsigned int cpu;                /* sd's CPU */
+	struct sched_group *hint;        /* the group found last */
+};
+
+/* The group i's domain sd at an overlapping level gets from CPU x's domain
+ * there (overlap_group()'s span and sibling), or NULL if x brings none. */
+static const struct sched_domain *overlap_source(struct sched_state *s,
+						 const struct sched_domain *sd, unsigned int x)
+{
+	struct sched_domain *sib = *sd_slot(s, x, (unsigned int)sd->level);
+
+	if (!sib || !test_bit(x, sib->span))
+		return NULL;
+	if (sib->child && !bitmap_subset(sib->child->span, sd->span, s->nr_cpu_ids))
+		sib = find_descended_sibling(s, (struct sched_domain *)sd, sib);
+	return sib;
+}
+
+static const unsigned long *source_span(const struct sched_domain *sib)
+{
+	return sib->child ? sib->child->span : sib->span;
+}
+
+/* Records sd's freshly built ring as the level's shareable one if it is a
+ * partition as struct overlap_ring says (checked CPU by CPU). */
+static void note_overlap_ring(struct sched_state *s, struct sched_domain *sd, unsigned int cpu,
+			      struct overlap_ring *ring)
+{
+	unsigned int n = s->nr_cpu_ids, weight = 0, runs = 0, groups = 0, x;
+	const struct sched_group *sg = sd->groups, *cur = NULL;
+	int level = -1;
+
+	do {
+		weight += sg->group_weight;
+		groups++;
+	} while ((sg = sg->next) != sd->groups);
+	if (weight != sd->span_weight)
+		return;
+	for_each_cpu(x, sd->span, n) {
+		const struct sched_domain *src = overlap_source(s, sd, x);
+
+		if (!src)
+			return;
+		if (!cur || !test_bit(x, cur->span)) {
+			/* a new run: a group not seen before if runs stay <= groups */
+			for (cur = sd->groups; !test_bit(x, cur->span);)
+				if ((cur = cur->next) == sd->groups)
+					return;
+			if (++runs > groups)
+				return;
+			level = src->level;
+		}
+		if (src->level != level || !bitmap_equal(source_span(src), cur->span, n))
+			return;
+	}
+	*ring = (struct overlap_ring){ sd, cpu, sd->groups };
+}
+
+/* A ring CPU i's domain sd at an overlapping level can share rather than
+ * build: the previous CPU's when it has the same span and local group (the
+ * walk from i then meets the same groups), or the level's partition ring
+ * from i's group on. NULL if neither applies. */
+static struct sched_group *shared_overlap_ring(struct sched_state *s, struct sched_domain *sd,
+					       unsigned int i, struct overlap_ring *ring)
+{
+	unsigned int n = s->nr_cpu_ids, tl = (unsigned int)sd->level;
+	struct sched_domain *prev = i ? *sd_slot(s, i - 1, tl) : NULL;
+	struct sched_group *sg;
+
+	if (prev && test_bit(i - 1, sd->span) && bitmap_equal(prev->span, sd->span, n) &&
+	    bitmap_equal(prev->groups->span, source_span(sd), n) && same_shape(s, i - 1, i, tl))
+		return prev->groups;
+	if (!ring->sd || !bitmap_equal(ring->sd->span, sd->span, n) ||
+	    !same_shape(s, ring->cpu, i, tl))
+		return NULL;
+	for (sg = ring->hint; !test_bit(i, sg->span);)
+		if ((sg = sg->next) == ring->hint)
+			return NULL;
+	return ring->hint = sg;
+}
+
+/* models build_sched_domains()'s group pass and init_sched_groups_capacity() */
+static int build_all_groups(struct nc_machine *m)
+{
+	struct sched_state *s = m->sched;
+	unsigned int n = s->nr_cpu_ids;
+	struct overlap_ring *rings = calloc(s->nr_tl, sizeof(*rings));
+
+	if (!rings)
+		return -ENOMEM;
+	for (unsigned int i = 0; i < n; i++)
+		for (unsigned int t = 0; t < s->nr_tl; t++) {
+			struct sched_domain *sd = *sd_slot(s, i, t);
+			int ret;
+
+			if (!sd)
+				continue;
+			if ((sd->flags & SD_OVERLAP) &&
+			    (sd->groups = shared_overlap_ring(s, sd, i, &rings[t]))) {
+				sd->groups_shared = true;
+				continue;
+			}
+			ret = build_groups(m, sd, i);
+			if (ret) {
+				free(rings);
+				return ret;
+			}
+			/* every CPU counts 1024; a shared group is done once */
+			for (struct sched_group *sg = sd->groups;;) {
+				if (!sg->group_weight)
+					sg->group_weight = bitmap_weight(sg->span, n);
+				sg->capacity = SCHED_CAPACITY_SCALE * sg->group_weight;
+				if ((sg = sg->next) == sd->groups)
+					break;
+			}
+			if (sd->flags & SD_OVERLAP)
+				note_overlap_ring(s, sd, i, &rings[t]);
+		}
+	free(rings);
+	return 0;
+}
+
 /* models kernel/sched/topology.c:build_sched_domains() over cpu_map */
 static int build_sched_domains(struct nc_machine *m)
 {
 	struct sched_state *s = m->sched;
 	unsigned int n = s->nr_cpu_ids;
+	int ret;
 
 	s->sd = calloc((size_t)n * s->nr_tl, sizeof(*s->sd));
 	s->sg = calloc((size_t)n * s->nr_tl, sizeof(*s->sg));
@@ -477,26 +622,9 @@ static int build_sched_domains(struct nc_machine *m)
 				break;
 		}
 	}
-	for (unsigned int i = 0; i < n; i++)
-		for (unsigned int t = 0; t < s->nr_tl; t++) {
-			struct sched_domain *sd = *sd_slot(s, i, t);
-			int ret;
-
-			if (!sd)
-				continue;
-			ret = build_groups(m, sd, i);
-			if (ret)
-				return ret;
-			/* init_sched_groups_capacity(): every CPU counts 1024;
-			 * a shared group is done once */
-			for (struct sched_group *sg = sd->groups;;) {
-				if (!sg->group_weight)
-					sg->group_weight = bitmap_weight(sg->span, n);
-				sg->capacity = SCHED_CAPACITY_SCALE * sg->group_weight;
-				if ((sg = sg->next) == sd->groups)
-					break;
-			}
-		}
+	ret = build_all_groups(m);
+	if (ret)
+		return ret;
 	for (unsigned int i = 0; i < n; i++)
 		if (test_bit(i, s->cpu_map))
 			set_imb_numa_nr(*sd_slot(s, i, 0));
@@ -510,8 +638,10 @@ void sched_free_domains(struct sched_state *s)
 {
 	for (size_t k = 0; s->sd && k < (size_t)s->nr_cpu_ids * s->nr_tl; k++) {
 		struct sched_domain *sd = s->sd[k];
-		/* overlapping groups are the domain's own, the others shared */
-		struct sched_group *sg = sd && (sd->flags & SD_OVERLAP) ? sd->groups : NULL;
+		/* overlapping groups are the domain's own unless it shares
+		 * another's ring; the others are shared per level */
+		struct sched_group *sg = sd && (sd->flags & SD_OVERLAP) && !sd->groups_shared ?
+					 sd->groups : NULL;
 
 		while (sg) {
 			struct sched_group *next = sg->next;
