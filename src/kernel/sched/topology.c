@@ -25,11 +25,79 @@ struct sched_domain_topology_level {
 	unsigned int sd_flags;            /* cpu_smt_flags() ... cpu_numa_flags() */
 	bool overlap;                     /* SDTL_OVERLAP */
 	int numa_level;
+	unsigned int *sibling;            /* below NUMA: see tl_init_siblings() */
 };
 
 static bool cpu_present(const struct nc_topology *t, unsigned int cpu)
 {
 	return t->cpu_node[cpu] >= 0;
+}
+
+/* A present CPU under the key that groups it at a level below NUMA: one
+ * core (SMT, CLS), one package's share of a node (MC) or a node (PKG). */
+struct cpu_key {
+	int a, b;
+	unsigned int cpu;
+};
+
+static int cpu_key_cmp(const void *x, const void *y)
+{
+	const struct cpu_key *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return p->cpu < q->cpu ? -1 : p->cpu > q->cpu;
+}
+
+/* The present CPUs sorted by their key at the level (kind below TL_NUMA):
+ * each run of equal keys is one mask of the level. Returns how many, or
+ * -ENOMEM. */
+static int sort_cpus(const struct nc_topology *t, enum tl_kind kind, struct cpu_key **out)
+{
+	struct cpu_key *keys = malloc((size_t)t->nr_cpu_ids * sizeof(*keys));
+	unsigned int n = 0;
+
+	if (!keys)
+		return -ENOMEM;
+	for (unsigned int c = 0; c < t->nr_cpu_ids; c++) {
+		if (!cpu_present(t, c))
+			continue;
+		if (kind == TL_PKG)
+			keys[n++] = (struct cpu_key){ t->cpu_node[c], 0, c };
+		else
+			keys[n++] = (struct cpu_key){ t->cpu_package[c],
+				kind == TL_MC ? t->cpu_node[c] : t->cpu_core[c], c };
+	}
+	qsort(keys, n, sizeof(*keys), cpu_key_cmp);
+	*out = keys;
+	return (int)n;
+}
+
+/* The level's masks as rings: sibling[cpu] is the next CPU with cpu's key,
+ * so tl_mask() costs the mask's CPUs, not the machine's. */
+static int tl_init_siblings(const struct nc_topology *t, struct sched_domain_topology_level *tl)
+{
+	struct cpu_key *keys;
+	int n = sort_cpus(t, tl->kind, &keys);
+
+	if (n < 0)
+		return n;
+	tl->sibling = malloc((size_t)t->nr_cpu_ids * sizeof(*tl->sibling));
+	if (!tl->sibling) {
+		free(keys);
+		return -ENOMEM;
+	}
+	for (int k = 0, first = 0; k < n; k++) {
+		bool last = k + 1 == n || keys[k + 1].a != keys[k].a || keys[k + 1].b != keys[k].b;
+
+		tl->sibling[keys[k].cpu] = keys[last ? first : k + 1].cpu;
+		if (last)
+			first = k + 1;
+	}
+	free(keys);
+	return 0;
 }
 
 /* The level's mask for cpu: cpu_smt_mask(), cpu_clustergroup_mask(),
@@ -39,46 +107,32 @@ static void tl_mask(struct nc_machine *m, const struct sched_domain_topology_lev
 {
 	const struct nc_topology *t = m->topo;
 	struct sched_state *s = m->sched;
-	int node = t->cpu_node[cpu];
+	unsigned int c = cpu;
 
 	if (tl->kind == TL_NUMA) {
-		memcpy(dst, s->numa_masks[(unsigned)tl->numa_level * t->nr_node_ids + (unsigned)node],
+		memcpy(dst, s->numa_masks[(unsigned)tl->numa_level * t->nr_node_ids +
+					  (unsigned)t->cpu_node[cpu]],
 		       s->mask_longs * sizeof(long));
 		return;
 	}
 	bitmap_zero(dst, s->nr_cpu_ids);
-	for (unsigned int c = 0; c < t->nr_cpu_ids; c++) {
-		bool same;
-
-		if (!cpu_present(t, c))
-			continue;
-		switch (tl->kind) {
-		case TL_SMT:
-		case TL_CLS:
-			same = t->cpu_package[c] == t->cpu_package[cpu] &&
-			       t->cpu_core[c] == t->cpu_core[cpu];
-			break;
-		case TL_MC:
-			same = t->cpu_package[c] == t->cpu_package[cpu] && t->cpu_node[c] == node;
-			break;
-		default:
-			same = t->cpu_node[c] == node;
-			break;
-		}
-		if (same)
-			__set_bit(c, dst);
-	}
+	do
+		__set_bit(c, dst);
+	while ((c = tl->sibling[c]) != cpu);
 }
 
-/* models arch/x86/kernel/smpboot.c: x86_has_numa_in_package */
-static bool numa_in_package(const struct nc_topology *t)
+/* models arch/x86/kernel/smpboot.c: x86_has_numa_in_package: sorted by
+ * package then node, a package with two nodes has them side by side */
+static int numa_in_package(const struct nc_topology *t)
 {
-	for (unsigned int a = 0; a < t->nr_cpu_ids; a++)
-		for (unsigned int b = a + 1; cpu_present(t, a) && b < t->nr_cpu_ids; b++)
-			if (cpu_present(t, b) && t->cpu_package[a] == t->cpu_package[b] &&
-			    t->cpu_node[a] != t->cpu_node[b])
-				return true;
-	return false;
+	struct cpu_key *keys;
+	int n = sort_cpus(t, TL_MC, &keys), found = 0;
+
+	for (int k = 1; k < n && !found; k++)
+		found = keys[k].a == keys[k - 1].a && keys[k].b != keys[k - 1].b;
+	if (n >= 0)
+		free(keys);
+	return n < 0 ? n : found;
 }
 
 #define NR_DISTANCE_VALUES 256 /* 1 << DISTANCE_BITS */
@@ -133,7 +187,7 @@ static int sched_init_numa(struct nc_machine *m)
 static int sched_init_topology(struct nc_machine *m)
 {
 	struct sched_state *s = m->sched;
-	int numa = sched_init_numa(m);
+	int numa = sched_init_numa(m), in_package, ret;
 	unsigned int n = 0;
 
 	if (numa < 0)
@@ -147,12 +201,18 @@ static int sched_init_topology(struct nc_machine *m)
 		SD_CLUSTER | SD_SHARE_LLC, false, 0 };
 	s->tl[n++] = (struct sched_domain_topology_level){ "MC", TL_MC, SD_SHARE_LLC, false, 0 };
 	/* a package with several nodes inside lets the NUMA levels span it */
-	if (!numa_in_package(m->topo))
+	in_package = numa_in_package(m->topo);
+	if (in_package < 0)
+		return in_package;
+	if (!in_package)
 		s->tl[n++] = (struct sched_domain_topology_level){ "PKG", TL_PKG, 0, false, 0 };
 	for (int j = 0; j < numa; j++)
 		s->tl[n++] = (struct sched_domain_topology_level){ j ? "NUMA" : "NODE", TL_NUMA,
 			j ? SD_NUMA : 0, j > 0, j };
 	s->nr_tl = n;
+	for (unsigned int k = 0; k < n; k++)
+		if (s->tl[k].kind != TL_NUMA && (ret = tl_init_siblings(m->topo, &s->tl[k])))
+			return ret;
 	return 0;
 }
 
@@ -661,6 +721,8 @@ void sched_free_domains(struct sched_state *s)
 		free(s->numa_masks[k]);
 	free(s->numa_masks);
 	free(s->numa_distance);
+	for (unsigned int k = 0; s->tl && k < s->nr_tl; k++)
+		free(s->tl[k].sibling);
 	free(s->tl);
 	s->numa_masks = NULL;
 	s->numa_distance = NULL;
