@@ -34,18 +34,30 @@ static unsigned long last_word_mask(unsigned int nbits)
 	return nbits % BITS_PER_LONG ? (1UL << (nbits % BITS_PER_LONG)) - 1 : ~0UL;
 }
 
-/* models lib/bitmap.c:__bitmap_weight() */
+/* models lib/hweight.c:__sw_hweight64(): without -mpopcnt,
+ * __builtin_popcountl() is a call into libgcc; this is a few inline ops */
+static unsigned int word_weight(unsigned long v)
+{
+#if defined(__POPCNT__) || __SIZEOF_LONG__ != 8
+	return (unsigned int)__builtin_popcountl(v);
+#else
+	v -= (v >> 1) & 0x5555555555555555UL;
+	v = (v & 0x3333333333333333UL) + ((v >> 2) & 0x3333333333333333UL);
+	v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0fUL;
+	return (unsigned int)((v * 0x0101010101010101UL) >> 56);
+#endif
+}
+
+/* models lib/bitmap.c:__bitmap_weight(); CPU masks are mostly empty words */
 unsigned int bitmap_weight(const unsigned long *map, unsigned int nbits)
 {
 	unsigned int i, w = 0, n = BITS_TO_LONGS(nbits);
 
-	for (i = 0; i < n; i++) {
-		unsigned long v = map[i];
-
-		if (i == n - 1)
-			v &= last_word_mask(nbits);
-		w += __builtin_popcountl(v);
-	}
+	for (i = 0; i + 1 < n; i++)
+		if (map[i])
+			w += word_weight(map[i]);
+	if (n)
+		w += word_weight(map[n - 1] & last_word_mask(nbits));
 	return w;
 }
 
@@ -86,20 +98,19 @@ void bitmap_or(unsigned long *dst, const unsigned long *a,
 
 /* Applies op to each word pair (last word masked) and reports whether any
  * word made it true: the shared walk of equal/subset/intersects. */
-static bool any_word(const unsigned long *a, const unsigned long *b,
-		     unsigned int nbits, unsigned long (*op)(unsigned long, unsigned long))
+static inline __attribute__((always_inline)) bool
+any_word(const unsigned long *a, const unsigned long *b, unsigned int nbits,
+	 unsigned long (*op)(unsigned long, unsigned long))
 {
 	unsigned int n = BITS_TO_LONGS(nbits);
 
-	for (unsigned int i = 0; i < n; i++) {
-		unsigned long v = op(a[i], b[i]);
-
-		if (i == n - 1)
-			v &= last_word_mask(nbits);
-		if (v)
+	if (!n)
+		return false;
+	/* inlined with op known: no call per word */
+	for (unsigned int i = 0; i + 1 < n; i++)
+		if (op(a[i], b[i]))
 			return true;
-	}
-	return false;
+	return op(a[n - 1], b[n - 1]) & last_word_mask(nbits);
 }
 
 static unsigned long word_xor(unsigned long a, unsigned long b) { return a ^ b; }

@@ -70,7 +70,12 @@ static int sort_cpus(const struct nc_topology *t, enum tl_kind kind, struct cpu_
 			keys[n++] = (struct cpu_key){ t->cpu_package[c],
 				kind == TL_MC ? t->cpu_node[c] : t->cpu_core[c], c };
 	}
-	qsort(keys, n, sizeof(*keys), cpu_key_cmp);
+	/* CPU ids usually follow the topology already */
+	for (unsigned int k = 1; k < n; k++)
+		if (cpu_key_cmp(&keys[k - 1], &keys[k]) > 0) {
+			qsort(keys, n, sizeof(*keys), cpu_key_cmp);
+			break;
+		}
 	*out = keys;
 	return (int)n;
 }
@@ -137,6 +142,65 @@ static int numa_in_package(const struct nc_topology *t)
 
 #define NR_DISTANCE_VALUES 256 /* 1 << DISTANCE_BITS */
 
+/* The CPUs of every node: cpus[first[node] .. first[node + 1]). */
+struct node_cpus {
+	unsigned int *first, *cpus;
+};
+
+static int node_cpus_init(const struct nc_topology *t, struct node_cpus *nc)
+{
+	nc->first = calloc(t->nr_node_ids + 1, sizeof(*nc->first));
+	nc->cpus = malloc((size_t)t->nr_cpu_ids * sizeof(*nc->cpus));
+	if (!nc->first || !nc->cpus)
+		return -ENOMEM;
+	for (unsigned int c = 0; c < t->nr_cpu_ids; c++)
+		if (cpu_present(t, c))
+			nc->first[t->cpu_node[c] + 1]++;
+	for (unsigned int k = 0; k < t->nr_node_ids; k++)
+		nc->first[k + 1] += nc->first[k];
+	for (unsigned int c = 0; c < t->nr_cpu_ids; c++)
+		if (cpu_present(t, c))
+			nc->cpus[nc->first[t->cpu_node[c]]++] = c;
+	/* the filling moved each first[] to the next node's start */
+	memmove(nc->first + 1, nc->first, t->nr_node_ids * sizeof(*nc->first));
+	nc->first[0] = 0;
+	return 0;
+}
+
+/* sched_domains_numa_masks[level][node] for every node with CPUs: the CPUs
+ * of the nodes within the level's distance. A node that reaches the same
+ * nodes as the one before copies its mask. */
+static int numa_level_masks(struct nc_machine *m, const struct node_cpus *nc, int level)
+{
+	const struct nc_topology *t = m->topo;
+	struct sched_state *s = m->sched;
+	nodemask_t reach, prev_reach;
+	const unsigned long *prev = NULL;
+	int j, k;
+
+	for_each_node_mask(j, t->has_cpu) {
+		unsigned long *mask = calloc(s->mask_longs, sizeof(long));
+
+		if (!mask)
+			return -ENOMEM;
+		s->numa_masks[(unsigned)level * t->nr_node_ids + (unsigned)j] = mask;
+		nodes_clear(reach);
+		for_each_node_mask(k, t->has_cpu)
+			if (node_distance(t, j, k) <= s->numa_distance[level])
+				node_set(k, reach);
+		if (prev && bitmap_equal(reach.bits, prev_reach.bits, MAX_NUMNODES)) {
+			memcpy(mask, prev, s->mask_longs * sizeof(long));
+			continue;
+		}
+		for_each_node_mask(k, reach)
+			for (unsigned int x = nc->first[k]; x < nc->first[k + 1]; x++)
+				__set_bit(nc->cpus[x], mask);
+		prev = mask;
+		prev_reach = reach;
+	}
+	return 0;
+}
+
 /* models kernel/sched/topology.c:sched_init_numa(): the unique distances
  * between nodes with CPUs, and per level and node the CPUs within reach.
  * Returns the number of levels, 0 when the table is unusable, -ENOMEM. */
@@ -145,6 +209,7 @@ static int sched_init_numa(struct nc_machine *m)
 	const struct nc_topology *t = m->topo;
 	struct sched_state *s = m->sched;
 	unsigned long seen[BITS_TO_LONGS(NR_DISTANCE_VALUES)] = { 0 };
+	struct node_cpus nc;
 	int i, j, k, nr_levels;
 
 	for_each_node_mask(i, t->has_cpu)
@@ -167,20 +232,12 @@ static int sched_init_numa(struct nc_machine *m)
 	for (i = 0, j = 0; i < nr_levels; i++, j++)
 		s->numa_distance[i] = j = (int)find_next_bit(seen, NR_DISTANCE_VALUES, (unsigned)j);
 	s->numa_levels = nr_levels;
-	for (i = 0; i < nr_levels; i++)
-		for_each_node_mask(j, t->has_cpu) {
-			unsigned long *mask = calloc(s->mask_longs, sizeof(long));
-
-			if (!mask)
-				return -ENOMEM;
-			s->numa_masks[(unsigned)i * t->nr_node_ids + (unsigned)j] = mask;
-			for (unsigned int c = 0; c < t->nr_cpu_ids; c++) {
-				k = t->cpu_node[c];
-				if (k >= 0 && node_distance(t, j, k) <= s->numa_distance[i])
-					__set_bit(c, mask);
-			}
-		}
-	return nr_levels;
+	k = node_cpus_init(t, &nc);
+	for (i = 0; i < nr_levels && !k; i++)
+		k = numa_level_masks(m, &nc, i);
+	free(nc.first);
+	free(nc.cpus);
+	return k ? k : nr_levels;
 }
 
 /* The level list: build_sched_topology()'s, then sched_init_numa()'s. */
