@@ -106,6 +106,7 @@ struct sched_state {
 	int numa_levels;
 	int *numa_distance;               /* [numa_levels] unique distances */
 	unsigned long **numa_masks;       /* [level * nr_node_ids + node] */
+	unsigned int *numa_weight;        /* their weights, alike */
 	unsigned int nr_numa_masks;
 
 	/* the topology levels, bottom up, and every CPU's domain at each */

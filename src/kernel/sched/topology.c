@@ -106,24 +106,26 @@ static int tl_init_siblings(const struct nc_topology *t, struct sched_domain_top
 }
 
 /* The level's mask for cpu: cpu_smt_mask(), cpu_clustergroup_mask(),
- * cpu_coregroup_mask() (the LLC), cpu_cpu_mask() (the node) or sd_numa_mask(). */
-static void tl_mask(struct nc_machine *m, const struct sched_domain_topology_level *tl,
+ * cpu_coregroup_mask() (the LLC), cpu_cpu_mask() (the node) or
+ * sd_numa_mask(). Returns its weight. */
+static unsigned int tl_mask(struct nc_machine *m, const struct sched_domain_topology_level *tl,
 		    unsigned int cpu, unsigned long *dst)
 {
 	const struct nc_topology *t = m->topo;
 	struct sched_state *s = m->sched;
-	unsigned int c = cpu;
+	unsigned int c = cpu, weight = 0;
 
 	if (tl->kind == TL_NUMA) {
-		memcpy(dst, s->numa_masks[(unsigned)tl->numa_level * t->nr_node_ids +
-					  (unsigned)t->cpu_node[cpu]],
-		       s->mask_longs * sizeof(long));
-		return;
+		unsigned int k = (unsigned)tl->numa_level * t->nr_node_ids + (unsigned)t->cpu_node[cpu];
+
+		memcpy(dst, s->numa_masks[k], s->mask_longs * sizeof(long));
+		return s->numa_weight[k];
 	}
 	bitmap_zero(dst, s->nr_cpu_ids);
 	do
-		__set_bit(c, dst);
+		__set_bit(c, dst), weight++;
 	while ((c = tl->sibling[c]) != cpu);
+	return weight;
 }
 
 /* models arch/x86/kernel/smpboot.c: x86_has_numa_in_package: sorted by
@@ -176,6 +178,7 @@ static int numa_level_masks(struct nc_machine *m, const struct node_cpus *nc, in
 	struct sched_state *s = m->sched;
 	nodemask_t reach, prev_reach;
 	const unsigned long *prev = NULL;
+	unsigned int weight = 0;
 	int j, k;
 
 	for_each_node_mask(j, t->has_cpu) {
@@ -190,13 +193,15 @@ static int numa_level_masks(struct nc_machine *m, const struct node_cpus *nc, in
 				node_set(k, reach);
 		if (prev && bitmap_equal(reach.bits, prev_reach.bits, MAX_NUMNODES)) {
 			memcpy(mask, prev, s->mask_longs * sizeof(long));
-			continue;
+		} else {
+			for_each_node_mask(k, reach)
+				for (unsigned int x = nc->first[k]; x < nc->first[k + 1]; x++)
+					__set_bit(nc->cpus[x], mask);
+			prev = mask;
+			prev_reach = reach;
+			weight = bitmap_weight(mask, s->nr_cpu_ids);
 		}
-		for_each_node_mask(k, reach)
-			for (unsigned int x = nc->first[k]; x < nc->first[k + 1]; x++)
-				__set_bit(nc->cpus[x], mask);
-		prev = mask;
-		prev_reach = reach;
+		s->numa_weight[(unsigned)level * t->nr_node_ids + (unsigned)j] = weight;
 	}
 	return 0;
 }
@@ -227,7 +232,8 @@ static int sched_init_numa(struct nc_machine *m)
 	s->numa_distance = calloc((size_t)nr_levels, sizeof(int));
 	s->nr_numa_masks = (unsigned int)nr_levels * t->nr_node_ids;
 	s->numa_masks = calloc(s->nr_numa_masks, sizeof(long *));
-	if (!s->numa_distance || !s->numa_masks)
+	s->numa_weight = calloc(s->nr_numa_masks, sizeof(*s->numa_weight));
+	if (!s->numa_distance || !s->numa_masks || !s->numa_weight)
 		return -ENOMEM;
 	for (i = 0, j = 0; i < nr_levels; i++, j++)
 		s->numa_distance[i] = j = (int)find_next_bit(seen, NR_DISTANCE_VALUES, (unsigned)j);
@@ -289,8 +295,7 @@ static struct sched_domain *build_sched_domain(struct nc_machine *m, unsigned in
 
 	if (!sd)
 		return NULL;
-	tl_mask(m, tl, cpu, sd->span);
-	weight = bitmap_weight(sd->span, s->nr_cpu_ids);
+	weight = tl_mask(m, tl, cpu, sd->span);
 	bitmap_and(sd->span, sd->span, s->cpu_map, s->nr_cpu_ids);
 	sd->name = tl->name;
 	sd->min_interval = weight;
@@ -358,8 +363,10 @@ static int get_group(struct nc_machine *m, struct sched_domain *sd, unsigned int
 	if (sib && sib->child) {
 		memcpy(sg->span, sib->child->span, s->mask_longs * sizeof(long));
 		sg->flags = sib->child->flags;
+		sg->group_weight = sib->child->span_weight;
 	} else {
 		__set_bit(i, sg->span);
+		sg->group_weight = 1;
 	}
 	memcpy(sg->balance_mask, sg->span, s->mask_longs * sizeof(long));
 	sg->id = find_next_bit(sg->span, s->nr_cpu_ids, 0);
@@ -418,6 +425,7 @@ static int overlap_group(struct nc_machine *m, struct sched_domain *sd, unsigned
 	} else {
 		memcpy(sg->span, sib->span, s->mask_longs * sizeof(long));
 	}
+	sg->group_weight = (sib->child ? sib->child : sib)->span_weight;
 	/* init_overlap_sched_group(); a group of this level with the same
 	 * span (a sibling not descended) has the same mask: computed once,
 	 * as the kernel shares it through the group's sgc */
@@ -698,10 +706,8 @@ static int build_all_groups(struct nc_machine *m)
 				free(rings);
 				return ret;
 			}
-			/* every CPU counts 1024; a shared group is done once */
+			/* every CPU counts 1024 */
 			for (struct sched_group *sg = sd->groups;;) {
-				if (!sg->group_weight)
-					sg->group_weight = bitmap_weight(sg->span, n);
 				sg->capacity = SCHED_CAPACITY_SCALE * sg->group_weight;
 				if ((sg = sg->next) == sd->groups)
 					break;
@@ -777,11 +783,13 @@ void sched_free_domains(struct sched_state *s)
 	for (unsigned int k = 0; s->numa_masks && k < s->nr_numa_masks; k++)
 		free(s->numa_masks[k]);
 	free(s->numa_masks);
+	free(s->numa_weight);
 	free(s->numa_distance);
 	for (unsigned int k = 0; s->tl && k < s->nr_tl; k++)
 		free(s->tl[k].sibling);
 	free(s->tl);
 	s->numa_masks = NULL;
+	s->numa_weight = NULL;
 	s->numa_distance = NULL;
 	s->tl = NULL;
 	s->numa_levels = 0;
