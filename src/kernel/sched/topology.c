@@ -525,14 +525,14 @@ static bool sd_degenerate(const struct sched_domain *sd)
 }
 
 /* models kernel/sched/topology.c:sd_parent_degenerate() */
-static bool sd_parent_degenerate(struct sched_state *s, const struct sched_domain *sd,
-				 const struct sched_domain *parent)
+static bool sd_parent_degenerate(const struct sched_domain *sd, const struct sched_domain *parent)
 {
 	unsigned int pflags = parent->flags;
 
 	if (sd_degenerate(parent))
 		return true;
-	if (!bitmap_equal(sd->span, parent->span, s->nr_cpu_ids))
+	/* a parent's span holds its child's: equal spans, equal weights */
+	if (sd->span_weight != parent->span_weight)
 		return false;
 	if (single_group(parent))
 		pflags &= ~SD_DEGENERATE_GROUPS_MASK;
@@ -543,13 +543,12 @@ static bool sd_parent_degenerate(struct sched_state *s, const struct sched_domai
  * add nothing, then hang what is left on the CPU's run queue */
 static void cpu_attach_domain(struct nc_machine *m, struct sched_domain *sd, unsigned int cpu)
 {
-	struct sched_state *s = m->sched;
 	struct sched_domain *tmp;
 
 	for (tmp = sd; tmp && tmp->parent;) {
 		struct sched_domain *parent = tmp->parent;
 
-		if (!sd_parent_degenerate(s, tmp, parent)) {
+		if (!sd_parent_degenerate(tmp, parent)) {
 			tmp = parent;
 			continue;
 		}
@@ -723,7 +722,7 @@ static int build_all_groups(struct nc_machine *m)
 static int build_sched_domains(struct nc_machine *m)
 {
 	struct sched_state *s = m->sched;
-	unsigned int n = s->nr_cpu_ids;
+	unsigned int n = s->nr_cpu_ids, all = bitmap_weight(s->cpu_map, n);
 	int ret;
 
 	s->sd = calloc((size_t)n * s->nr_tl, sizeof(*s->sd));
@@ -741,7 +740,8 @@ static int build_sched_domains(struct nc_machine *m)
 				return -ENOMEM;
 			sd->attached = true;
 			*sd_slot(s, i, t) = sd;
-			if (bitmap_equal(sd->span, s->cpu_map, n))
+			/* spans stay within cpu_map: covering it is having its weight */
+			if (sd->span_weight == all)
 				break;
 		}
 	}
