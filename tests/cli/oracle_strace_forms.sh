@@ -16,12 +16,6 @@ agrees() { # FILE...: replay the log(s) with --check; true if all agree
 		! grep -q 'not understood\|not decoded' "$tmp/out"
 }
 
-check() { # NAME FILE...: replay the log(s) with --check
-	local name=$1 ok=0; shift
-	agrees "$@" || ok=$?
-	report "$name" $ok
-}
-
 report() { # NAME STATUS: the verdict on $tmp/out
 	echo "$1: $(tail -n 1 "$tmp/out")"
 	if [ "$2" -ne 0 ]; then
@@ -30,19 +24,18 @@ report() { # NAME STATUS: the verdict on $tmp/out
 	fi
 }
 
-# The programs race (workers exit, threads unmap) and some options hide the
-# lines that say who won, so a busy machine can record a log whose order
-# the replay reads otherwise: such a form is recorded once more, and fails
-# only if the second log disagrees too (a real reader or model bug fails
-# both; the retry is reported).
-record_check() { # NAME OPTS PROGRAM
-	local name=$1 opts=$2 p=$3 ok
+# The programs race (workers exit, threads unmap) and strace's order of
+# what it sees is not always the order the kernel acted in, so a busy
+# machine can record a log whose order the replay reads otherwise: a form
+# that disagrees is recorded once more, and fails only if the second log
+# disagrees too (a reader or model bug fails both; the retry is reported).
+record_check() { # NAME CMD...: CMD records into $tmp/rec; replay what it wrote
+	local name=$1 ok; shift
 	for attempt in 1 2; do
-		# shellcheck disable=SC2086
-		strace -f $opts -o "$tmp/log" "$tmp/$p" > /dev/null 2>&1 ||
-			{ echo "FAIL: strace $opts $p"; fails=$((fails + 1)); return; }
+		rm -rf "$tmp/rec" && mkdir "$tmp/rec"
+		"$@" > /dev/null 2>&1 || { echo "FAIL: $name: strace failed"; fails=$((fails + 1)); return; }
 		ok=0
-		agrees "$tmp/log" || ok=$?
+		agrees "$tmp/rec"/* || ok=$?
 		[ $ok -eq 0 ] && break
 		[ $attempt = 1 ] && echo "$name: disagreed once, recorded again: $(grep -m 2 '^line\|not understood' "$tmp/out" | tr '\n' ' ')"
 	done
@@ -57,20 +50,17 @@ for opts in "-tt" "-ttt" "-r" "-T" "-tt -T" "-yy" "-i" "-n" "-Y" "-k" "-v -s 256
 		# -z drops the header of a resumed call: with several threads
 		# unfinished at once, which call it resumes is a guess
 		[ "$opts" = -z ] && [ $p = threads ] && continue
-		record_check "$p strace -f $opts" "$opts" "$p"
+		# shellcheck disable=SC2086
+		record_check "$p strace -f $opts" strace -f $opts -o "$tmp/rec/log" "$tmp/$p"
 	done
 done
 # stderr mode: "[pid N]" prefixes, strace's notes spliced into lines
-strace -f "$tmp/prefork" > /dev/null 2> "$tmp/log"
-check "prefork strace -f (stderr)" "$tmp/log"
+stderr_mode() { strace -f "$tmp/prefork" > /dev/null 2> "$tmp/rec/log"; }
+record_check "prefork strace -f (stderr)" stderr_mode
 # one file per task, with and without timestamps to merge them by
 for opts in "-tt" "-ttt -T"; do
-	rm -rf "$tmp/ff" && mkdir "$tmp/ff"
 	# shellcheck disable=SC2086
-	strace -ff $opts -o "$tmp/ff/p" "$tmp/prefork" > /dev/null 2>&1
-	check "prefork strace -ff $opts" "$tmp/ff"/p.*
+	record_check "prefork strace -ff $opts" strace -ff $opts -o "$tmp/rec/p" "$tmp/prefork"
 done
-rm -rf "$tmp/ff" && mkdir "$tmp/ff"
-strace -ff -ttt -T -o "$tmp/ff/t" "$tmp/threads" > /dev/null 2>&1
-check "threads strace -ff -ttt -T" "$tmp/ff"/t.*
+record_check "threads strace -ff -ttt -T" strace -ff -ttt -T -o "$tmp/rec/t" "$tmp/threads"
 [ $fails -eq 0 ] || { echo "FAIL: $fails forms"; exit 1; }
