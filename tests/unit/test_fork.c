@@ -35,34 +35,12 @@
 #include "mm/uaccess.h"
 #include "mm/vmstat.h"
 #include "uapi/linux/sched.h"
+#include "oracle/oracle.h"
 #include "unit/nc_boot.h"
 
 
 #define HOST_CREATED 0   /* the host made a child */
 #define HOST_CRASHED -1  /* the subprocess died: treated as a disagreement */
-
-/*
- * Raw clone/clone3 whose child runs exit(0) straight from the syscall
- * return, so it never uses the (possibly shared, possibly absent) stack.
- */
-static long raw_clone_exit_child(long nr, long a1, long a2, long a3, long a4, long a5)
-{
-	long ret;
-	register long r10 __asm__("r10") = a4;
-	register long r8 __asm__("r8") = a5;
-
-	__asm__ volatile("syscall\n\t"
-			 "test %%rax, %%rax\n\t"
-			 "jnz 1f\n\t"
-			 "mov $60, %%eax\n\t"
-			 "xor %%edi, %%edi\n\t"
-			 "syscall\n\t"
-			 "1:"
-			 : "=a"(ret)
-			 : "0"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8)
-			 : "rcx", "r11", "memory");
-	return ret;
-}
 
 /* Runs the call on the host in a subprocess; returns errno, HOST_CREATED
  * or HOST_CRASHED. Children the call hands to us (CLONE_PARENT) are reaped. */
@@ -78,7 +56,7 @@ static int host_call(long nr, long a1, long a2, long a3, long a4, long a5)
 		/* the child's exit signal may be anything: let none kill us */
 		sigfillset(&all);
 		sigprocmask(SIG_BLOCK, &all, NULL);
-		r = raw_clone_exit_child(nr, a1, a2, a3, a4, a5);
+		r = syscall_child_exits(nr, a1, a2, a3, a4, a5);
 
 		if (r < 0)
 			_exit((int)-r);
