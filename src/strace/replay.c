@@ -15,6 +15,7 @@
 #include "kernel/fork.h"
 #include "kernel/exit.h"
 #include "kernel/pid.h"
+#include "kernel/sched/core.h"
 #include "kernel/signal.h"
 #include "lib/error.h"
 #include "mm/fault_inject.h"
@@ -278,6 +279,8 @@ static struct task_struct *new_process(struct nc_replay *rp)
 		return NULL;
 	run_as(rp->m, init);
 	t = task_of(rp, kernel_clone(rp->m, &args));
+	/* the tracer waits for its child (wait4, ptrace stops): off its CPU */
+	nc_sched_sleep(rp->m, init);
 	if (t && exec_mmap(rp->m, t))
 		return NULL;
 	return t;

@@ -7,15 +7,17 @@
 # First CPUs by hand from v6.12's select_task_rq_fair() (WF_FORK). 2s4n is
 # AMD Zen 3, so node_reclaim_distance is 32 and every NUMA level balances
 # forks: the whole machine (imb_numa_nr 2) and each socket (imb_numa_nr 1,
-# one 8-CPU LLC per node). init stays runnable on CPU 0 (the replay never
-# puts it to sleep); it forks the first task: socket 0 has 15 idle CPUs
-# to 16, 2 running <= 2 forgives that; node 0 has 7 to node 1's 8 and the
-# imbalance stands: CPU 4 (node 1's first idle CPU). Fork 1, on CPU 4:
-# socket 0 runs init and the parent, 14 idle to 16 with 3 running: socket
-# 1, its first idle CPU 8, and nothing below it is less loaded. Fork 2,
-# the parent moved to CPU 8 (where child 101 runs): 15 idle CPUs on each
-# socket, stay; node 2 has 7 idle to node 3's 8 and 3 running: node 3,
-# CPU 12.
+# one 8-CPU LLC per node). init (the tracer's stand-in) forks the first
+# task on CPU 0, running: socket 0 has 15 idle CPUs to 16, 2 running <= 2
+# forgives that; node 0 has 7 to node 1's 8 and the imbalance stands: CPU 4
+# (node 1's first idle CPU). Then init sleeps, waiting as strace does, and
+# CPU 0 is the latest CPU to go idle. Fork 1, on CPU 4: socket 0 has 15
+# idle to 16, 2 running <= 2: stay; node 1 has 7 idle to node 0's 8 and 2
+# running > 1: node 0, whose latest idle CPU is 0; nothing below it is
+# less loaded. Fork 2, the parent moved to CPU 8: 15 idle CPUs on each
+# socket (child 101 runs on CPU 0), stay; node 2 has 7 idle to node 3's 8
+# and 2 running: node 3, none of whose CPUs has gone idle since boot: the
+# first, CPU 12.
 set -euo pipefail
 nc=${NUMACLONE:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -28,5 +30,5 @@ cat > "$tmp/script" <<'S'
 S
 "$nc" replay "$tmp/script" > "$tmp/out"
 grep -qE '^created task +pid +cpu +ts_node +stack_nodes$' "$tmp/out" || { cat "$tmp/out"; exit 1; }
-grep -qE '^[a-z]+ +101 +8 +1 1,1,1,1$' "$tmp/out" || { echo "pid 101 placement"; cat "$tmp/out"; exit 1; }
+grep -qE '^[a-z]+ +101 +0 +1 1,1,1,1$' "$tmp/out" || { echo "pid 101 placement"; cat "$tmp/out"; exit 1; }
 grep -qE '^[a-z]+ +102 +12 +2 2,2,2,2$' "$tmp/out" || { echo "pid 102 placement"; cat "$tmp/out"; exit 1; }

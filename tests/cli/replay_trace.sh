@@ -20,16 +20,17 @@ grep -qx '# entries-in-buffer/entries-written: 8/8   #P:4' "$tmp/trace" || fail 
 # init (1) forks the replay's first task (3), which forks 4; both exit.
 # First CPUs by hand (v6.12 WF_FORK placement; 2x2's NUMA level allows an
 # imbalance of 1 task, imb_numa_nr 1): init runs on CPU 0, so node 1 (2
-# idle CPUs against 1) takes 3, on CPU 2; 3 forks there while init stays
-# runnable on CPU 0 (the replay never puts it to sleep): 1 idle CPU each
-# side, no imbalance, so node 1's other CPU, 3.
+# idle CPUs against 1, 2 running > 1) takes 3, on CPU 2, the first of two
+# CPUs idle since boot. init then sleeps, waiting as strace does: CPU 0 is
+# the latest to go idle. 3 forks on CPU 2: node 0 has 2 idle CPUs against
+# node 1's 1, 2 running > 1: node 0, its latest idle CPU, 0.
 events=$(grep -v '^#' "$tmp/trace" | sed -E 's/^ *[^ ]+ +\[[0-9]+\] [^ ]+ +[0-9.]+: ([a-z_]+): (.*)$/\1 \2/')
 [ "$events" = "task_newtask pid=3 comm=init clone_flags=0 oom_score_adj=0
 sched_process_fork comm=init pid=1 child_comm=init child_pid=3
 sched_wakeup_new comm=init pid=3 prio=120 target_cpu=002
 task_newtask pid=4 comm=init clone_flags=1200000 oom_score_adj=0
 sched_process_fork comm=init pid=3 child_comm=init child_pid=4
-sched_wakeup_new comm=init pid=4 prio=120 target_cpu=003
+sched_wakeup_new comm=init pid=4 prio=120 target_cpu=000
 sched_process_exit comm=init pid=4 prio=120
 sched_process_exit comm=init pid=3 prio=120" ] || fail "events: $events"
 grep -q '^3 *clone(.*) = 4$' "$tmp/out" || fail "replay output changed: $(cat "$tmp/out")"
