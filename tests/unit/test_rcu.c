@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Tests for src/kernel/rcu/tree.c: when callbacks run (grace periods end
- * when every present CPU has passed a quiescent state, or when
- * synchronize_rcu()/rcu_barrier() waits), in which order, and kfree_rcu().
- * Expectations are worked out by hand from Tree RCU's rules: a callback
- * waits for a grace period that starts after it is queued. Every test ends
- * with the validate walk.
+ * Tests for src/kernel/rcu/tree.c: when callbacks run (a grace period ends
+ * once every online CPU has context-switched or idled since it began, or
+ * when synchronize_rcu()/rcu_barrier() waits), where and in which order,
+ * kfree_rcu() and SLAB_TYPESAFE_BY_RCU slabs. Expectations are worked out
+ * by hand from Tree RCU's rules (PREEMPT_RCU, no readers): a callback waits
+ * for a grace period that starts after it is queued; the force-quiescent-
+ * state scan finds idle CPUs (not the one the model executes on). Every
+ * test ends with the validate walk.
  */
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -16,17 +19,23 @@
 
 #include <numaclone/numaclone.h>
 #include "arch/machine.h"
+#include "kernel/exit.h"
 #include "kernel/rcu/tree.h"
+#include "kernel/sched/core.h"
+#include "kernel/sched/sched.h"
+#include "mm/mmzone.h"
 #include "mm/slab_common.h"
 #include "mm/slub.h"
+#include "mm/vmstat.h"
 #include "unit/nc_boot.h"
 #include "unit/slab_test.h"
 
-/* A callback that records its order of running. */
+/* A callback that records its order of running and its CPU. */
 struct rec {
 	struct rcu_head rh;
 	int id;
 	int *log, *n;
+	unsigned int ran_on;
 	struct rec *chain;            /* queued by this callback when it runs */
 };
 
@@ -35,82 +44,150 @@ static void rec_cb(struct nc_machine *m, struct rcu_head *h)
 	struct rec *r = (struct rec *)((char *)h - offsetof(struct rec, rh));
 
 	r->log[(*r->n)++] = r->id;
+	r->ran_on = m->cpu;
 	if (r->chain)
 		call_rcu(m, &r->chain->rh, rec_cb);
 }
 
-/* Every present CPU of 2x4 reports in turn but the last one. */
-static void qs_all_but(struct nc_machine *m, unsigned int last)
+/*
+ * 2x4 with five children of init: t[0..3] run on CPUs 0..3, t[4] is queued
+ * behind t[3] on CPU 3, CPUs 4..7 idle, init asleep. The test goes on as
+ * t[0] on CPU 0.
+ */
+static struct nc_machine *boot_busy(struct task_struct **t)
 {
-	for (unsigned int cpu = 0; cpu < 8; cpu++)
-		if (cpu != last) {
-			m->cpu = cpu;
-			rcu_note_context_switch(m);
-			rcu_note_context_switch(m);   /* a second report changes nothing */
-		}
+	struct nc_machine *m = nc_boot("2x4");
+	struct task_struct *init = nc_run_as(m, 1);
+
+	for (int i = 0; i < 5; i++) {
+		long nr = nc_clone(m, 0, SIGCHLD);
+
+		assert_true(nr > 0);
+		t[i] = pid_task(find_pid_ns((pid_t)nr, m->init_pid_ns), PIDTYPE_PID);
+	}
+	nc_sched_sleep(m, init);
+	nc_sched_run(m, t[4], 3);
+	for (unsigned int cpu = 0; cpu < 4; cpu++)
+		nc_sched_run(m, t[cpu], cpu);
+	for (unsigned int cpu = 0; cpu < 8; cpu++) {
+		if (cpu < 4)
+			assert_ptr_equal(m->curr[cpu], t[cpu]);
+		else
+			assert_true(is_idle_task(m, m->curr[cpu]));
+		assert_int_equal(cpu_rq(m, cpu)->nr_running, cpu < 3 ? 1 : cpu == 3 ? 2 : 0);
+	}
+	m->cpu = 0;
+	return m;
 }
 
 /*
- * 2x4: A starts grace period 1; CPUs 0..6 report; B, queued meanwhile,
- * needs grace period 2. CPU 7's report ends GP 1: A runs, B does not, and
- * GP 2 starts at once for B. Eight reports later B runs and RCU is idle.
+ * A, queued on CPU 0, starts grace period 1; its first scan finds CPUs
+ * 4..7 idle, so it waits for 0..3. CPU 1's task sleeps, t[1] preempts
+ * CPU 2's: both switched. B, queued meanwhile, needs GP 2. CPU 3 switches
+ * to t[4] by hand (as a replay does): nothing looks until the next
+ * scheduler event, t[0]'s sleep, which ends GP 1 (the scan sees CPU 3's
+ * new task). A runs; GP 2 starts for B and waits for CPU 0 (the model
+ * still executes there, idle task or not), 2 and 3 (busy); 1 and 4..7 idle.
+ * t[4] sleeps (CPU 3 runs t[3] again), t[1] sleeps (CPU 2 runs t[2]): only
+ * CPU 0 is left. The model goes on as t[2] on CPU 2, where t[1] wakes and
+ * runs: the scan finds CPU 0 idle now, GP 2 ends, B runs on CPU 0, which
+ * queued it, and RCU is idle.
  */
 static void test_grace_period_by_quiescent_states(void **state)
 {
-	struct nc_machine *m = nc_boot("2x4");
+	struct task_struct *t[5];
+	struct nc_machine *m = boot_busy(t);
 	int log[4], n = 0;
 	struct rec a = { .id = 1, .log = log, .n = &n }, b = { .id = 2, .log = log, .n = &n };
 
 	(void)state;
 	assert_false(rcu_gp_in_progress(m));
-	m->cpu = 3;
 	call_rcu(m, &a.rh, rec_cb);
 	assert_true(rcu_gp_in_progress(m));
-	qs_all_but(m, 7);
+	nc_sched_sleep(m, t[1]);
+	nc_sched_run(m, t[1], 2);
 	call_rcu(m, &b.rh, rec_cb);
+	m->curr[3] = t[4];
 	assert_int_equal(n, 0);
-	m->cpu = 7;
-	rcu_note_context_switch(m);
+	nc_sched_sleep(m, t[0]);
 	assert_int_equal(n, 1);
 	assert_int_equal(log[0], 1);
+	assert_int_equal(a.ran_on, 0);
 	assert_int_equal(rcu_completed_gps(m), 1);
 	assert_true(rcu_gp_in_progress(m));
-	qs_all_but(m, 2);
+	nc_sched_sleep(m, t[4]);
+	assert_ptr_equal(m->curr[3], t[3]);
+	nc_sched_sleep(m, t[1]);
+	assert_ptr_equal(m->curr[2], t[2]);
 	assert_int_equal(n, 1);
 	m->cpu = 2;
-	rcu_note_context_switch(m);
+	nc_sched_run(m, t[1], 2);
 	assert_int_equal(n, 2);
 	assert_int_equal(log[1], 2);
+	assert_int_equal(b.ran_on, 0);
 	assert_int_equal(rcu_completed_gps(m), 2);
 	assert_false(rcu_gp_in_progress(m));
-	/* no grace period: reports are ignored */
-	rcu_note_context_switch(m);
+	/* no grace period: a switch reports nothing */
+	nc_sched_run(m, t[2], 2);
 	assert_int_equal(rcu_completed_gps(m), 2);
 	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
 
 /*
- * synchronize_rcu() ends the grace period in progress (A, B run in their
- * queueing order) and then the one C started, so C runs too: two grace
- * periods. With nothing queued it still takes one full grace period.
- * rcu_barrier() runs a callback's callback as well (D queues E).
+ * A replay makes a task current again after its exit_group() ran (it
+ * goes on with the call's line): the CPU left the dead task through
+ * __schedule() in truth, so it counts as idle. t[1] exits on CPU 1 and is
+ * left current there: A's grace period waits for CPUs 0, 2 and 3 only.
+ */
+static void test_dead_task_left_current(void **state)
+{
+	struct task_struct *t[5];
+	struct nc_machine *m = boot_busy(t);
+	int log[1], n = 0;
+	struct rec a = { .id = 1, .log = log, .n = &n };
+
+	(void)state;
+	m->cpu = 1;
+	kernel_exit_group(m, 0);
+	assert_int_equal(t[1]->exit_state, EXIT_ZOMBIE);
+	m->curr[1] = t[1];
+	m->cpu = 0;
+	call_rcu(m, &a.rh, rec_cb);
+	nc_sched_sleep(m, t[2]);
+	nc_sched_run(m, t[4], 3);
+	assert_int_equal(n, 0);
+	nc_sched_sleep(m, t[0]);
+	assert_int_equal(n, 1);
+	assert_int_equal(rcu_completed_gps(m), 1);
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
+/*
+ * The caller of synchronize_rcu() waits, and the model lets the grace
+ * period in progress end (A, B run in their queueing order) and then the
+ * one C started, so C runs too: two grace periods. With nothing queued it
+ * still takes one full grace period. rcu_barrier() runs a callback's
+ * callback as well (D queues E). Nothing else ends a grace period here:
+ * CPUs 0, 2 and 3 never switch.
  */
 static void test_synchronize_and_barrier(void **state)
 {
-	struct nc_machine *m = nc_boot("2x4");
+	struct task_struct *t[5];
+	struct nc_machine *m = boot_busy(t);
 	int log[8], n = 0;
 	struct rec a = { .id = 1, .log = log, .n = &n }, b = { .id = 2, .log = log, .n = &n };
 	struct rec c = { .id = 3, .log = log, .n = &n }, e = { .id = 5, .log = log, .n = &n };
 	struct rec d = { .id = 4, .log = log, .n = &n, .chain = &e };
 
 	(void)state;
-	m->cpu = 0;
 	call_rcu(m, &a.rh, rec_cb);
 	call_rcu(m, &b.rh, rec_cb);
-	qs_all_but(m, 5);
+	nc_sched_sleep(m, t[1]);
 	/* GP 1 has not ended: C needs GP 2 */
 	call_rcu(m, &c.rh, rec_cb);
+	assert_int_equal(n, 0);
 	synchronize_rcu(m);
 	assert_int_equal(n, 3);
 	assert_memory_equal(log, ((int[]){ 1, 2, 3 }), 3 * sizeof(int));
@@ -135,39 +212,50 @@ struct krec {
 	struct rcu_head rh;
 };
 
+static unsigned long frees(struct nc_machine *m, struct kmem_cache *s)
+{
+	return slab_stat_sum(m, s, FREE_FASTPATH) + slab_stat_sum(m, s, FREE_SLOWPATH);
+}
+
 /*
- * kfree_rcu(): the kmalloc-64 object (56 bytes) stays allocated until a
- * grace period ends, then goes back through kfree() (a fast-path free on
- * the CPU slab). kfree_rcu_mightsleep() waits for its grace period at once.
- * kvfree_rcu_barrier() waits only for kfree_rcu() objects: A's grace
+ * kfree_rcu(): the kmalloc-64 object (56 bytes) stays allocated while any
+ * of CPUs 0..3 (busy when its grace period began) has not switched, and
+ * goes back through kfree() at the switch of the last one; idle CPUs 4..7
+ * never hold it up. CPU 3 goes through the scheduler and keeps t[3] (the
+ * workload says t[3] runs there): a quiescent state, the same task or not. kfree_rcu_mightsleep() waits for its grace period at
+ * once. kvfree_rcu_barrier() waits only for kfree_rcu() objects: A's grace
  * period (GP 3) goes on until a kfree_rcu() is in flight; then GP 3 ends
  * (A runs) and GP 4, which the kfree_rcu() object needs.
  */
 static void test_kfree_rcu(void **state)
 {
-	struct nc_machine *m = nc_boot("2x4");
+	struct task_struct *t[5];
+	struct nc_machine *m = boot_busy(t);
 	struct kmem_cache *k64 = nc_kmem_cache_find(m, "kmalloc-64");
 	int log[1], n = 0;
 	struct rec a = { .id = 1, .log = log, .n = &n };
 	struct krec *p, *q;
-	unsigned long frees;
+	unsigned long before;
 
 	(void)state;
-	m->cpu = 0;
 	p = kmalloc(m, sizeof(*p), GFP_KERNEL);
 	q = kmalloc(m, sizeof(*q), GFP_KERNEL);
 	assert_ptr_equal(virt_to_slab(m, p)->slab_cache, k64);
-	frees = slab_stat_sum(m, k64, FREE_FASTPATH);
+	before = frees(m, k64);
 	kfree_rcu(m, p, rh);
-	assert_int_equal(slab_stat_sum(m, k64, FREE_FASTPATH), frees);
-	qs_all_but(m, 6);
-	assert_int_equal(slab_stat_sum(m, k64, FREE_FASTPATH), frees);
-	m->cpu = 6;
-	rcu_note_context_switch(m);
-	assert_int_equal(slab_stat_sum(m, k64, FREE_FASTPATH), frees + 1);
-	m->cpu = 0;
+	nc_sched_run(m, t[3], 3);
+	assert_int_equal(frees(m, k64), before);
+	nc_sched_sleep(m, t[2]);
+	assert_int_equal(frees(m, k64), before);
+	nc_sched_sleep(m, t[1]);
+	assert_int_equal(frees(m, k64), before);
+	assert_true(rcu_gp_in_progress(m));
+	nc_sched_sleep(m, t[0]);
+	assert_int_equal(frees(m, k64), before + 1);
+	assert_int_equal(rcu_completed_gps(m), 1);
+	assert_false(rcu_gp_in_progress(m));
 	kfree_rcu_mightsleep(m, q);
-	assert_int_equal(slab_stat_sum(m, k64, FREE_FASTPATH), frees + 2);
+	assert_int_equal(frees(m, k64), before + 2);
 	assert_int_equal(rcu_completed_gps(m), 2);
 	/* kvfree_rcu_barrier() (kmem_cache_destroy() calls it) waits only
 	 * while kfree_rcu() objects are in flight */
@@ -179,8 +267,52 @@ static void test_kfree_rcu(void **state)
 	kfree_rcu(m, p, rh);
 	kvfree_rcu_barrier(m);
 	assert_int_equal(n, 1);
-	assert_int_equal(slab_stat_sum(m, k64, FREE_FASTPATH), frees + 3);
+	assert_int_equal(frees(m, k64), before + 3);
 	assert_int_equal(rcu_completed_gps(m), 4);
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
+/*
+ * SLAB_TYPESAFE_BY_RCU: a 4096-byte cache's objects take 4104 bytes (the
+ * free pointer after the object), 7 to an order-3 slab (test_slub.c).
+ * Seven allocated and freed on CPU 0, the shrink discards the empty slab;
+ * free_slab() queues it for a grace period, during which its 8 pages stay
+ * a slab of the cache, counted in node 0's NR_SLAB_UNRECLAIMABLE_B. They
+ * go back when the last busy CPU, 0, switches; destroying the cache then
+ * has no grace period to wait for.
+ */
+static void test_typesafe_by_rcu_slab(void **state)
+{
+	struct task_struct *t[5];
+	struct nc_machine *m = boot_busy(t);
+	struct kmem_cache *s = kmem_cache_create(m, "nc_rcu", 4096, NULL,
+						 SLAB_TYPESAFE_BY_RCU | SLAB_NO_MERGE);
+	unsigned long held;
+	void *o[7];
+
+	(void)state;
+	assert_non_null(s);
+	for (int i = 0; i < 7; i++)
+		o[i] = kmem_cache_alloc(m, s, GFP_KERNEL);
+	for (int i = 0; i < 7; i++)
+		kmem_cache_free(m, s, o[i]);
+	assert_false(rcu_gp_in_progress(m));
+	assert_int_equal(kmem_cache_shrink(m, s), 0);
+	assert_true(rcu_gp_in_progress(m));
+	held = node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B);
+	nc_sched_sleep(m, t[1]);
+	nc_sched_sleep(m, t[4]);
+	nc_sched_sleep(m, t[3]);
+	nc_sched_run(m, t[1], 2);
+	assert_ptr_equal(virt_to_slab(m, o[3])->slab_cache, s);
+	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B), held);
+	nc_sched_sleep(m, t[0]);
+	assert_null(virt_to_slab(m, o[3]));
+	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_SLAB_UNRECLAIMABLE_B), held - 8);
+	assert_int_equal(rcu_completed_gps(m), 1);
+	kmem_cache_destroy(m, s);
+	assert_int_equal(rcu_completed_gps(m), 1);
 	assert_slab_valid(m);
 	nc_machine_destroy(m);
 }
@@ -189,8 +321,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grace_period_by_quiescent_states),
+		cmocka_unit_test(test_dead_task_left_current),
 		cmocka_unit_test(test_synchronize_and_barrier),
 		cmocka_unit_test(test_kfree_rcu),
+		cmocka_unit_test(test_typesafe_by_rcu_slab),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

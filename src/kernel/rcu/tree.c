@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * A minimal Tree RCU (kernel/rcu/tree.c of v6.12) for a single-threaded,
- * deterministic machine: per-CPU callback lists in two segments (waiting
- * for the grace period in progress, and queued since), and a grace period
- * that ends when every CPU present at its start has reported a quiescent
- * state through rcu_note_context_switch(), or at once when
- * synchronize_rcu()/rcu_barrier() waits for it. Left out: read-side
- * critical sections (nothing to wait for), the rcu_node tree, expedited
- * and polled grace periods, callback offloading, lazy callbacks, the
- * kfree_rcu() page-block batching (kvfree_call_rcu() takes the head channel).
+ * Tree RCU of v6.12 as Debian's amd64 kernel builds it (PREEMPT_RCU: its
+ * PREEMPT_DYNAMIC selects PREEMPTION): a grace period ends once every online
+ * CPU has context-switched or idled since it began. No clock: the
+ * force-quiescent-state scan runs at the grace period's start and at each
+ * scheduler event. Left out: readers, scheduling-clock ticks, the rcu_node
+ * tree, expedited/polled grace periods, offloaded and lazy callbacks,
+ * kfree_rcu() batching.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -16,6 +14,7 @@
 #include <string.h>
 
 #include "kernel/rcu/tree.h"
+#include "kernel/sched/sched.h"
 #include "lib/nodemask.h"
 #include "mm/slub.h"
 
@@ -29,16 +28,20 @@ struct rcu_cblist {
 enum { RCU_CBS, RCU_KVFREE, RCU_NR_LISTS };
 
 /* models struct rcu_data: a CPU's callbacks, its segmented list cut to
- * two segments: what waits for the current grace period, what came since */
+ * three segments: ready to run (the grace period they waited for has
+ * ended), waiting for the current grace period, queued since */
 struct rcu_data {
-	struct rcu_cblist wait[RCU_NR_LISTS], next[RCU_NR_LISTS];
+	struct rcu_cblist done[RCU_NR_LISTS], wait[RCU_NR_LISTS], next[RCU_NR_LISTS];
+	/* the CPU's current task when the grace period began: the model's
+	 * rdp->watching_snap (see rcu_watching_snap_recheck()) */
+	const struct task_struct *gp_curr;
 };
 
-/* models struct rcu_state */
+/* models struct rcu_state, with the root rcu_node's qsmask */
 struct rcu_state {
 	unsigned long completed;           /* grace periods ended */
 	bool gp_in_progress;
-	cpumask_t qs_pending;              /* CPUs yet to pass a quiescent state */
+	cpumask_t qsmask;                  /* CPUs yet to pass a quiescent state */
 	unsigned long nr_next;             /* callbacks in the next segments */
 	unsigned long nr_kvfree;           /* kvfree heads queued, not yet run */
 	struct rcu_data *rda;              /* [nr_cpu_ids] */
@@ -48,6 +51,16 @@ static void cblist_init(struct rcu_cblist *l)
 {
 	l->head = NULL;
 	l->tail = &l->head;
+}
+
+/* Moves every callback of *from to the end of *to. */
+static void cblist_splice(struct rcu_cblist *to, struct rcu_cblist *from)
+{
+	if (!from->head)
+		return;
+	*to->tail = from->head;
+	to->tail = from->tail;
+	cblist_init(from);
 }
 
 int rcu_init(struct nc_machine *m)
@@ -60,6 +73,7 @@ int rcu_init(struct nc_machine *m)
 	}
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
 		for (int i = 0; i < RCU_NR_LISTS; i++) {
+			cblist_init(&rs->rda[cpu].done[i]);
 			cblist_init(&rs->rda[cpu].wait[i]);
 			cblist_init(&rs->rda[cpu].next[i]);
 		}
@@ -75,65 +89,131 @@ void rcu_exit(struct nc_machine *m)
 	m->rcu = NULL;
 }
 
-/* models kernel/rcu/tree.c:rcu_gp_init(): the queued callbacks now wait
- * for this grace period, as do all present CPUs */
-static void rcu_gp_init(struct rcu_state *rs, const struct nc_machine *m)
+static bool rcu_cpu_online(const struct nc_machine *m, unsigned int cpu)
 {
-	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
-		for (int i = 0; i < RCU_NR_LISTS; i++) {
-			struct rcu_data *rdp = &rs->rda[cpu];
-
-			rdp->wait[i] = rdp->next[i];
-			if (!rdp->wait[i].head)
-				cblist_init(&rdp->wait[i]);
-			cblist_init(&rdp->next[i]);
-		}
-	rs->nr_next = 0;
-	memset(&rs->qs_pending, 0, sizeof(rs->qs_pending));
-	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
-		if (cpu_to_node(m->topo, cpu) >= 0)
-			cpumask_set_cpu(cpu, &rs->qs_pending);
-	rs->gp_in_progress = true;
+	return cpu_to_node(m->topo, cpu) >= 0;
 }
 
-/* models kernel/rcu/tree.c:rcu_gp_cleanup() and each CPU's rcu_do_batch()
- * (and its kfree_rcu work for the kvfree heads): the grace period ends;
- * every CPU, in CPU order, runs the callbacks it queued, in queueing order;
- * a new grace period starts if callbacks wait for one. A callback may
- * queue more: they join next. */
-static void rcu_gp_end(struct nc_machine *m)
+static const struct task_struct *rcu_cpu_curr(const struct nc_machine *m, unsigned int cpu)
+{
+	return m->curr ? m->curr[cpu] : NULL;
+}
+
+/* models the context-tracking state rcu_watching_snap_save() reads: a CPU
+ * in its idle loop (running its idle task, or none yet) is in an extended
+ * quiescent state; the CPU the model executes on runs kernel code. A dead
+ * task (a replay may leave one current) left its CPU through __schedule()
+ * to the idle loop or another task: the CPU counts as idle. */
+static bool rcu_watching_snap_in_eqs(const struct nc_machine *m, unsigned int cpu)
+{
+	const struct task_struct *curr = rcu_cpu_curr(m, cpu);
+
+	return cpu != m->cpu && (is_idle_task(m, curr) || curr->__state == TASK_DEAD);
+}
+
+/* models kernel/rcu/tree.c:rcu_watching_snap_recheck(): cpu has passed a
+ * quiescent state since the grace period began if it idles now, or runs
+ * another task than then (whoever made that task current went through
+ * __schedule(): replays and workloads switch tasks by hand). A task freed
+ * and another made current at its address on the same CPU meanwhile goes
+ * unseen: the grace period then waits for the next switch. */
+static bool rcu_watching_snap_recheck(const struct nc_machine *m, unsigned int cpu)
+{
+	return rcu_cpu_curr(m, cpu) != m->rcu->rda[cpu].gp_curr ||
+	       rcu_watching_snap_in_eqs(m, cpu);
+}
+
+/* models kernel/rcu/tree.c:rcu_gp_fqs() over force_qs_rnp(): every CPU the
+ * grace period still waits for that has passed a quiescent state is
+ * reported; true if none is left */
+static bool rcu_gp_fqs(struct nc_machine *m)
 {
 	struct rcu_state *rs = m->rcu;
-	unsigned int old = m->cpu;
+	unsigned int cpu, n = m->topo->nr_cpu_ids;
 
-	rs->gp_in_progress = false;
-	rs->completed++;
+	for_each_cpu(cpu, rs->qsmask.bits, n)
+		if (rcu_watching_snap_recheck(m, cpu))
+			cpumask_clear_cpu(cpu, &rs->qsmask);
+	return find_next_bit(rs->qsmask.bits, n, 0) >= n;
+}
+
+/* models kernel/rcu/tree.c:rcu_gp_init() and the first rcu_gp_fqs(): the
+ * queued callbacks now wait for this grace period, as do all online CPUs
+ * but those idling (the first scan takes their snapshots) */
+static void rcu_gp_init(struct nc_machine *m)
+{
+	struct rcu_state *rs = m->rcu;
+
+	memset(&rs->qsmask, 0, sizeof(rs->qsmask));
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++) {
 		struct rcu_data *rdp = &rs->rda[cpu];
-		struct rcu_head *cbs = rdp->wait[RCU_CBS].head, *kv = rdp->wait[RCU_KVFREE].head;
 
-		if (!cbs && !kv)
-			continue;
 		for (int i = 0; i < RCU_NR_LISTS; i++)
-			cblist_init(&rdp->wait[i]);
-		nc_set_cpu(m, cpu);
-		while (cbs) {
-			struct rcu_head *head = cbs;
+			cblist_splice(&rdp->wait[i], &rdp->next[i]);
+		rdp->gp_curr = rcu_cpu_curr(m, cpu);
+		if (rcu_cpu_online(m, cpu))
+			cpumask_set_cpu(cpu, &rs->qsmask);
+	}
+	rs->nr_next = 0;
+	rs->gp_in_progress = true;
+	rcu_gp_fqs(m);
+}
 
-			cbs = head->next;
-			head->func(m, head);
-		}
-		while (kv) {
-			struct rcu_head *head = kv;
+/* models kernel/rcu/tree.c:rcu_do_batch() (and the kfree_rcu work for the
+ * kvfree heads) on cpu: its ready callbacks run there, in queueing order.
+ * A callback may queue more: they join next. */
+static void rcu_do_batch(struct nc_machine *m, unsigned int cpu)
+{
+	struct rcu_data *rdp = &m->rcu->rda[cpu];
+	struct rcu_head *cbs = rdp->done[RCU_CBS].head, *kv = rdp->done[RCU_KVFREE].head;
+	unsigned int old;
 
-			kv = head->next;
-			rs->nr_kvfree--;
-			kfree(m, (void *)(uintptr_t)head->func);
-		}
+	if (!cbs && !kv)
+		return;
+	for (int i = 0; i < RCU_NR_LISTS; i++)
+		cblist_init(&rdp->done[i]);
+	old = nc_set_cpu(m, cpu);
+	while (cbs) {
+		struct rcu_head *head = cbs;
+
+		cbs = head->next;
+		head->func(m, head);
+	}
+	while (kv) {
+		struct rcu_head *head = kv;
+
+		kv = head->next;
+		m->rcu->nr_kvfree--;
+		kfree(m, (void *)(uintptr_t)head->func);
 	}
 	nc_set_cpu(m, old);
-	if (rs->nr_next && !rs->gp_in_progress)
-		rcu_gp_init(rs, m);
+}
+
+/* models kernel/rcu/tree.c:rcu_gp_cleanup(), then each CPU's callbacks:
+ * the grace period ends, the next starts if callbacks wait for one, and
+ * every CPU, in CPU order, runs those whose grace period has ended */
+static void rcu_gp_cleanup(struct nc_machine *m)
+{
+	struct rcu_state *rs = m->rcu;
+
+	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
+		for (int i = 0; i < RCU_NR_LISTS; i++)
+			cblist_splice(&rs->rda[cpu].done[i], &rs->rda[cpu].wait[i]);
+	rs->gp_in_progress = false;
+	rs->completed++;
+	if (rs->nr_next)
+		rcu_gp_init(m);
+	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
+		rcu_do_batch(m, cpu);
+}
+
+/* models kernel/rcu/tree.c:rcu_gp_kthread() given time to run: the
+ * quiescent-state forcing scan, and while it finds no CPU holding the
+ * grace period up, the grace period's end (and the next one's) */
+static void rcu_gp_kthread(struct nc_machine *m)
+{
+	while (m->rcu->gp_in_progress && rcu_gp_fqs(m))
+		rcu_gp_cleanup(m);
 }
 
 /* Queues head on the running CPU's list; idle RCU starts a grace period
@@ -148,7 +228,7 @@ static void rcu_enqueue(struct nc_machine *m, int list, struct rcu_head *head)
 	l->tail = &head->next;
 	rs->nr_next++;
 	if (!rs->gp_in_progress)
-		rcu_gp_init(rs, m);
+		rcu_gp_init(m);
 }
 
 void call_rcu(struct nc_machine *m, struct rcu_head *head, rcu_callback_t func)
@@ -157,17 +237,14 @@ void call_rcu(struct nc_machine *m, struct rcu_head *head, rcu_callback_t func)
 	rcu_enqueue(m, RCU_CBS, head);
 }
 
-void rcu_note_context_switch(struct nc_machine *m)
+void rcu_note_context_switch(struct nc_machine *m, unsigned int cpu)
 {
 	struct rcu_state *rs = m->rcu;
 
-	if (!rs->gp_in_progress || !cpumask_test_cpu(m->cpu, &rs->qs_pending))
+	if (!rs || !rs->gp_in_progress)
 		return;
-	cpumask_clear_cpu(m->cpu, &rs->qs_pending);
-	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
-		if (rs->qs_pending.bits[i])
-			return;
-	rcu_gp_end(m);
+	cpumask_clear_cpu(cpu, &rs->qsmask);     /* rcu_qs(), reported */
+	rcu_gp_kthread(m);
 }
 
 void synchronize_rcu(struct nc_machine *m)
@@ -176,10 +253,10 @@ void synchronize_rcu(struct nc_machine *m)
 
 	/* the grace period in progress, if any, began before the call */
 	if (rs->gp_in_progress)
-		rcu_gp_end(m);
+		rcu_gp_cleanup(m);
 	if (!rs->gp_in_progress)
-		rcu_gp_init(rs, m);
-	rcu_gp_end(m);
+		rcu_gp_init(m);
+	rcu_gp_cleanup(m);
 }
 
 void rcu_barrier(struct nc_machine *m)
@@ -188,9 +265,9 @@ void rcu_barrier(struct nc_machine *m)
 
 	/* what is queued now needs at most the current and the next GP */
 	if (rs->gp_in_progress)
-		rcu_gp_end(m);
+		rcu_gp_cleanup(m);
 	if (rs->gp_in_progress)
-		rcu_gp_end(m);
+		rcu_gp_cleanup(m);
 }
 
 void kvfree_call_rcu(struct nc_machine *m, struct rcu_head *head, void *ptr)

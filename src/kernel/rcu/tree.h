@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The RCU that SLUB needs (kernel/rcu/tree.c in v6.12, Tree RCU): call_rcu()
- * callbacks run after a grace period, synchronize_rcu(), rcu_barrier(),
- * kvfree_call_rcu() for kfree_rcu(). A grace period ends when every CPU
- * online at its start has passed a quiescent state, or at once when a
- * caller waits for it (synchronize_rcu(), rcu_barrier()).
+ * Tree RCU (kernel/rcu/tree.c in v6.12, PREEMPT_RCU) as SLUB and the
+ * scheduler need it: call_rcu() callbacks run after a grace period, which
+ * ends once every online CPU has context-switched or idled since it began
+ * (or at once when synchronize_rcu() or rcu_barrier() waits for it);
+ * kvfree_call_rcu() for kfree_rcu().
  */
 #ifndef NC_KERNEL_RCU_TREE_H
 #define NC_KERNEL_RCU_TREE_H
@@ -34,9 +34,13 @@ void rcu_exit(struct nc_machine *m);
  * queued it, when a grace period that starts after the call ends (one
  * queued during a grace period waits for the next) */
 void call_rcu(struct nc_machine *m, struct rcu_head *head, rcu_callback_t func);
-/* models kernel/rcu/tree.c:rcu_note_context_switch(): the running CPU
- * passes a quiescent state; the last one ends the grace period */
-void rcu_note_context_switch(struct nc_machine *m);
+/* models kernel/rcu/tree_plugin.h:rcu_note_context_switch() (PREEMPT_RCU):
+ * cpu goes through __schedule() and so passes a quiescent state. The model
+ * has no clock: the grace period kthread also scans for idle CPUs now, and
+ * ends the grace period (callbacks run) if no CPU holds it up. The
+ * scheduler calls it for the CPU whose current task it changed; a machine
+ * without RCU ignores it. */
+void rcu_note_context_switch(struct nc_machine *m, unsigned int cpu);
 /* models kernel/rcu/tree.c:synchronize_rcu(): the waiting caller forces
  * a full grace period (the one in progress, then one that starts now);
  * the callbacks of both run */

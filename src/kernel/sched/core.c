@@ -16,6 +16,7 @@
 #include "kernel/fork.h"
 #include "kernel/fork_whatif.h"
 #include "kernel/pid.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/sched/core.h"
 #include "kernel/sched/fair.h"
 #include "kernel/sched/topology.h"
@@ -37,8 +38,10 @@ static void activate_task(struct nc_machine *m, struct task_struct *p)
 	rq->load += p->se_load_weight;
 	p->on_rq = TASK_ON_RQ_QUEUED;
 	p->se_cfs_rq = rq;
-	if (is_idle_task(m, curr) && !caller_idle)
+	if (is_idle_task(m, curr) && !caller_idle) {
 		m->curr[p->cpu] = p;
+		rcu_note_context_switch(m, p->cpu);
+	}
 }
 
 /* models kernel/sched/core.c:deactivate_task() from the queue p is on (its
@@ -64,6 +67,7 @@ static void deactivate_task(struct nc_machine *m, struct task_struct *p)
 			m->curr[rq->cpu] = list_first_entry(&rq->cfs_tasks, struct task_struct,
 							    run_list);
 		}
+		rcu_note_context_switch(m, rq->cpu);
 	}
 }
 
@@ -178,6 +182,7 @@ int nc_sched_run(struct nc_machine *m, struct task_struct *p, unsigned int cpu)
 	if (p->on_rq != TASK_ON_RQ_QUEUED)
 		activate_task(m, p);
 	m->curr[cpu] = p;
+	rcu_note_context_switch(m, cpu);
 	return 0;
 }
 
@@ -193,6 +198,7 @@ void nc_sched_running(struct nc_machine *m, struct task_struct *p)
 	p->__state = TASK_RUNNING;
 	activate_task(m, p);
 	m->curr[cpu] = p;
+	rcu_note_context_switch(m, cpu);
 }
 
 void nc_sched_sleep(struct nc_machine *m, struct task_struct *p)
@@ -217,11 +223,13 @@ void nc_sched_exit(struct nc_machine *m, struct task_struct *p)
 	deactivate_task(m, p);
 	/* __schedule() on the dying task's CPU: it never runs again, queued
 	 * or not (a caller may have made it current by hand) */
-	if (m->curr[m->cpu] == p)
+	if (m->curr[m->cpu] == p) {
 		m->curr[m->cpu] = list_empty(&cpu_rq(m, m->cpu)->cfs_tasks)
 				? idle_task(m, m->cpu)
 				: list_first_entry(&cpu_rq(m, m->cpu)->cfs_tasks,
 						   struct task_struct, run_list);
+		rcu_note_context_switch(m, m->cpu);
+	}
 }
 
 /* models lib/cpumask.c:cpumask_any_and_distribute(): the next CPU of a&b
