@@ -104,7 +104,7 @@ static double fork_exit_wait(enum nc_fork_node fork_node, long iters)
 		exit(1);
 	init = pid_task(find_pid_ns(1, m->init_pid_ns), PIDTYPE_PID);
 	m->curr[m->cpu] = init;
-	if (exec_mmap(m, init))
+	if (nc_new_mm(m, init))
 		exit(1);
 	t0 = now_ns();
 	for (long i = 0; i < iters; i++) {

@@ -128,7 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!m)
 		return 0;
 	t = calloc(1, sizeof(*t));
-	if (t && !exec_mmap(m, t)) {
+	if (t && !nc_new_mm(m, t)) {
 		t->mems_allowed = m->topo->memory;
 		saved = m->curr[m->cpu];
 		m->curr[m->cpu] = t;

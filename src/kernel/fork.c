@@ -201,7 +201,7 @@ int nc_task_placement(const struct nc_machine *m, const struct task_struct *t,
 /* ---- the shared objects ---- */
 
 /* models kernel/fork.c:sighand_cachep and signal_cachep */
-static struct kmem_cache *sighand_cachep(const struct nc_machine *m)
+struct kmem_cache *sighand_cachep(const struct nc_machine *m)
 {
 	return m->slab->boot[NC_CACHE_SIGHAND];
 }
@@ -272,17 +272,8 @@ static int copy_sighand(struct nc_machine *m, uint64_t clone_flags, struct task_
 		return -ENOMEM;
 	sig->count = 1;
 	memcpy(sig->action, old->action, sizeof(sig->action));
-	/* flush_signal_handlers(tsk, 0): handlers other than NC_SIG_IGN reset */
 	if (clone_flags & CLONE_CLEAR_SIGHAND)
-		for (int i = 0; i < _NSIG; i++) {
-			struct k_sigaction *ka = &sig->action[i];
-
-			if (ka->handler != NC_SIG_IGN)
-				ka->handler = NC_SIG_DFL;
-			ka->flags = 0;
-			ka->mask = 0;
-			ka->restorer = 0;
-		}
+		flush_signal_handlers(tsk, false);
 	return 0;
 }
 
@@ -422,6 +413,7 @@ static int init_task_objects(struct nc_machine *m, struct task_struct *idle)
 	for (int i = 0; i < RLIM_NLIMITS; i++)
 		sig->rlim[i].rlim_cur = sig->rlim[i].rlim_max = RLIM_INFINITY;
 	sig->rlim[RLIMIT_NOFILE] = (struct rlimit){ INR_OPEN_CUR, INR_OPEN_MAX };
+	sig->rlim[RLIMIT_STACK] = (struct rlimit){ _STK_LIM, RLIM_INFINITY };
 	sighand->count = 1;
 	fs->users = 1;
 	fs->umask = 022;

@@ -99,6 +99,10 @@ void exit_task_stack_account(struct nc_machine *m, struct task_struct *tsk);
 void put_task_stack(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:mm_release(): CLONE_CHILD_CLEARTID and the vfork parent */
 void mm_release(struct nc_machine *m, struct task_struct *tsk);
+struct kmem_cache;
+
+/* models kernel/fork.c:sighand_cachep (fs/exec.c's unshare_sighand() uses it too) */
+struct kmem_cache *sighand_cachep(const struct nc_machine *m);
 /* models kernel/fork.c:__cleanup_sighand() and the signal_struct's last put */
 void __cleanup_sighand(struct nc_machine *m, struct sighand_struct *sighand);
 void put_signal_struct(struct nc_machine *m, struct signal_struct *sig);

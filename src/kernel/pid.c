@@ -230,6 +230,32 @@ void change_pid(struct nc_machine *m, struct task_struct *task, enum pid_type ty
 	attach_pid(task, type, pid);
 }
 
+/* models kernel/pid.c:transfer_pid(): new takes old's place among the
+ * users of old's pid of type (de_thread(): the group's pids) */
+void transfer_pid(struct task_struct *old, struct task_struct *new, enum pid_type type)
+{
+	if (type == PIDTYPE_PID)
+		new->thread_pid = old->thread_pid;
+	list_add_tail(&new->pid_links[type], &old->pid_links[type]);
+	list_del_init(&old->pid_links[type]);
+}
+
+/* models kernel/pid.c:exchange_tids(): two tasks swap their own pids */
+void exchange_tids(struct task_struct *left, struct task_struct *right)
+{
+	struct pid *pid1 = left->thread_pid, *pid2 = right->thread_pid;
+	pid_t nr = left->pid;
+
+	list_del_init(&left->pid_links[PIDTYPE_PID]);
+	list_del_init(&right->pid_links[PIDTYPE_PID]);
+	attach_pid(left, PIDTYPE_PID, pid2);
+	attach_pid(right, PIDTYPE_PID, pid1);
+	left->thread_pid = pid2;
+	right->thread_pid = pid1;
+	left->pid = right->pid;
+	right->pid = nr;
+}
+
 struct task_struct *pid_task(struct pid *pid, enum pid_type type)
 {
 	if (!pid || list_empty(&pid->tasks[type]))

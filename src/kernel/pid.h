@@ -89,6 +89,9 @@ void detach_pid(struct nc_machine *m, struct task_struct *task, enum pid_type ty
 /* models kernel/pid.c:change_pid(): task leaves its pid of type for pid */
 void change_pid(struct nc_machine *m, struct task_struct *task, enum pid_type type,
 		struct pid *pid);
+/* models kernel/pid.c:transfer_pid() and exchange_tids() (de_thread()) */
+void transfer_pid(struct task_struct *old, struct task_struct *new, enum pid_type type);
+void exchange_tids(struct task_struct *left, struct task_struct *right);
 /* models kernel/pid.c:pid_task(): the first task using pid as type */
 struct task_struct *pid_task(struct pid *pid, enum pid_type type);
 struct pid *find_pid_ns(int nr, struct pid_namespace *ns);

@@ -119,6 +119,7 @@ void flush_signal_handlers(struct task_struct *t, bool force_default)
 			ka->handler = NC_SIG_DFL;
 		ka->flags = 0;
 		ka->mask = 0;
+		ka->restorer = 0;          /* x86 has __ARCH_HAS_SA_RESTORER */
 	}
 }
 

@@ -25,6 +25,8 @@
 #define NC_SIG_IGN 1UL
 #define NC_SA_NOCLDWAIT 0x00000002u
 
+#define RLIMIT_STACK   3
+#define _STK_LIM       (8UL << 20)  /* init's stack soft limit: 8 MiB */
 #define RLIMIT_NPROC   6
 #define RLIMIT_NOFILE  7
 #define RLIM_NLIMITS   16
@@ -116,7 +118,8 @@ int do_sigaction(struct task_struct *t, int sig, const struct k_sigaction *act,
 long kernel_rt_sigaction(struct nc_machine *m, int sig, unsigned long act, unsigned long oact,
 			 unsigned long sigsetsize);
 /* models kernel/signal.c:flush_signal_handlers() (exec): handlers back to
- * SIG_DFL but ignored ones (all, with force_default), flags and masks clear */
+ * SIG_DFL but ignored ones (all, with force_default), flags, masks and
+ * restorers clear */
 void flush_signal_handlers(struct task_struct *t, bool force_default);
 
 /* models kernel/signal.c:do_notify_parent(): true if tsk is to be reaped

@@ -81,7 +81,7 @@ void mmput(struct nc_machine *m, struct mm_struct *mm)
 		nc_mm_free(m, mm);
 }
 
-int exec_mmap(struct nc_machine *m, struct task_struct *tsk)
+int nc_new_mm(struct nc_machine *m, struct task_struct *tsk)
 {
 	struct mm_struct *mm = mm_alloc(m);
 

@@ -89,9 +89,10 @@ struct mm_struct *mm_alloc(struct nc_machine *m);
 void mmput(struct nc_machine *m, struct mm_struct *mm);
 /* models exit_mmap() + __mmdrop(): frees every page, VMA and the mm */
 void nc_mm_free(struct nc_machine *m, struct mm_struct *mm);
-/* models fs/exec.c:exec_mmap(): tsk gets a fresh, empty address space
- * (its old one is put); 0 or -ENOMEM */
-int exec_mmap(struct nc_machine *m, struct task_struct *tsk);
+/* tsk drops its address space for a fresh, empty one: a task set up as
+ * if it had exec'd (a replay's or workload's first task, tests), without
+ * the rest of exec (fs/exec.c); 0 or -ENOMEM */
+int nc_new_mm(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/exit.c:exit_mm(): tsk drops its address space */
 void exit_mm(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:dup_mmap(): the child gets a copy of every VMA but

@@ -16,6 +16,7 @@
  * byte count a partial copy stops at inside a page (the model stops at the
  * first inaccessible page).
  */
+#include <errno.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -125,4 +126,43 @@ unsigned long copy_to_user(struct nc_machine *m, unsigned long to,
 unsigned long clear_user(struct nc_machine *m, unsigned long to, unsigned long n)
 {
 	return user_copy(m, to, NULL, n, true);
+}
+
+/* Reads the string at src, a page at a time (a string ending before a bad
+ * page reads fine), into dst[max] if dst is given: its length without the
+ * NUL (max if none came within max bytes), or -EFAULT. */
+static long user_string(struct nc_machine *m, char *dst, unsigned long src, long max)
+{
+	char page[PAGE_SIZE];
+	long done = 0;
+
+	while (done < max) {
+		unsigned long addr = src + (unsigned long)done;
+		long chunk = (long)(PAGE_SIZE - (addr & ~PAGE_MASK));
+		const char *nul;
+
+		if (chunk > max - done)
+			chunk = max - done;
+		if (copy_from_user(m, page, addr, (unsigned long)chunk))
+			return -EFAULT;
+		if (dst)
+			memcpy(dst + done, page, (size_t)chunk);
+		nul = memchr(page, 0, (size_t)chunk);
+		if (nul)
+			return done + (nul - page);
+		done += chunk;
+	}
+	return max;
+}
+
+long strncpy_from_user(struct nc_machine *m, char *dst, unsigned long src, long count)
+{
+	return count > 0 ? user_string(m, dst, src, count) : 0;
+}
+
+long strnlen_user(struct nc_machine *m, unsigned long src, long n)
+{
+	long len = n > 0 ? user_string(m, NULL, src, n) : 0;
+
+	return len < 0 ? 0 : len + 1;
 }

@@ -19,4 +19,12 @@ unsigned long copy_to_user(struct nc_machine *m, unsigned long to,
 /* models clear_user(): returns the number of bytes NOT cleared */
 unsigned long clear_user(struct nc_machine *m, unsigned long to, unsigned long n);
 
+/* models lib/strncpy_from_user.c:strncpy_from_user(): copies the string
+ * at src with its NUL into dst, at most count bytes; its length, count if
+ * it is longer (dst then holds no NUL), or -EFAULT */
+long strncpy_from_user(struct nc_machine *m, char *dst, unsigned long src, long count);
+/* models lib/strnlen_user.c:strnlen_user(): the string's size with its NUL,
+ * more than n if it is longer, 0 on a fault */
+long strnlen_user(struct nc_machine *m, unsigned long src, long n);
+
 #endif

@@ -515,6 +515,113 @@ int decode_rt_sigaction(struct nc_replay *rp, const struct strace_args *args,
 	return place(rp, act, sizeof(act), &regs->arg[1], err);
 }
 
+#define MAX_EXEC_STRINGS 256      /* argv or envp strings a line may give */
+#define STRING_ROOM 4096          /* a placed string with its NUL: a page */
+
+/* A string argument: an address as it is, or "text" placed with its NUL. */
+static int string_ptr(struct nc_replay *rp, const struct strace_arg *a, uint64_t *reg,
+		      struct nc_error *err)
+{
+	unsigned char buf[STRING_ROOM];
+	size_t n;
+
+	if (!strace_parse_num(a->val, a->len, reg))
+		return 0;
+	if (strace_parse_string(a->val, a->len, buf, sizeof(buf) - 1, &n))
+		return bad(err, "string", a);
+	buf[n] = '\0';
+	return place(rp, buf, n + 1, reg, err);
+}
+
+/* The length of the array element at s: up to a comma outside quotes. */
+static size_t element_len(const char *s, const char *end)
+{
+	const char *e = s;
+
+	if (*e == '"') {
+		for (e++; e < end && *e != '"'; e++)
+			if (*e == '\\' && e + 1 < end)
+				e++;
+	}
+	while (e < end && *e != ',')
+		e++;
+	while (e > s && e[-1] == ' ')
+		e--;
+	return (size_t)(e - s);
+}
+
+/* An argv or envp: an address, or ["a", "b"] (ending in ... where strace
+ * stopped printing), placed as strings and the NULL-ended array of them. */
+static int string_array(struct nc_replay *rp, const struct strace_arg *a, uint64_t *reg,
+			struct nc_error *err)
+{
+	uint64_t ptrs[MAX_EXEC_STRINGS + 1];
+	const char *s = a->val, *end = a->val + a->len;
+	size_t n = 0;
+
+	if (!strace_parse_num(a->val, a->len, reg))
+		return 0;
+	if (a->len < 2 || *s != '[' || end[-1] != ']')
+		return bad(err, "string array", a);
+	for (s++, end--; s < end;) {
+		struct strace_arg e = { .val = s };
+
+		while (s < end && *s == ' ')
+			s++;
+		if (s == end)
+			break;
+		e.val = s;
+		e.len = element_len(s, end);
+		if (e.len == 3 && !memcmp(s, "...", 3))
+			break;
+		if (n == MAX_EXEC_STRINGS)
+			return nc_err(err, "more than %d strings in '%.*s'", MAX_EXEC_STRINGS,
+				      (int)a->len, a->val);
+		if (string_ptr(rp, &e, &ptrs[n++], err))
+			return -EINVAL;
+		for (s += e.len; s < end && *s != ','; s++)
+			;
+		s += s < end;
+	}
+	ptrs[n] = 0;
+	return place(rp, ptrs, (n + 1) * sizeof(*ptrs), reg, err);
+}
+
+/* filename, argv, envp from args->a[first] on into regs->arg[first] on */
+static int exec_args(struct nc_replay *rp, const struct strace_args *args, size_t first,
+		     struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, first + 2, NULL, err))
+		return -EINVAL;
+	if (string_ptr(rp, &args->a[first], &regs->arg[first], err) ||
+	    string_array(rp, &args->a[first + 1], &regs->arg[first + 1], err) ||
+	    string_array(rp, &args->a[first + 2], &regs->arg[first + 2], err))
+		return -EINVAL;
+	return 0;
+}
+
+int decode_execve(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err)
+{
+	return exec_args(rp, args, 0, regs, err);
+}
+
+int decode_execveat(struct nc_replay *rp, const struct strace_args *args,
+		    struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const dirfd[] = { &at_dirfd, NULL };
+	static const struct xlat *const flags[] = { &execveat_flags, NULL };
+	const struct strace_arg *f = need(args, 4, NULL, err);
+
+	if (!f)
+		return -EINVAL;
+	if (strace_parse_flags(dirfd, false, args->a[0].val, args->a[0].len, &regs->arg[0]))
+		return bad(err, "dirfd", &args->a[0]);
+	if (strace_parse_flags(flags, false, f->val, f->len, &regs->arg[4]))
+		return bad(err, "flags", f);
+	return exec_args(rp, args, 1, regs, err);
+}
+
 #define MAX_AFFINITY_BYTES 1024   /* 8192 CPUs, NR_CPUS's largest */
 
 int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *args,

@@ -54,6 +54,16 @@ int decode_waitid(struct nc_replay *rp, const struct strace_args *args,
  * sa_restorer=0x7f...}, NULL, 8) */
 int decode_rt_sigaction(struct nc_replay *rp, const struct strace_args *args,
 			struct syscall_regs *regs, struct nc_error *err);
+/* execve(filename, argv, envp) and execveat(dirfd, filename, argv, envp,
+ * flags): the filename and each string of an argv or envp strace printed
+ * ("[\"ls\", \"-l\"]") are placed with their NULs, then the NULL-ended
+ * array of their addresses; an address (strace's "0x7ffd..." with its
+ * count of vars in a comment) passes as it is */
+int decode_execve(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err);
+int decode_execveat(struct nc_replay *rp, const struct strace_args *args,
+		    struct syscall_regs *regs, struct nc_error *err);
+
 /* sched_setaffinity(0, 32, [0 1]) (strace 5.x: "[0, 1]"), the pid as recorded */
 int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *args,
 			     struct syscall_regs *regs, struct nc_error *err);

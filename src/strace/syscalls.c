@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "fs/exec.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
 #include "kernel/sched/syscalls.h"
@@ -68,6 +69,18 @@ static long __x64_sys_setsid(struct nc_machine *m, const struct syscall_regs *re
 {
 	(void)regs;
 	return kernel_setsid(m);
+}
+
+/* models fs/exec.c:SYSCALL_DEFINE3(execve) */
+static long __x64_sys_execve(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return sys_execve(m, r->arg[0], r->arg[1], r->arg[2]);
+}
+
+/* models fs/exec.c:SYSCALL_DEFINE5(execveat) */
+static long __x64_sys_execveat(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return sys_execveat(m, (int)r->arg[0], r->arg[1], r->arg[2], r->arg[3], (int)r->arg[4]);
 }
 
 /* models SYSCALL_DEFINE1(exit, int, error_code) */
@@ -175,6 +188,8 @@ static long __x64_sys_waitid(struct nc_machine *m, const struct syscall_regs *r)
 static const struct nc_syscall sys_call_table[] = {
 	{ "clone",          decode_clone,         __x64_sys_clone,         SYSCALL_NEW_TASK },
 	{ "clone3",         decode_clone3,        __x64_sys_clone3,        SYSCALL_NEW_TASK },
+	{ "execve",         decode_execve,        __x64_sys_execve,        SYSCALL_IF_SUCCEEDED },
+	{ "execveat",       decode_execveat,      __x64_sys_execveat,      SYSCALL_IF_SUCCEEDED },
 	{ "exit",           decode_numbers,       __x64_sys_exit,          SYSCALL_NORETURN },
 	{ "exit_group",     decode_numbers,       __x64_sys_exit_group,    SYSCALL_NORETURN },
 	{ "fork",           decode_numbers,       __x64_sys_fork,          SYSCALL_NEW_TASK },

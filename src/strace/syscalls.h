@@ -38,6 +38,8 @@ typedef long (*syscall_entry_fn)(struct nc_machine *m, const struct syscall_regs
 #define SYSCALL_WAIT      0x20  /* reaps a child (wait4, waitid) */
 #define SYSCALL_MAPS      0x40  /* maps [result, result + arg1) (mmap) */
 #define SYSCALL_UNMAPS    0x80  /* unmaps [arg0, arg0 + arg1) (munmap) */
+#define SYSCALL_IF_SUCCEEDED 0x100 /* may fail for what the model cannot see (execve's
+				   file): runs only where the log says it succeeded */
 
 struct nc_syscall {
 	const char *name;

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "fs/exec.h"
 #include "uapi/linux/errno.h"
 #include "uapi/linux/mempolicy.h"
 #include "uapi/linux/mman.h"
@@ -44,6 +45,11 @@ XLAT(wait_options,
 /* strace spells the id types without the model's prefix */
 XLAT(waitid_which, { NC_P_ALL, "P_ALL" }, { NC_P_PID, "P_PID" }, { NC_P_PGID, "P_PGID" },
      { NC_P_PIDFD, "P_PIDFD" });
+
+/* execveat()'s directory and flags (uapi/linux/fcntl.h) */
+XLAT(at_dirfd, { (uint64_t)NC_AT_FDCWD, "AT_FDCWD" });
+XLAT(execveat_flags, { NC_AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW" },
+     { NC_AT_EMPTY_PATH, "AT_EMPTY_PATH" });
 
 /* x86_64's SA_* (asm/signal.h), in strace's order */
 XLAT(sigaction_flags,

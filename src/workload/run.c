@@ -84,7 +84,7 @@ static int script_booted(struct nc_machine *m, void *arg)
 		return ret;
 	nc_report_snapshot(r);
 	/* init has exec'd /sbin/init (kernel_init()'s run_init_process()) */
-	if (!init->mm && (ret = exec_mmap(m, init)))
+	if (!init->mm && (ret = nc_new_mm(m, init)))
 		return ret;
 	return nc_wl_setup(&r->wl, init, &r->setup);
 }

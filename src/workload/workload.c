@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs/exec.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
@@ -284,25 +285,12 @@ int nc_wl_populate(struct nc_wl *wl, unsigned long pages)
 	return 0;
 }
 
-/* models fs/exec.c:bprm_execve() as far as placement goes: sched_exec()
- * (select_task_rq with WF_EXEC, the move done as migration_cpu_stop does),
- * then begin_new_exec()'s exec_mmap() and __set_task_comm() */
-int nc_wl_exec(struct nc_wl *wl, const char *comm)
+int nc_wl_exec(struct nc_wl *wl, const char *filename)
 {
-	struct nc_machine *m = wl->m;
-	struct task_struct *t = nc_current(m);
-	unsigned int dest = select_task_rq(m, t, t->cpu, WF_EXEC);
-	int ret;
+	const char *const argv[] = { filename, NULL };
+	int ret = kernel_execve(wl->m, filename, argv, NULL);
 
-	if (dest != t->cpu) {
-		nc_sched_run(m, t, dest);
-		nc_set_cpu(m, dest);
-	}
-	ret = exec_mmap(m, t);
-	if (ret)
-		return nc_wl_fail(wl, ret, "exec");
-	snprintf(t->comm, sizeof(t->comm), "%s", comm);
-	return 0;
+	return ret ? nc_wl_fail(wl, ret, "exec") : 0;
 }
 
 void nc_wl_exit(struct nc_wl *wl, int code)
@@ -413,7 +401,7 @@ int nc_workload_run(struct nc_wl *wl, const struct nc_workload *w,
 	if (nr < 0)
 		return nc_wl_fail(wl, nr, "forking the first task");
 	wl->first = pid_task(find_pid_ns((int)nr, m->init_pid_ns), PIDTYPE_PID);
-	ret = exec_mmap(m, wl->first);
+	ret = nc_new_mm(m, wl->first);
 	if (ret)
 		return nc_wl_fail(wl, ret, "exec of the first task");
 	snprintf(wl->first->comm, sizeof(wl->first->comm), "%s", w->type->name);

@@ -120,9 +120,10 @@ int nc_wl_record(struct nc_wl *wl, struct task_struct *t);
 /* The running task maps pages of anonymous memory and writes each one
  * (a write fault per page). 0 or -errno with err set. */
 int nc_wl_populate(struct nc_wl *wl, unsigned long pages);
-/* The running task execs: sched_exec() may move it to another CPU, then
- * it gets a new address space and its comm. 0 or -errno with err set. */
-int nc_wl_exec(struct nc_wl *wl, const char *comm);
+/* The running task execs filename with argv { filename } and no
+ * environment (fs/exec.c: sched_exec() may move it, its address space is
+ * new, its comm the file's base name). 0 or -errno with err set. */
+int nc_wl_exec(struct nc_wl *wl, const char *filename);
 /* The running task exits with code (its CPU runs the next queued task). */
 void nc_wl_exit(struct nc_wl *wl, int code);
 /* The running task reaps one child (wait4(-1)); the pid, or -errno. */

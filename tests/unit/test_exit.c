@@ -52,7 +52,7 @@ static void give_mm(struct nc_machine *m, pid_t nr)
 {
 	struct task_struct *t = nc_run_as(m, nr);
 
-	assert_int_equal(exec_mmap(m, t), 0);
+	assert_int_equal(nc_new_mm(m, t), 0);
 }
 
 /* A user address both the host and current's mm can use. */

@@ -30,7 +30,7 @@ static struct nc_machine *boot_2s4n(void)
 {
 	struct nc_machine *m = nc_boot("2s4n");
 
-	assert_int_equal(exec_mmap(m, nc_run_as(m, 1)), 0);
+	assert_int_equal(nc_new_mm(m, nc_run_as(m, 1)), 0);
 	return m;
 }
 
@@ -195,7 +195,7 @@ static void test_stack_fallback(void **state)
 	long nr;
 
 	(void)state;
-	assert_int_equal(exec_mmap(m, init), 0);
+	assert_int_equal(nc_new_mm(m, init), 0);
 	assert_int_equal(nc_sched_run(m, init, 2), 0);
 	nc_set_cpu(m, 2);
 	for (unsigned int order = 10;;) {

@@ -129,7 +129,7 @@ static struct nc_machine *boot_parent(void)
 	struct task_struct *init = nc_run_as(m, 1);
 	unsigned long mask = 3, addr;
 
-	assert_int_equal(exec_mmap(m, init), 0);
+	assert_int_equal(nc_new_mm(m, init), 0);
 	for (int i = 0; i < NR_FDS; i++) {
 		int fd = get_unused_fd_flags(m, i < 2 ? NC_O_CLOEXEC : 0);
 
@@ -422,7 +422,7 @@ static void test_child_not_armed(void **state)
 	long nr;
 
 	(void)state;
-	assert_int_equal(exec_mmap(m, init), 0);
+	assert_int_equal(nc_new_mm(m, init), 0);
 	nc_fail_nth(m, init, 1000);
 	nr = nc_clone(m, 0, SIGCHLD);
 	assert_true(nr > 0);

@@ -344,7 +344,7 @@ static struct nc_machine *boot_user(const char *topology, unsigned int cpu)
 	struct nc_machine *mach = nc_boot(topology);
 	struct task_struct *init = nc_run_as(mach, 1);
 
-	assert_int_equal(exec_mmap(mach, init), 0);
+	assert_int_equal(nc_new_mm(mach, init), 0);
 	mach->curr[mach->cpu] = mach->init_task;
 	init->cpu = cpu;
 	nc_run_as(mach, 1);

@@ -58,7 +58,7 @@ static struct nc_machine *boot_2s4n(enum nc_fork_node fork_node, enum nc_stack_c
 	struct nc_machine *m = nc_machine_create(&cfg, NULL);
 
 	assert_non_null(m);
-	assert_int_equal(exec_mmap(m, nc_run_as(m, 1)), 0);
+	assert_int_equal(nc_new_mm(m, nc_run_as(m, 1)), 0);
 	return m;
 }
 

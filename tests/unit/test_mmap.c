@@ -110,7 +110,7 @@ static void test_faults_and_freeing(void **state)
 	exit_mm(m, um.task);
 	assert_int_equal(node_page_state(NODE_DATA(m, 0), NR_ANON_MAPPED), 0);
 	assert_int_equal(node_free_pages(m, 0), before);
-	assert_int_equal(exec_mmap(m, um.task), 0);
+	assert_int_equal(nc_new_mm(m, um.task), 0);
 	user_machine_free(&um);
 }
 

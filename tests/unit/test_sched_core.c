@@ -81,7 +81,7 @@ static void test_clone_path_queues(void **state)
 	long nr;
 
 	(void)state;
-	assert_int_equal(exec_mmap(m, init), 0);
+	assert_int_equal(nc_new_mm(m, init), 0);
 	nr = nc_clone(m, 0, SIGCHLD);
 	assert_true(nr > 0);
 	child = pid_task(find_pid_ns((int)nr, m->init_pid_ns), PIDTYPE_PID);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Test helper: a booted machine whose current task is a user task of the
- * test's own, with an empty address space (exec_mmap()) and the machine's
+ * test's own, with an empty address space (nc_new_mm()) and the machine's
  * memory nodes as its cpuset mems.
  */
 #ifndef NC_TESTS_USER_TASK_H
@@ -32,7 +32,7 @@ static inline struct task_struct *user_task_new(struct nc_machine *m)
 	t->pid = 1000;
 	t->mems_allowed = m->topo->memory;
 	t->il_prev = 0;
-	if (exec_mmap(m, t)) {
+	if (nc_new_mm(m, t)) {
 		free(t);
 		return NULL;
 	}

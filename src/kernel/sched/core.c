@@ -146,6 +146,23 @@ unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigne
 	return cpu;
 }
 
+/* models kernel/sched/core.c:sched_exec(): the exec'ing task asks the fair
+ * class where a new program would run best (WF_EXEC balancing, with its
+ * own load taken out); migration_cpu_stop moves it there and it goes on
+ * running on the new CPU */
+void sched_exec(struct nc_machine *m)
+{
+	struct task_struct *p = nc_current(m);
+	unsigned int dest;
+
+	nc_sched_running(m, p);
+	dest = select_task_rq_fair(m, p, p->cpu, WF_EXEC);
+	if (dest == smp_processor_id(m) || !cpu_active(m, dest))
+		return;
+	nc_sched_run(m, p, dest);
+	m->cpu = dest;
+}
+
 int sched_fork(struct nc_machine *m, unsigned long clone_flags, struct task_struct *p)
 {
 	p->__state = TASK_NEW;

@@ -38,6 +38,9 @@ void wake_up_new_task(struct nc_machine *m, struct task_struct *p);
 /* Adds a line to the placement's why, if one is kept (m->sched->why). */
 void nc_sched_why(struct nc_machine *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* models kernel/sched/core.c:sched_exec(): current moves to the CPU WF_EXEC
+ * balancing picks (the running CPU follows it) */
+void sched_exec(struct nc_machine *m);
 /* models kernel/sched/core.c:select_task_rq() */
 unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigned int cpu,
 			    int wake_flags);
