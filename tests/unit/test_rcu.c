@@ -135,6 +135,48 @@ static void test_grace_period_by_quiescent_states(void **state)
 }
 
 /*
+ * The scan's interval grows with the machine as the kernel's FQS interval
+ * does (rcu_init_geometry(): 1 + nr_cpu_ids / 256 jiffies at HZ=250; the
+ * model counts scheduler events): 3 on 2x256. Init forks a child on CPU 0
+ * (it lands on another CPU, c) and sleeps; A, queued on idle CPU 0, waits
+ * for CPU 0 (the model executes there) and c. The model goes on on CPU 5.
+ * The child sleeps: c switched, a first event; it wakes, a second; it
+ * sleeps again: the third event scans and finds CPU 0 idle. On 2x4 the
+ * first event scans.
+ */
+static void test_fqs_interval(void **state)
+{
+	static const char *const topo[] = { "2x256", "2x4" };
+	static const int runs_at[] = { 3, 1 };
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		struct nc_machine *m = nc_boot(topo[i]);
+		struct task_struct *init = nc_run_as(m, 1), *child;
+		int log[1], n = 0, event = 0;
+		struct rec a = { .id = 1, .log = log, .n = &n };
+
+		assert_int_equal(m->cpu, 0);
+		child = pid_task(find_pid_ns((pid_t)nc_clone(m, 0, SIGCHLD), m->init_pid_ns),
+				 PIDTYPE_PID);
+		assert_true(child->cpu != 0 && child->cpu != 5);
+		nc_sched_sleep(m, init);
+		call_rcu(m, &a.rh, rec_cb);
+		m->cpu = 5;
+		while (!n && event < 4) {
+			if (event++ % 2)
+				nc_sched_wake(m, child);
+			else
+				nc_sched_sleep(m, child);
+		}
+		assert_int_equal(event, runs_at[i]);
+		assert_int_equal(n, 1);
+		assert_slab_valid(m);
+		nc_machine_destroy(m);
+	}
+}
+
+/*
  * A replay makes a task current again after its exit_group() ran (it
  * goes on with the call's line): the CPU left the dead task through
  * __schedule() in truth, so it counts as idle. t[1] exits on CPU 1 and is
@@ -321,6 +363,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grace_period_by_quiescent_states),
+		cmocka_unit_test(test_fqs_interval),
 		cmocka_unit_test(test_dead_task_left_current),
 		cmocka_unit_test(test_synchronize_and_barrier),
 		cmocka_unit_test(test_kfree_rcu),

@@ -3,8 +3,8 @@
  * Tree RCU of v6.12 as Debian's amd64 kernel builds it (PREEMPT_RCU: its
  * PREEMPT_DYNAMIC selects PREEMPTION): a grace period ends once every online
  * CPU has context-switched or idled since it began. No clock: the
- * force-quiescent-state scan runs at the grace period's start and at each
- * scheduler event. Left out: readers, scheduling-clock ticks, the rcu_node
+ * force-quiescent-state scan runs at the grace period's start and then
+ * every few scheduler events. Left out: readers, scheduling-clock ticks, the rcu_node
  * tree, expedited/polled grace periods, offloaded and lazy callbacks,
  * kfree_rcu() batching.
  */
@@ -17,6 +17,11 @@
 #include "kernel/sched/sched.h"
 #include "lib/nodemask.h"
 #include "mm/slub.h"
+
+/* kernel/rcu/tree.h at HZ=250 (Debian): the jiffies between force-quiescent-
+ * state scans, and how many CPUs add one more */
+#define RCU_JIFFIES_TILL_FORCE_QS 1
+#define RCU_JIFFIES_FQS_DIV 256
 
 /* models struct rcu_cblist */
 struct rcu_cblist {
@@ -44,6 +49,8 @@ struct rcu_state {
 	cpumask_t qsmask;                  /* CPUs yet to pass a quiescent state */
 	unsigned long nr_next;             /* callbacks in the next segments */
 	unsigned long nr_kvfree;           /* kvfree heads queued, not yet run */
+	unsigned long jiffies_till_next_fqs; /* rcu_init_geometry()'s default */
+	unsigned long fqs_in;              /* scheduler events to the next scan */
 	struct rcu_data *rda;              /* [nr_cpu_ids] */
 };
 
@@ -77,6 +84,8 @@ int rcu_init(struct nc_machine *m)
 			cblist_init(&rs->rda[cpu].wait[i]);
 			cblist_init(&rs->rda[cpu].next[i]);
 		}
+	rs->jiffies_till_next_fqs = RCU_JIFFIES_TILL_FORCE_QS +
+				    m->topo->nr_cpu_ids / RCU_JIFFIES_FQS_DIV;
 	m->rcu = rs;
 	return 0;
 }
@@ -125,8 +134,8 @@ static bool rcu_watching_snap_recheck(const struct nc_machine *m, unsigned int c
 
 /* models kernel/rcu/tree.c:rcu_gp_fqs() over force_qs_rnp(): every CPU the
  * grace period still waits for that has passed a quiescent state is
- * reported; true if none is left */
-static bool rcu_gp_fqs(struct nc_machine *m)
+ * reported */
+static void rcu_gp_fqs(struct nc_machine *m)
 {
 	struct rcu_state *rs = m->rcu;
 	unsigned int cpu, n = m->topo->nr_cpu_ids;
@@ -134,7 +143,14 @@ static bool rcu_gp_fqs(struct nc_machine *m)
 	for_each_cpu(cpu, rs->qsmask.bits, n)
 		if (rcu_watching_snap_recheck(m, cpu))
 			cpumask_clear_cpu(cpu, &rs->qsmask);
-	return find_next_bit(rs->qsmask.bits, n, 0) >= n;
+}
+
+/* No CPU holds the grace period up (the root rcu_node's qsmask is clear). */
+static bool rcu_gp_done(const struct nc_machine *m)
+{
+	unsigned int n = m->topo->nr_cpu_ids;
+
+	return find_next_bit(m->rcu->qsmask.bits, n, 0) >= n;
 }
 
 /* models kernel/rcu/tree.c:rcu_gp_init() and the first rcu_gp_fqs(): the
@@ -157,6 +173,7 @@ static void rcu_gp_init(struct nc_machine *m)
 	rs->nr_next = 0;
 	rs->gp_in_progress = true;
 	rcu_gp_fqs(m);
+	rs->fqs_in = rs->jiffies_till_next_fqs;
 }
 
 /* models kernel/rcu/tree.c:rcu_do_batch() (and the kfree_rcu work for the
@@ -207,12 +224,19 @@ static void rcu_gp_cleanup(struct nc_machine *m)
 		rcu_do_batch(m, cpu);
 }
 
-/* models kernel/rcu/tree.c:rcu_gp_kthread() given time to run: the
- * quiescent-state forcing scan, and while it finds no CPU holding the
- * grace period up, the grace period's end (and the next one's) */
-static void rcu_gp_kthread(struct nc_machine *m)
+/* models kernel/rcu/tree.c:rcu_gp_fqs_loop() with one scheduler event for
+ * a jiffy: a scan every jiffies_till_next_fqs events (big machines scan
+ * less often); the grace period ends, and the next if callbacks wait for
+ * one, once no CPU holds it up */
+static void rcu_gp_fqs_loop(struct nc_machine *m)
 {
-	while (m->rcu->gp_in_progress && rcu_gp_fqs(m))
+	struct rcu_state *rs = m->rcu;
+
+	if (!--rs->fqs_in) {
+		rcu_gp_fqs(m);
+		rs->fqs_in = rs->jiffies_till_next_fqs;
+	}
+	while (rs->gp_in_progress && rcu_gp_done(m))
 		rcu_gp_cleanup(m);
 }
 
@@ -244,7 +268,7 @@ void rcu_note_context_switch(struct nc_machine *m, unsigned int cpu)
 	if (!rs || !rs->gp_in_progress)
 		return;
 	cpumask_clear_cpu(cpu, &rs->qsmask);     /* rcu_qs(), reported */
-	rcu_gp_kthread(m);
+	rcu_gp_fqs_loop(m);
 }
 
 void synchronize_rcu(struct nc_machine *m)

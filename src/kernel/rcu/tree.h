@@ -36,10 +36,10 @@ void rcu_exit(struct nc_machine *m);
 void call_rcu(struct nc_machine *m, struct rcu_head *head, rcu_callback_t func);
 /* models kernel/rcu/tree_plugin.h:rcu_note_context_switch() (PREEMPT_RCU):
  * cpu goes through __schedule() and so passes a quiescent state. The model
- * has no clock: the grace period kthread also scans for idle CPUs now, and
- * ends the grace period (callbacks run) if no CPU holds it up. The
- * scheduler calls it for the CPU whose current task it changed; a machine
- * without RCU ignores it. */
+ * has no clock: the event also counts as a jiffy of the grace period
+ * kthread's, which scans for idle CPUs every few, and the grace period
+ * ends (callbacks run) once no CPU holds it up. The scheduler calls it for
+ * the CPU it (re)schedules; a machine without RCU ignores it. */
 void rcu_note_context_switch(struct nc_machine *m, unsigned int cpu);
 /* models kernel/rcu/tree.c:synchronize_rcu(): the waiting caller forces
  * a full grace period (the one in progress, then one that starts now);
