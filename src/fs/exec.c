@@ -4,9 +4,10 @@
  * checks, the argument and environment strings counted and measured
  * against the stack limit, sched_exec(), de_thread() (the other threads
  * killed, a non-leader taking over the leader's pid), exec_mmap() with
- * mm_release() (a vfork parent wakes), a private handler table with the
- * handlers reset, and the comm. Left out: files (every well-formed path is
- * an executable), ELF loading, credentials, close-on-exec.
+ * mm_release() (a vfork parent wakes), private descriptor and handler
+ * tables, close-on-exec descriptors closed, handlers reset, and the comm.
+ * Left out: the filesystem (every well-formed path is an executable), ELF
+ * loading, credentials.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "kernel/pid.h"
 #include "kernel/sched/core.h"
 #include "kernel/signal.h"
+#include "lib/err.h"
 #include "mm/mmap.h"
 #include "mm/slub.h"
 #include "mm/uaccess.h"
@@ -198,6 +200,22 @@ static void exec_mmap(struct nc_machine *m, struct mm_struct *mm)
 	mmput(m, old_mm);
 }
 
+/* models kernel/fork.c:unshare_files(): a descriptor table shared with
+ * another process (CLONE_FILES) is copied first */
+static int unshare_files(struct nc_machine *m, struct task_struct *me)
+{
+	struct files_struct *old = me->files, *new;
+
+	if (!old || old->count == 1)
+		return 0;
+	new = dup_fd(m, old);
+	if (IS_ERR(new))
+		return (int)PTR_ERR(new);
+	me->files = new;
+	put_files_struct(m, old);
+	return 0;
+}
+
 /* models fs/exec.c:unshare_sighand(): a handler table shared with another
  * process (CLONE_SIGHAND without CLONE_THREAD) is copied first */
 static int unshare_sighand(struct nc_machine *m, struct task_struct *me)
@@ -291,6 +309,8 @@ static int begin_new_exec(struct nc_machine *m, struct linux_binprm *bprm)
 	struct task_struct *me = nc_current(m);
 	int ret = de_thread(m, me);
 
+	if (!ret)
+		ret = unshare_files(m, me);
 	if (ret)
 		return ret;
 	exec_mmap(m, bprm->mm);
@@ -299,6 +319,8 @@ static int begin_new_exec(struct nc_machine *m, struct linux_binprm *bprm)
 	if (ret)
 		return ret;
 	me->flags &= ~(PF_FORKNOEXEC | PF_NO_SETAFFINITY);
+	if (me->files)
+		do_close_on_exec(m, me->files);
 	__set_task_comm(m, me, bprm->filename);
 	flush_signal_handlers(me, false);
 	return 0;

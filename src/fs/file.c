@@ -266,3 +266,13 @@ int close_fd(struct nc_machine *m, unsigned int fd)
 	fput(m, file);
 	return 0;
 }
+
+void do_close_on_exec(struct nc_machine *m, struct files_struct *files)
+{
+	for (unsigned int fd = 0; fd < files->fdt->max_fds; fd++) {
+		if (!test_bit(fd, files->fdt->close_on_exec))
+			continue;
+		__clear_bit(fd, files->fdt->close_on_exec);
+		close_fd(m, fd);       /* a reserved fd without a file stays reserved */
+	}
+}

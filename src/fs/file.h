@@ -70,6 +70,9 @@ void fd_install(struct nc_machine *m, unsigned int fd, struct file *file);
 bool nc_fd_cloexec(const struct files_struct *f, unsigned int fd);
 /* models fs/file.c:close_fd(): 0 or -EBADF */
 int close_fd(struct nc_machine *m, unsigned int fd);
+/* models fs/file.c:do_close_on_exec(): current's table (files) closes its
+ * close-on-exec descriptors */
+void do_close_on_exec(struct nc_machine *m, struct files_struct *files);
 /* The file at fd of current's table, or NULL. */
 struct file *nc_fd_file(const struct nc_machine *m, unsigned int fd);
 

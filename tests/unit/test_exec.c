@@ -4,9 +4,11 @@
  * non-leader thread's exec takes over the leader's pid (and the host agrees
  * on the pid the process keeps); sched_exec() moves the task to the idlest
  * CPU of another node (worked by hand); the comm's 15 bytes; handlers reset
- * but ignored ones kept (the host's /proc status after an exec agrees), and
- * a handler table shared by CLONE_SIGHAND copied first; and the errors the
- * model can know, each compared with the host's execve()/execveat().
+ * but ignored ones kept (the host's /proc status after an exec agrees), a
+ * handler table shared by CLONE_SIGHAND and a descriptor table shared by
+ * CLONE_FILES copied first, close-on-exec descriptors closed; and the
+ * errors the model can know, each compared with the host's execve() and
+ * execveat().
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -358,6 +360,39 @@ static void test_shared_handlers_copied(void **state)
 	nc_machine_destroy(m);
 }
 
+/*
+ * unshare_files() and do_close_on_exec(): a child sharing its parent's
+ * descriptors (CLONE_FILES) gets a copy at exec, whose close-on-exec
+ * descriptors close; the parent's pidfd (clone() makes it O_CLOEXEC)
+ * stays open in the parent's table.
+ */
+static void test_shared_files_copied_and_cloexec_closed(void **state)
+{
+	struct nc_machine *m = boot_with_init("1x2");
+	struct task_struct *parent = nc_current(m), *child;
+	unsigned long at = map(m, 4096);
+	struct kernel_clone_args args = { .flags = CLONE_PIDFD, .pidfd = at,
+					  .exit_signal = SIGCHLD };
+	int fd = -1;
+
+	(void)state;
+	assert_int_equal(kernel_clone(m, &args), 3);
+	assert_int_equal(copy_from_user(m, &fd, at, sizeof(fd)), 0);
+	assert_non_null(nc_fd_file(m, (unsigned int)fd));
+	assert_true(nc_fd_cloexec(parent->files, (unsigned int)fd));
+	assert_int_equal(nc_clone(m, CLONE_VM | CLONE_VFORK | CLONE_FILES, SIGCHLD), 4);
+	child = nc_run_as(m, 4);
+	assert_ptr_equal(child->files, parent->files);
+	assert_int_equal(user_execve(m, "/bin/true", "true"), 0);
+	assert_ptr_not_equal(child->files, parent->files);
+	assert_int_equal(parent->files->count, 1);
+	assert_null(nc_fd_file(m, (unsigned int)fd));
+	assert_false(nc_fd_cloexec(child->files, (unsigned int)fd));
+	nc_run_as(m, 1);
+	assert_non_null(nc_fd_file(m, (unsigned int)fd));
+	nc_machine_destroy(m);
+}
+
 /* The errno of the host's execveat() in a child, 0 if the program ran. */
 static int host_errno(const char *filename, char *const *argv, char *const *envp, int flags)
 {
@@ -446,6 +481,7 @@ int main(void)
 		cmocka_unit_test(test_comm),
 		cmocka_unit_test(test_handlers_reset),
 		cmocka_unit_test(test_shared_handlers_copied),
+		cmocka_unit_test(test_shared_files_copied_and_cloexec_closed),
 		cmocka_unit_test(test_errors_like_host),
 	};
 
