@@ -401,12 +401,11 @@ int nc_workload_run(struct nc_wl *wl, const struct nc_workload *w,
 	if (nr < 0)
 		return nc_wl_fail(wl, nr, "forking the first task");
 	wl->first = pid_task(find_pid_ns((int)nr, m->init_pid_ns), PIDTYPE_PID);
-	ret = nc_new_mm(m, wl->first);
-	if (ret)
-		return nc_wl_fail(wl, ret, "exec of the first task");
-	snprintf(wl->first->comm, sizeof(wl->first->comm), "%s", w->type->name);
 	nc_wl_sleep(wl, init);
-	ret = nc_wl_setup(wl, wl->first, setup);
+	nc_wl_switch(wl, wl->first);
+	ret = nc_wl_exec(wl, w->type->name);
+	if (!ret)
+		ret = nc_wl_setup(wl, wl->first, setup);
 	return ret ? ret : w->type->run(wl, w->p);
 }
 
