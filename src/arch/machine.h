@@ -9,6 +9,7 @@
 #ifndef NC_ARCH_MACHINE_H
 #define NC_ARCH_MACHINE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/topology.h"
@@ -21,6 +22,7 @@ struct nc_trace;
 struct nc_whatif;
 struct pglist_data;
 struct page_alloc_state;
+struct pcpu_state;
 struct pid_namespace;
 struct rcu_state;
 struct sched_state;
@@ -33,8 +35,10 @@ struct nc_machine {
 	struct task_struct **curr;        /* current on each CPU [nr_cpu_ids] */
 	uint64_t rng;                     /* xorshift state (see nc_random()) */
 	struct nc_trace *trace;           /* trace/: NULL while not tracing */
+	unsigned char alloc_hooks;        /* NC_HOOK_*: see below */
 
 	/* mm/ */
+	struct pcpu_state *percpu;        /* mm/percpu.c's first chunk */
 	struct pglist_data **node_data;   /* NODE_DATA(nid) [nr_node_ids] */
 	struct page_alloc_state *page_alloc; /* mm/page_alloc.c's globals */
 	struct slab_state *slab;          /* mm/slub.c caches and kmalloc tables */
@@ -50,6 +54,20 @@ struct nc_machine {
 	struct nc_whatif *whatif;         /* kernel/fork_whatif.c: placement what-ifs */
 	struct nc_explain *explain;       /* kernel/explain.c: decision records */
 };
+
+/*
+ * What sends SLUB's fast paths to their full versions, one byte for one
+ * test: an attached tracer (the kernel's tracepoints are static keys) and
+ * armed fault injection (the kernel calls should_failslab() each time; the
+ * model skips it while nothing is armed).
+ */
+#define NC_HOOK_TRACE    0x1
+#define NC_HOOK_FAILSLAB 0x2
+
+static inline void nc_alloc_hook_set(struct nc_machine *m, unsigned char hook, bool on)
+{
+	m->alloc_hooks = on ? m->alloc_hooks | hook : m->alloc_hooks & ~hook;
+}
 
 /* models smp_processor_id() */
 static inline unsigned int smp_processor_id(const struct nc_machine *m)

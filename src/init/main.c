@@ -18,6 +18,7 @@
 #include "mm/page_alloc.h"
 #include "lib/error.h"
 #include "mm/mempolicy.h"
+#include "mm/percpu.h"
 #include "mm/slab_common.h"
 #include "mm/slub.h"
 #include "trace/trace.h"
@@ -65,16 +66,16 @@ struct nc_machine *nc_machine_create(const struct nc_machine_config *cfg,
 	for (m->cpu = 0; m->cpu < m->topo->nr_cpu_ids; m->cpu++)
 		if (m->topo->cpu_node[m->cpu] >= 0)
 			break;
-	/* mm_core_init() (zonelists, memory to the buddy allocator,
-	 * watermarks, kmem_cache_init()), sched_init(), numa_policy_init(),
+	/* setup_per_cpu_areas(), then mm_core_init() (zonelists, memory to
+	 * the buddy allocator, watermarks, kmem_cache_init()), sched_init(), numa_policy_init(),
 	 * then the pid and fork caches (pid_idr_init() ... proc_caches_init()
 	 * create the slab caches a fork allocates from), then rest_init(). The
 	 * model's default policy lives in numa_policy_init()'s state (a static
 	 * in the kernel), so it comes before the first slab page; rcu_init()
 	 * (after kmem_cache_init() in the kernel, where call_rcu() works
 	 * before it) comes before the first slab. */
-	if (nc_whatif_init(m, cfg) || nc_explain_init(m) || nc_page_alloc_init(m) ||
-	    sched_init(m) || rcu_init(m) || numa_policy_init(m) || kmem_cache_init(m) ||
+	if (setup_per_cpu_areas(m) || nc_whatif_init(m, cfg) || nc_explain_init(m) ||
+	    nc_page_alloc_init(m) || sched_init(m) || rcu_init(m) || numa_policy_init(m) || kmem_cache_init(m) ||
 	    nc_create_boot_caches(m)) {
 		nc_err(err, "out of host memory");
 		goto fail;
@@ -115,6 +116,7 @@ void nc_machine_destroy(struct nc_machine *m)
 	pid_idr_exit(m);
 	numa_policy_exit(m);        /* frees the pages address spaces hold */
 	nc_slab_exit(m);
+	percpu_exit(m);
 	rcu_exit(m);
 	nc_sched_destroy(m);
 	nc_whatif_exit(m);

@@ -85,7 +85,7 @@ static unsigned int counter(const struct nc_machine *m, enum stat_item si)
 {
 	const struct kmem_cache *s = m->slab->boot[NC_CACHE_TASK_STRUCT];
 
-	return s->cpu_slab[smp_processor_id(m)].stat[si];
+	return per_cpu_ptr(s->cpu_slab, smp_processor_id(m))->stat[si];
 }
 
 void nc_explain_slub_before(struct nc_machine *m)

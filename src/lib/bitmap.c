@@ -8,24 +8,37 @@
 
 #include "lib/bitmap.h"
 
-/* models lib/find_bit.c:_find_next_bit() */
-unsigned int find_next_bit(const unsigned long *map, unsigned int nbits,
-			   unsigned int start)
+/* models lib/find_bit.c:_find_next_bit(); invert 0 looks for a set bit,
+ * ~0UL for a clear one */
+static unsigned int find_next(const unsigned long *map, unsigned int nbits,
+			      unsigned int start, unsigned long invert)
 {
 	unsigned long word;
 
 	if (start >= nbits)
 		return nbits;
-	word = map[start / BITS_PER_LONG] & (~0UL << (start % BITS_PER_LONG));
+	word = (map[start / BITS_PER_LONG] ^ invert) & (~0UL << (start % BITS_PER_LONG));
 	start -= start % BITS_PER_LONG;
 	while (!word) {
 		start += BITS_PER_LONG;
 		if (start >= nbits)
 			return nbits;
-		word = map[start / BITS_PER_LONG];
+		word = map[start / BITS_PER_LONG] ^ invert;
 	}
 	start += __builtin_ctzl(word);
 	return start < nbits ? start : nbits;
+}
+
+unsigned int find_next_bit(const unsigned long *map, unsigned int nbits,
+			   unsigned int start)
+{
+	return find_next(map, nbits, start, 0);
+}
+
+unsigned int find_next_zero_bit(const unsigned long *map, unsigned int nbits,
+				unsigned int start)
+{
+	return find_next(map, nbits, start, ~0UL);
 }
 
 /* Mask of the valid bits in the last word of an nbits bitmap. */

@@ -31,6 +31,9 @@ static inline bool test_bit(unsigned int nr, const unsigned long *map)
 /* models lib/find_bit.c:_find_next_bit(); returns nbits if none */
 unsigned int find_next_bit(const unsigned long *map, unsigned int nbits,
 			   unsigned int start);
+/* models lib/find_bit.c:_find_next_zero_bit(); returns nbits if none */
+unsigned int find_next_zero_bit(const unsigned long *map, unsigned int nbits,
+				unsigned int start);
 /* models lib/bitmap.c:__bitmap_weight() */
 unsigned int bitmap_weight(const unsigned long *map, unsigned int nbits);
 bool bitmap_empty(const unsigned long *map, unsigned int nbits);

@@ -16,14 +16,11 @@ void failslab_init(struct failslab_attr *fa)
 	fa->ignore_gfp_reclaim = true;
 }
 
-void failslab_exit(struct failslab_attr *fa)
+void failslab_update_active(struct nc_machine *m)
 {
-	fa->active = false;
-}
+	const struct failslab_attr *fa = &m->slab->failslab;
 
-void failslab_update_active(struct failslab_attr *fa)
-{
-	fa->active = fa->fail_nth || fa->times || fa->nr_nth_tasks;
+	nc_alloc_hook_set(m, NC_HOOK_FAILSLAB, fa->fail_nth || fa->times || fa->nr_nth_tasks);
 }
 
 bool __should_failslab(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp)
@@ -46,13 +43,13 @@ bool __should_failslab(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp)
 		goto fail;
 	if (fa->times > 0)
 		goto fail;
-	failslab_update_active(fa);
+	failslab_update_active(m);
 	return false;
 fail:
 	fa->nr_injected++;
 	if (fa->times > 0)
 		fa->times--;
-	failslab_update_active(fa);
+	failslab_update_active(m);
 	return true;
 }
 
@@ -63,7 +60,7 @@ void nc_failslab_next(struct nc_machine *m, long n, bool cache_filter)
 	fa->times = n > 0 ? n : 0;
 	fa->cache_filter = cache_filter;
 	fa->ignore_gfp_reclaim = false;
-	failslab_update_active(fa);
+	failslab_update_active(m);
 }
 
 void nc_failslab_nth(struct nc_machine *m, unsigned int n)
@@ -72,5 +69,5 @@ void nc_failslab_nth(struct nc_machine *m, unsigned int n)
 
 	fa->fail_nth = n;
 	fa->ignore_gfp_reclaim = false;
-	failslab_update_active(fa);
+	failslab_update_active(m);
 }

@@ -17,7 +17,6 @@ struct kmem_cache;
 
 /* models the failslab struct: a fault_attr plus its two filters */
 struct failslab_attr {
-	bool active;                /* anything armed: the fast path tests this */
 	long times;                 /* forced failures left (the "next n" knob) */
 	unsigned int fail_nth;      /* model: the n-th candidate from now fails; 0 = off */
 	unsigned int nr_nth_tasks;  /* tasks with fail-nth armed (mm/fault_inject.c) */
@@ -28,10 +27,9 @@ struct failslab_attr {
 
 /* models mm/failslab.c's initial attributes (nothing armed) */
 void failslab_init(struct failslab_attr *fa);
-void failslab_exit(struct failslab_attr *fa);
-/* Recomputes the fast path's flag from the knobs and the armed tasks. */
-void failslab_update_active(struct failslab_attr *fa);
-/* models mm/failslab.c:__should_failslab(); callers test fa->active first.
+/* Recomputes NC_HOOK_FAILSLAB from the knobs and the armed tasks. */
+void failslab_update_active(struct nc_machine *m);
+/* models mm/failslab.c:__should_failslab(); callers test NC_HOOK_FAILSLAB first.
  * A task's fail-nth counts after the filters, as should_fail_ex() does. */
 bool __should_failslab(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp);
 

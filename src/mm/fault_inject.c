@@ -16,7 +16,7 @@ static void set_fail_nth(struct nc_machine *m, struct task_struct *tsk, unsigned
 
 	fa->nr_nth_tasks += (n != 0) - (tsk->fail_nth != 0);
 	tsk->fail_nth = n;
-	failslab_update_active(fa);
+	failslab_update_active(m);
 }
 
 bool should_fail_nth(struct nc_machine *m, bool *counted)

@@ -19,6 +19,7 @@
 #include "kernel/rcu/tree.h"
 #include "lib/list.h"
 #include "mm/failslab.h"
+#include "mm/percpu.h"
 #include "mm/page_alloc.h"
 
 typedef unsigned int slab_flags_t;
@@ -139,7 +140,11 @@ struct kmem_cache_cpu {
 	unsigned long tid;              /* less the fast paths' steps: slub_cpu_tid() */
 	struct slab *slab;
 	struct slab *partial;
-	unsigned int stat[NR_SLUB_STAT_ITEMS];
+	/* model only: the host bytes of slab, so a free recognises an object
+	 * of the CPU slab without virt_to_slab() (0 bytes while no slab) */
+	uintptr_t slab_base;
+	size_t slab_bytes;
+	unsigned int stat[NR_SLUB_STAT_ITEMS];  /* the fast paths' two come first */
 };
 
 /* mm/slub.c: struct kmem_cache_node */
@@ -169,7 +174,7 @@ struct nc_machine;
 
 /* mm/slab.h: struct kmem_cache; what the fast paths read comes first */
 struct kmem_cache {
-	struct kmem_cache_cpu *cpu_slab;   /* [nr_cpu_ids] */
+	struct kmem_cache_cpu *cpu_slab;   /* per-CPU: per_cpu_ptr(), this_cpu_ptr() */
 	slab_flags_t flags;
 	unsigned long min_partial;
 	unsigned int size;                 /* stride incl. metadata */

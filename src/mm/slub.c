@@ -223,22 +223,45 @@ unsigned long slab_kaddr(const struct slab *slab, const void *x)
  * ==================================================================== */
 static inline void stat(struct nc_machine *m, const struct kmem_cache *s, enum stat_item si)
 {
-	s->cpu_slab[m->cpu].stat[si]++;
+	this_cpu_ptr(m, s->cpu_slab)->stat[si]++;
 }
 
 static inline void stat_add(struct nc_machine *m, const struct kmem_cache *s,
 			    enum stat_item si, int v)
 {
-	s->cpu_slab[m->cpu].stat[si] += (unsigned int)v;
+	this_cpu_ptr(m, s->cpu_slab)->stat[si] += (unsigned int)v;
 }
 
 /* models mm/slub.c:freelist_ptr_decode() with CONFIG_SLAB_FREELIST_HARDENED */
+/*
+ * The free pointers' chain of stores and loads (a free stores what the next
+ * allocation loads) is what the fast paths wait on. Two things keep it
+ * short: the key (s->random and the byte-swapped address) is combined
+ * before it meets the stored value, so the chain has one XOR, not two; and
+ * the value is loaded by a plain load, not folded into the XOR, which lets
+ * the CPU forward it from the store sooner. The compiler would undo both.
+ */
+static inline unsigned long freeptr_key(const struct kmem_cache *s, unsigned long ptr_addr)
+{
+	unsigned long key = s->random ^ __builtin_bswap64(ptr_addr);
+
+	__asm__("" : "+r"(key));
+	return key;
+}
+
+static inline unsigned long freeptr_load(const void *p)
+{
+	unsigned long v = *(const unsigned long *)p;
+
+	__asm__("" : "+r"(v));
+	return v;
+}
+
 static inline void *get_freepointer(const struct kmem_cache *s, void *object)
 {
 	unsigned long ptr_addr = (unsigned long)object + s->offset;
 
-	return (void *)(*(unsigned long *)ptr_addr ^ s->random ^
-			__builtin_bswap64(ptr_addr));
+	return (void *)(freeptr_load((void *)ptr_addr) ^ freeptr_key(s, ptr_addr));
 }
 
 /* models mm/slub.c:set_freepointer() (its BUG_ON(object == fp) is checked by
@@ -247,8 +270,7 @@ static inline void set_freepointer(const struct kmem_cache *s, void *object, voi
 {
 	unsigned long ptr_addr = (unsigned long)object + s->offset;
 
-	*(unsigned long *)ptr_addr = (unsigned long)fp ^ s->random ^
-				     __builtin_bswap64(ptr_addr);
+	*(unsigned long *)ptr_addr = (unsigned long)fp ^ freeptr_key(s, ptr_addr);
 }
 
 static inline struct kmem_cache_node *get_node(const struct kmem_cache *s, int node)
@@ -297,6 +319,14 @@ static inline bool node_match(const struct slab *slab, int node)
 	return node == NUMA_NO_NODE || slab_nid(slab) == node;
 }
 
+/* c->slab = slab, with the model's bounds of the slab's host memory */
+static inline void set_cpu_slab(struct kmem_cache_cpu *c, struct slab *slab)
+{
+	c->slab = slab;
+	c->slab_base = slab ? (uintptr_t)slab->addr : 0;
+	c->slab_bytes = slab ? slab->bytes : 0;
+}
+
 /* TID_STEP with CONFIG_PREEMPTION: roundup_pow_of_two(CONFIG_NR_CPUS) */
 #define TID_STEP ((unsigned long)NR_CPUS)
 
@@ -315,7 +345,7 @@ static inline unsigned long next_tid(unsigned long tid)
  */
 unsigned long slub_cpu_tid(const struct kmem_cache *s, unsigned int cpu)
 {
-	const struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+	const struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 
 	return c->tid + TID_STEP * ((unsigned long)c->stat[ALLOC_FASTPATH] +
 				    c->stat[FREE_FASTPATH]);
@@ -1523,7 +1553,7 @@ static void __put_partials(struct nc_machine *m, struct kmem_cache *s, struct sl
 static void put_cpu_partial(struct nc_machine *m, struct kmem_cache *s,
 			    struct slab *slab, int drain)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	struct kmem_cache_cpu *c = this_cpu_ptr(m, s->cpu_slab);
 	struct slab *oldslab = c->partial, *slab_to_put = NULL;
 	int slabs = 0;
 
@@ -1547,12 +1577,12 @@ static void put_cpu_partial(struct nc_machine *m, struct kmem_cache *s,
 
 void flush_cpu_slab(struct nc_machine *m, struct kmem_cache *s, unsigned int cpu)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+	struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 	struct slab *slab = c->slab, *partial = c->partial;
 	void *freelist = c->freelist;
 	unsigned int old = nc_set_cpu(m, cpu);   /* the work runs on that CPU */
 
-	c->slab = NULL;
+	set_cpu_slab(c, NULL);
 	c->freelist = NULL;
 	c->tid = next_tid(c->tid);
 	if (slab) {
@@ -1569,7 +1599,7 @@ void flush_all(struct nc_machine *m, struct kmem_cache *s)
 {
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
 		if (cpu_to_node(m->topo, cpu) >= 0 &&
-		    (s->cpu_slab[cpu].slab || s->cpu_slab[cpu].partial))
+		    (per_cpu_ptr(s->cpu_slab, cpu)->slab || per_cpu_ptr(s->cpu_slab, cpu)->partial))
 			flush_cpu_slab(m, s, cpu);
 }
 
@@ -1619,7 +1649,7 @@ static __attribute__((noinline))
 void *___slab_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfpflags,
 			   int node, const char *addr, unsigned long orig_size)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	struct kmem_cache_cpu *c = this_cpu_ptr(m, s->cpu_slab);
 	struct partial_context pc;
 	bool try_thisnode = true;
 	struct slab *slab;
@@ -1647,7 +1677,7 @@ void *___slab_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfpflags,
 		goto load_freelist;
 	freelist = get_freelist(slab);
 	if (!freelist) {
-		c->slab = NULL;
+		set_cpu_slab(c, NULL);
 		c->tid = next_tid(c->tid);
 		stat(m, s, DEACTIVATE_BYPASS);
 		goto new_slab;
@@ -1661,7 +1691,7 @@ load_freelist:
 
 deactivate:
 	freelist = c->freelist;
-	c->slab = NULL;
+	set_cpu_slab(c, NULL);
 	c->freelist = NULL;
 	c->tid = next_tid(c->tid);
 	deactivate_slab(m, s, slab, freelist);
@@ -1671,7 +1701,7 @@ new_slab:
 		slab = c->partial;
 		c->partial = slab->next;
 		if (node_match(slab, node)) {
-			c->slab = slab;
+			set_cpu_slab(c, slab);
 			freelist = get_freelist(slab);
 			stat(m, s, CPU_PARTIAL_ALLOC);
 			goto load_freelist;
@@ -1727,7 +1757,7 @@ new_objects:
 
 retry_load_slab:
 	/* c->slab can only be set here after preemption, which the model lacks */
-	c->slab = slab;
+	set_cpu_slab(c, slab);
 	goto load_freelist;
 }
 
@@ -1736,7 +1766,7 @@ retry_load_slab:
 static inline __attribute__((always_inline))
 void *cpu_freelist_pop(struct nc_machine *m, struct kmem_cache *s, int node)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	struct kmem_cache_cpu *c = this_cpu_ptr(m, s->cpu_slab);
 	void *object = c->freelist;
 	struct slab *slab = c->slab;
 
@@ -1755,7 +1785,7 @@ static inline void *slab_alloc_node(struct nc_machine *m, struct kmem_cache *s, 
 {
 	void *object;
 
-	if (__builtin_expect(m->slab->failslab.active, 0) && __should_failslab(m, s, gfp))
+	if (__builtin_expect(m->alloc_hooks & NC_HOOK_FAILSLAB, 0) && __should_failslab(m, s, gfp))
 		return NULL;
 	object = cpu_freelist_pop(m, s, node);
 	if (__builtin_expect(!object, 0))
@@ -1790,7 +1820,7 @@ void *cache_alloc_traced(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp,
  * no zeroing. Then the entry points need no stack frame. */
 static inline bool alloc_is_plain(const struct nc_machine *m, gfp_t gfp)
 {
-	return !m->trace && !m->slab->failslab.active && !(gfp & __GFP_ZERO);
+	return !m->alloc_hooks && !(gfp & __GFP_ZERO);
 }
 
 void *kmem_cache_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp)
@@ -1939,7 +1969,7 @@ static inline __attribute__((always_inline))
 bool cpu_freelist_push(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
 		       void *object)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	struct kmem_cache_cpu *c = this_cpu_ptr(m, s->cpu_slab);
 	void *freelist = c->freelist;
 
 	if (__builtin_expect(slab != c->slab || object == freelist, 0))
@@ -1955,7 +1985,7 @@ bool cpu_freelist_push(struct nc_machine *m, struct kmem_cache *s, struct slab *
 static void do_slab_free(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
 			 void *head, void *tail, int cnt, const char *addr)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	struct kmem_cache_cpu *c = this_cpu_ptr(m, s->cpu_slab);
 
 	if (cnt == 1 && cpu_freelist_push(m, s, slab, head))
 		return;
@@ -2011,13 +2041,13 @@ void kmem_cache_free_slow(struct nc_machine *m, struct kmem_cache *s, struct sla
 
 void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
 {
-	struct slab *slab = s->cpu_slab[m->cpu].slab;
+	struct kmem_cache_cpu *c = this_cpu_ptr(m, s->cpu_slab);
 
 	/* an address inside the CPU slab is that slab's, as virt_to_slab()
 	 * would find: the page map is only needed for other objects */
-	if (__builtin_expect(slab && (uintptr_t)x - (uintptr_t)slab->addr < slab->bytes &&
-			     !m->trace, 1) &&
-	    cpu_freelist_push(m, s, slab, x))
+	if (__builtin_expect((uintptr_t)x - c->slab_base < c->slab_bytes &&
+			     !(m->alloc_hooks & NC_HOOK_TRACE), 1) &&
+	    cpu_freelist_push(m, s, c->slab, x))
 		return;
 	kmem_cache_free_slow(m, s, __virt_to_slab(m->slab, x), x);
 }
@@ -2129,12 +2159,12 @@ void kmem_cache_free_bulk(struct nc_machine *m, struct kmem_cache *s, size_t siz
 int kmem_cache_alloc_bulk(struct nc_machine *m, struct kmem_cache *s, gfp_t gfp, size_t size,
 			  void **p)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[m->cpu];
+	struct kmem_cache_cpu *c = this_cpu_ptr(m, s->cpu_slab);
 	size_t i;
 
 	if (!size || size > INT_MAX)
 		return 0;
-	if (m->slab->failslab.active && __should_failslab(m, s, gfp))
+	if ((m->alloc_hooks & NC_HOOK_FAILSLAB) && __should_failslab(m, s, gfp))
 		return 0;
 	/* __kmem_cache_alloc_bulk(): drain the CPU freelist, whatever its
 	 * slab's node, and bump the tid once */
@@ -2212,7 +2242,7 @@ static void free_kmem_cache_nodes(struct nc_machine *m, struct kmem_cache *s)
 void __kmem_cache_release(struct nc_machine *m, struct kmem_cache *s)
 {
 	cache_random_seq_destroy(s);
-	free(s->cpu_slab);
+	free_percpu(m, s->cpu_slab);
 	s->cpu_slab = NULL;
 	free_kmem_cache_nodes(m, s);
 }
@@ -2255,7 +2285,8 @@ int do_kmem_cache_create(struct nc_machine *m, struct kmem_cache *s, const char 
 	s->useroffset = args->useroffset;
 	s->usersize = args->usersize;
 	s->node = (struct kmem_cache_node **)((char *)s + KMEM_CACHE_NODE_OFFSET);
-	s->cpu_slab = calloc(m->topo->nr_cpu_ids, sizeof(*s->cpu_slab));
+	/* alloc_kmem_cache_cpus(): aligned for the (freelist, tid) double word */
+	s->cpu_slab = __alloc_percpu(m, sizeof(*s->cpu_slab), 2 * sizeof(void *));
 	if (!s->name || !s->cpu_slab) {
 		err = -ENOMEM;
 		goto out;
@@ -2270,7 +2301,7 @@ int do_kmem_cache_create(struct nc_machine *m, struct kmem_cache *s, const char 
 		goto out;
 	}
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
-		s->cpu_slab[cpu].tid = cpu;   /* init_tid() */
+		per_cpu_ptr(s->cpu_slab, cpu)->tid = cpu;   /* init_tid() */
 	err = init_kmem_cache_nodes(m, s);
 	if (!err)
 		return 0;
@@ -2481,7 +2512,7 @@ void nc_slab_exit(struct nc_machine *m)
 		}
 	for (s = ss->slab_caches; s; s = next) {
 		next = s->list_next;
-		free(s->cpu_slab);
+		free_percpu(m, s->cpu_slab);
 		free(s->random_seq);
 		free(s->name);
 	}
@@ -2495,7 +2526,6 @@ void nc_slab_exit(struct nc_machine *m)
 		for (size_t i = 0; i < ARENA_DIR_SIZE; i++)
 			free(ss->arena_dir[i]);
 	free(ss->arena_dir);
-	failslab_exit(&ss->failslab);
 	free(ss);
 	m->slab = NULL;
 }
@@ -2520,7 +2550,7 @@ unsigned long slab_stat_sum(const struct nc_machine *m, const struct kmem_cache 
 
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
 		if (cpu_to_node(m->topo, cpu) >= 0)
-			sum += s->cpu_slab[cpu].stat[si];
+			sum += per_cpu_ptr(s->cpu_slab, cpu)->stat[si];
 	return sum;
 }
 
@@ -2545,7 +2575,7 @@ unsigned long slab_objects(const struct nc_machine *m, const struct kmem_cache *
 	memset(nodes, 0, m->topo->nr_node_ids * sizeof(*nodes));
 	if (what & SO_CPU) {
 		for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++) {
-			const struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+			const struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 
 			if (!c->slab)
 				continue;
@@ -2745,10 +2775,10 @@ long validate_slab_cache(struct nc_machine *m, struct kmem_cache *s)
 			slabs[slab_nid(slab)]++;
 			objs[slab_nid(slab)] += slab->objects;
 			for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
-				if (s->cpu_slab[cpu].slab == slab) {
+				if (per_cpu_ptr(s->cpu_slab, cpu)->slab == slab) {
 					errors += owned ? validate_fail(m, s, "cpu slab of two CPUs", cpu, 0) : 0;
 					owned = true;
-					cpu_freelist = s->cpu_slab[cpu].freelist;
+					cpu_freelist = per_cpu_ptr(s->cpu_slab, cpu)->freelist;
 				}
 			/* a debug cache's frozen slab was disabled by a failed
 			 * consistency check (reported then): left alone */
@@ -2793,16 +2823,16 @@ long validate_slab_cache(struct nc_machine *m, struct kmem_cache *s)
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids && !errors; cpu++) {
 		int len = 0;
 
-		for (struct slab *p = s->cpu_slab[cpu].partial; p; p = p->next, len++)
+		for (struct slab *p = per_cpu_ptr(s->cpu_slab, cpu)->partial; p; p = p->next, len++)
 			if (p->frozen || p->node_partial || (unsigned long)len > total) {
 				errors += validate_fail(m, s, "bad per-CPU partial slab", cpu,
 							(unsigned long)len);
 				break;
 			}
-		if (s->cpu_slab[cpu].partial && s->cpu_slab[cpu].partial->slabs != len)
+		if (per_cpu_ptr(s->cpu_slab, cpu)->partial && per_cpu_ptr(s->cpu_slab, cpu)->partial->slabs != len)
 			errors += validate_fail(m, s, "per-CPU partial length vs head count",
 						(unsigned long)len,
-						(unsigned long)s->cpu_slab[cpu].partial->slabs);
+						(unsigned long)per_cpu_ptr(s->cpu_slab, cpu)->partial->slabs);
 	}
 	free(slabs);
 	free(objs);

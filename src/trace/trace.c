@@ -116,6 +116,7 @@ int nc_trace_start(struct nc_machine *m, const char *spec, size_t max_entries,
 	t->on = true;
 	nc_trace_exit(m);
 	m->trace = t;
+	nc_alloc_hook_set(m, NC_HOOK_TRACE, true);
 	return 0;
 }
 
@@ -152,6 +153,7 @@ void nc_trace_exit(struct nc_machine *m)
 	free(m->trace->buf);
 	free(m->trace);
 	m->trace = NULL;
+	nc_alloc_hook_set(m, NC_HOOK_TRACE, false);
 }
 
 /* models kernel/trace/ring_buffer.c:ring_buffer_lock_reserve() in overwrite

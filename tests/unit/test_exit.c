@@ -394,14 +394,14 @@ static void test_reap_frees_remotely(void **state)
 	kernel_exit(m, 0);
 	init->cpu = 1;                               /* node 0 */
 	nc_run_as(m, 1);
-	slow_ts = ts->cpu_slab[1].stat[FREE_SLOWPATH];
-	fast_ts = ts->cpu_slab[1].stat[FREE_FASTPATH];
-	slow_cred = cred->cpu_slab[1].stat[FREE_SLOWPATH];
+	slow_ts = per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_SLOWPATH];
+	fast_ts = per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_FASTPATH];
+	slow_cred = per_cpu_ptr(cred->cpu_slab, 1)->stat[FREE_SLOWPATH];
 	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
-	assert_int_equal(ts->cpu_slab[1].stat[FREE_SLOWPATH], slow_ts + 1);
-	assert_int_equal(ts->cpu_slab[1].stat[FREE_FASTPATH], fast_ts);
+	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_SLOWPATH], slow_ts + 1);
+	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_FASTPATH], fast_ts);
 	/* the cred goes with the task: exit_creds() in free_task() */
-	assert_int_equal(cred->cpu_slab[1].stat[FREE_SLOWPATH], slow_cred + 1);
+	assert_int_equal(per_cpu_ptr(cred->cpu_slab, 1)->stat[FREE_SLOWPATH], slow_cred + 1);
 	nc_machine_destroy(m);
 }
 

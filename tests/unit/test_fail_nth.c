@@ -384,7 +384,7 @@ static void test_countdown(void **state)
 	a = kmem_cache_alloc(m, s, GFP_KERNEL);           /* opens a cpu slab */
 	assert_non_null(a);
 	nc_fail_nth(m, init, 2);
-	assert_true(m->slab->failslab.active);
+	assert_true(m->alloc_hooks & NC_HOOK_FAILSLAB);
 	b = kmem_cache_alloc(m, s, GFP_KERNEL);           /* candidate 1 */
 	assert_non_null(b);
 	assert_int_equal(init->fail_nth, 1);
@@ -397,7 +397,7 @@ static void test_countdown(void **state)
 	m->curr[m->cpu] = init;
 	assert_null(alloc_pages_node(m, 0, GFP_KERNEL, 0)); /* candidate 2 fails */
 	assert_int_equal(init->fail_nth, 0);
-	assert_false(m->slab->failslab.active);           /* nothing armed now */
+	assert_false(m->alloc_hooks & NC_HOOK_FAILSLAB);           /* nothing armed now */
 	p = alloc_pages_node(m, 0, GFP_KERNEL, 0);
 	assert_non_null(p);
 	__free_pages(m, p, 0);

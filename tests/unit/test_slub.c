@@ -1095,7 +1095,7 @@ static void test_validate_freechain(void **state)
 	struct kmem_cache *s = test_cache(m, "nc_chain", 64, 0);
 	void *p = kmem_cache_alloc(m, s, GFP_KERNEL);
 	unsigned long saved;
-	void *next = s->cpu_slab[m->cpu].freelist;
+	void *next = per_cpu_ptr(s->cpu_slab, m->cpu)->freelist;
 
 	(void)state;
 	memcpy(&saved, (char *)next + s->offset, sizeof(saved));

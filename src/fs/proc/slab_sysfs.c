@@ -54,8 +54,8 @@ static void show_stat(const struct nc_machine *m, const struct kmem_cache *s,
 {
 	fprintf(f, "%lu", slab_stat_sum(m, s, si));
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
-		if (cpu_online(m, cpu) && s->cpu_slab[cpu].stat[si])
-			fprintf(f, " C%u=%u", cpu, s->cpu_slab[cpu].stat[si]);
+		if (cpu_online(m, cpu) && per_cpu_ptr(s->cpu_slab, cpu)->stat[si])
+			fprintf(f, " C%u=%u", cpu, per_cpu_ptr(s->cpu_slab, cpu)->stat[si]);
 	fputc('\n', f);
 }
 
@@ -66,11 +66,11 @@ static void show_slabs_cpu_partial(const struct nc_machine *m, const struct kmem
 	int slabs = 0;
 
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
-		if (cpu_online(m, cpu) && s->cpu_slab[cpu].partial)
-			slabs += s->cpu_slab[cpu].partial->slabs;
+		if (cpu_online(m, cpu) && per_cpu_ptr(s->cpu_slab, cpu)->partial)
+			slabs += per_cpu_ptr(s->cpu_slab, cpu)->partial->slabs;
 	fprintf(f, "%d(%d)", slabs * (int)oo_objects(s->oo) / 2, slabs);
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++) {
-		const struct slab *p = s->cpu_slab[cpu].partial;
+		const struct slab *p = per_cpu_ptr(s->cpu_slab, cpu)->partial;
 
 		if (cpu_online(m, cpu) && p)
 			fprintf(f, " C%u=%d(%d)", cpu, p->slabs * (int)oo_objects(s->oo) / 2,
@@ -201,7 +201,7 @@ int slab_sysfs_store(struct nc_machine *m, const char *cache, const char *attr,
 			return -EINVAL;
 		for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
 			if (cpu_online(m, cpu))
-				s->cpu_slab[cpu].stat[si] = 0;
+				per_cpu_ptr(s->cpu_slab, cpu)->stat[si] = 0;
 		return 0;
 	}
 	if (!strcmp(attr, "min_partial")) {
