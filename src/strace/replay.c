@@ -676,36 +676,58 @@ static int run_exits(struct nc_replay *rp, const struct task_struct *of, enum ex
 }
 
 /*
- * A child's "+++ exited" line while its parent is inside a wait strace
- * showed begun ("wait4(-1,  <unfinished ...>"): the first child to die woke
- * the parent, which reaped it before strace let the others' zombies be
- * seen. Those exits wait for the end of the wait (which names its child).
+ * A child's "+++ exited" line while its parent may be inside a wait: one
+ * strace showed begun ("wait4(-1,  <unfinished ...>"), or one it has not
+ * shown yet (the parent shows no call in flight: strace -z and
+ * -e status=... print a call whole at its end). The first child whose
+ * zombie strace let its parent see woke the parent, which reaped it while
+ * strace went on printing the others' exits. So those exits wait for the
+ * parent's next call: a wait names its child (exits_before_wait()), any
+ * other call comes after them all. init stands for the tracer, which
+ * never shows a call: its children's exits run at once.
  */
-static bool parent_in_wait(struct nc_replay *rp, const struct task_struct *t)
+static bool parent_may_wait(struct nc_replay *rp, const struct task_struct *t)
 {
 	const struct task_struct *p = t->group_leader->real_parent;
 
-	for (size_t i = 0; p && i < rp->nr_map; i++) {
+	if (!p || p == task_in(rp->m->init_pid_ns, 1))
+		return false;
+	for (size_t i = 0; i < rp->nr_map; i++) {
 		const struct pid_map *e = &rp->map[i];
-		const char *name = e->recorded && e->task && e->task->group_leader == p->group_leader
-				   ? strace_merge_in_flight(rp->mg, e->recorded) : NULL;
+		const char *name;
 
-		if (name && (!strcmp(name, "wait4") || !strcmp(name, "waitid")))
+		if (!e->recorded || !e->task || e->task->group_leader != p->group_leader ||
+		    e->task->exit_state)
+			continue;
+		name = strace_merge_in_flight(rp->mg, e->recorded);
+		if (!name || !strcmp(name, "wait4") || !strcmp(name, "waitid"))
 			return true;
 	}
 	return false;
 }
 
-/* After a wait: the exits of t's children that waited for it. */
-static int release_held_exits(struct nc_replay *rp, struct task_struct *t)
+/* The held "+++" exits of t's children, in the log's order, up to the
+ * line of child stop (all if NULL; none if stop's line is not held). */
+static int release_held_exits(struct nc_replay *rp, struct task_struct *t,
+			      const struct task_struct *stop)
 {
+	bool held = !stop;
 	int ret = 0;
 
-	for (size_t i = 0; i < rp->nr_exits && !ret;) {
+	for (size_t i = 0; i < rp->nr_exits && !held; i++) {
 		struct pid_map *e = map_find(rp, rp->exits[i].ev.pid);
 
-		if (rp->exits[i].ev.kind != STRACE_CALL && e && e->task &&
-		    exit_matches(e->task, t, EXITS_OF_CHILDREN)) {
+		held = rp->exits[i].ev.kind != STRACE_CALL && e && e->task &&
+		       exit_matches(e->task, stop, EXITS_OF_GROUP);
+	}
+	for (size_t i = 0; i < rp->nr_exits && held && !ret;) {
+		struct pid_map *e = map_find(rp, rp->exits[i].ev.pid);
+
+		if (rp->exits[i].ev.kind == STRACE_CALL || !e || !e->task) {
+			i++;
+		} else if (stop && exit_matches(e->task, stop, EXITS_OF_GROUP)) {
+			break;
+		} else if (exit_matches(e->task, t, EXITS_OF_CHILDREN)) {
 			ret = run_exits(rp, e->task, EXITS_OF_GROUP);
 			i = 0;
 		} else {
@@ -716,8 +738,12 @@ static int release_held_exits(struct nc_replay *rp, struct task_struct *t)
 	return ret;
 }
 
-/* Before a wait: the exits of the child the log says it reaped, or, if
- * the log names none, of every child. */
+/*
+ * Before a wait: the exits of the child the log says it reaped, and those
+ * strace printed before it (they were zombies first; those printed after
+ * it may not have been when the wait looked), or, if the log names none,
+ * of every child.
+ */
 static int exits_before_wait(struct nc_replay *rp, const struct strace_event *ev,
 			     struct task_struct *t)
 {
@@ -728,8 +754,10 @@ static int exits_before_wait(struct nc_replay *rp, const struct strace_event *ev
 
 	if (recorded == 0)
 		return 0;
-	ret = e && e->task ? run_exits(rp, e->task, EXITS_OF_GROUP)
-			   : run_exits(rp, t, EXITS_OF_CHILDREN);
+	if (e && e->task)
+		ret = release_held_exits(rp, t, e->task) ?: run_exits(rp, e->task, EXITS_OF_GROUP);
+	else
+		ret = run_exits(rp, t, EXITS_OF_CHILDREN);
 	run_as(rp->m, t);
 	return ret;
 }
@@ -884,7 +912,7 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 			ret = sc->entry(rp->m, &regs);
 	}
 	if ((sc->flags & SYSCALL_WAIT) && rp->nr_exits) {
-		int err = release_held_exits(rp, t);
+		int err = release_held_exits(rp, t, NULL);
 
 		if (err)
 			return err;
@@ -961,6 +989,8 @@ static void exec_takes_over(struct nc_replay *rp, pid_t leader, pid_t thread)
 static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	struct pid_map *e = map_find(rp, ev->pid);
+	const struct nc_syscall *sc;
+	int ret;
 
 	if (is_blocked(rp, ev->pid))      /* behind its task's wait */
 		return keep(&rp->blocked, &rp->nr_blocked, &rp->cap_blocked, ev);
@@ -969,10 +999,15 @@ static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct
 		e->seen = true;
 	if (ev->kind == STRACE_SUPERSEDED)
 		exec_takes_over(rp, ev->pid, (pid_t)ev->status);
+	/* t acts (a wait names its child in run_call()): its children's
+	 * exits the log printed first came first */
+	if (t && rp->nr_exits && ev->kind != STRACE_SIGNAL &&
+	    !(ev->kind == STRACE_CALL && (sc = nc_syscall_find(ev->name)) &&
+	      (sc->flags & SYSCALL_WAIT)) &&
+	    (ret = release_held_exits(rp, t, NULL)))
+		return ret;
 	if ((ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED) && t) {
-		int ret;
-
-		if (!t->exit_state && parent_in_wait(rp, t))
+		if (!t->exit_state && parent_may_wait(rp, t))
 			return keep(&rp->exits, &rp->nr_exits, &rp->cap_exits, ev);
 		ret = run_exits(rp, t, EXITS_OF_GROUP);
 		if (ret)
