@@ -738,9 +738,10 @@ static int parse_line(struct strace_reader *r, char *line, size_t len)
 		return parse_resumed(r, &ev, p + 5);
 	ret = parse_call(r, &ev, p);
 	/* strace -z (--successful-only) prints a resumed call's second half
-	 * with neither pid nor "<... NAME resumed>": the latest unfinished call's */
-	if (ret == 1 && body == line && r->nr_pend)
-		ret = join_pending(r, &ev, &r->pend[r->nr_pend - 1], p);
+	 * with neither pid, time nor "<... NAME resumed>", spaces kept (clone3's
+	 * " => {parent_tid=[N]}, 88) = N"): the latest unfinished call's */
+	if (ret == 1 && p == line + strspn(line, " ") && r->nr_pend)
+		ret = join_pending(r, &ev, &r->pend[r->nr_pend - 1], line);
 	return ret;
 }
 

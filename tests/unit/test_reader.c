@@ -111,7 +111,8 @@ static void test_prefixes_and_times(void **state)
 	assert_string_equal(r.ev[4].duration, "12.5");
 }
 
-/* strace 6.1 on this host with -i, -n, -Y, -k, -e read= and -z (lines as recorded) */
+/* strace 6.1 on this host with -i, -n, -Y, -k, -e read= and -z (lines as recorded;
+ * the clone3 under -z cut short) */
 static void test_option_forms(void **state)
 {
 	struct read_all r;
@@ -128,9 +129,11 @@ static void test_option_forms(void **state)
 		  " | 00000  7f 45 4c 46 02 01 01 03  00 00 00 00 00 00 00 00  .ELF............ |\n"
 		  "6540  wait4(-1,  <unfinished ...>\n"
 		  "6545  +++ exited with 0 +++\n"
-		  "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 6545\n", false, &r);
+		  "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 6545\n"
+		  "23461 clone3({flags=CLONE_VM|CLONE_THREAD, exit_signal=0, stack=0x7fef5519d000, stack_size=0x7fff80} <unfinished ...>\n"
+		  " => {parent_tid=[23465]}, 88)           = 23465\n", false, &r);
 	assert_int_equal(r.unknown, 0);
-	assert_int_equal(r.n, 9);
+	assert_int_equal(r.n, 10);
 	assert_string_equal(r.ev[0].name, "clone");
 	assert_int_equal(r.ev[0].retval, 21362);
 	assert_int_equal(r.ev[1].kind, STRACE_EXITED);
@@ -147,6 +150,10 @@ static void test_option_forms(void **state)
 	assert_string_equal(r.ev[8].name, "wait4");
 	assert_string_equal(r.args[8], "-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL");
 	assert_int_equal(r.ev[8].retval, 6545);
+	assert_int_equal(r.ev[9].pid, 23461);
+	assert_string_equal(r.ev[9].name, "clone3");
+	assert_string_equal(r.args[9], "{flags=CLONE_VM|CLONE_THREAD, exit_signal=0, stack=0x7fef5519d000, stack_size=0x7fff80} => {parent_tid=[23465]}, 88");
+	assert_int_equal(r.ev[9].retval, 23465);
 }
 
 static void test_joined_in_completion_order(void **state)
