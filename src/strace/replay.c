@@ -635,12 +635,14 @@ static void end_task(struct nc_replay *rp, const struct strace_event *ev, struct
  * when a wait reaps the task, in a log without those lines, or at the end):
  * a wait4(-1) between the two finds the zombies the real one could find.
  */
-enum exits_of { EXITS_OF_GROUP, EXITS_OF_CHILDREN, EXITS_OF_ALL };
+enum exits_of { EXITS_OF_TASK, EXITS_OF_GROUP, EXITS_OF_CHILDREN, EXITS_OF_ALL };
 
 static bool exit_matches(const struct task_struct *t, const struct task_struct *of,
 			 enum exits_of which)
 {
 	switch (which) {
+	case EXITS_OF_TASK:
+		return t == of;
 	case EXITS_OF_GROUP:
 		return t->group_leader == of->group_leader;
 	case EXITS_OF_CHILDREN:
@@ -673,6 +675,16 @@ static int run_exits(struct nc_replay *rp, const struct task_struct *of, enum ex
 		free(d.decor);
 	}
 	return ret;
+}
+
+/* At t's "+++" line: its own exit call if it made one (a thread that
+ * called exit() ends by itself, even if strace printed its group's
+ * exit_group() first), else its group's. */
+static int run_exits_of(struct nc_replay *rp, struct task_struct *t)
+{
+	int ret = run_exits(rp, t, EXITS_OF_TASK);
+
+	return ret || t->exit_state ? ret : run_exits(rp, t, EXITS_OF_GROUP);
 }
 
 /*
@@ -728,7 +740,7 @@ static int release_held_exits(struct nc_replay *rp, struct task_struct *t,
 		} else if (stop && exit_matches(e->task, stop, EXITS_OF_GROUP)) {
 			break;
 		} else if (exit_matches(e->task, t, EXITS_OF_CHILDREN)) {
-			ret = run_exits(rp, e->task, EXITS_OF_GROUP);
+			ret = run_exits_of(rp, e->task);
 			i = 0;
 		} else {
 			i++;
@@ -1009,7 +1021,7 @@ static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct
 	if ((ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED) && t) {
 		if (!t->exit_state && parent_may_wait(rp, t))
 			return keep(&rp->exits, &rp->nr_exits, &rp->cap_exits, ev);
-		ret = run_exits(rp, t, EXITS_OF_GROUP);
+		ret = run_exits_of(rp, t);
 		if (ret)
 			return ret;
 		end_task(rp, ev, t);
