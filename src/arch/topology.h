@@ -55,6 +55,18 @@ static inline int node_distance(const struct nc_topology *t, int a, int b)
 	return t->distance[(unsigned)a * t->nr_node_ids + (unsigned)b];
 }
 
+/* models include/linux/cpumask.h:cpu_possible(); the model has no CPU
+ * hotplug, so possible, present and online are the same CPUs */
+static inline bool cpu_possible(const struct nc_topology *t, unsigned int cpu)
+{
+	return t->cpu_node[cpu] >= 0;
+}
+
+/* models include/linux/cpumask.h:for_each_possible_cpu() */
+#define for_each_possible_cpu(cpu, t) \
+	for ((cpu) = 0; (cpu) < (t)->nr_cpu_ids; (cpu)++) \
+		if (!cpu_possible((t), (cpu))) {} else
+
 /* models include/linux/topology.h:cpu_to_node() */
 static inline int cpu_to_node(const struct nc_topology *t, unsigned int cpu)
 {

@@ -24,10 +24,10 @@ _Static_assert(PIDTYPE_MAX == sizeof(((struct task_struct *)0)->pid_links) /
 
 static unsigned int num_possible_cpus(const struct nc_topology *t)
 {
-	unsigned int n = 0;
+	unsigned int n = 0, cpu;
 
-	for (unsigned int cpu = 0; cpu < t->nr_cpu_ids; cpu++)
-		n += t->cpu_node[cpu] >= 0;
+	for_each_possible_cpu(cpu, t)
+		n++;
 	return n;
 }
 

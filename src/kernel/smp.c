@@ -12,12 +12,13 @@
 int smp_init(struct nc_machine *m)
 {
 	int ret = idle_threads_init(m);
+	unsigned int cpu;
 
 	if (ret)
 		return ret;
 	/* bringup_nonboot_cpus(): start_secondary() ends in cpu_startup_entry() */
-	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
-		if (m->topo->cpu_node[cpu] >= 0 && cpu != smp_processor_id(m))
+	for_each_possible_cpu(cpu, m->topo)
+		if (cpu != smp_processor_id(m))
 			idle_task(m, cpu)->flags |= PF_IDLE;
 	return 0;
 }

@@ -12,12 +12,12 @@
 
 int idle_threads_init(struct nc_machine *m)
 {
-	unsigned int boot_cpu = smp_processor_id(m);
+	unsigned int boot_cpu = smp_processor_id(m), cpu;
 
-	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++) {
+	for_each_possible_cpu(cpu, m->topo) {
 		struct task_struct *tsk;
 
-		if (cpu == boot_cpu || m->topo->cpu_node[cpu] < 0)   /* for_each_possible_cpu */
+		if (cpu == boot_cpu)
 			continue;
 		tsk = fork_idle(m, cpu);
 		if (IS_ERR(tsk))
