@@ -37,8 +37,11 @@ static const char *const group_type_names[] = {
 static const char *domain_name(struct nc_machine *m, const struct sched_domain *sd,
 			       char *buf, size_t size)
 {
-	int n = snprintf(buf, size, "%s ", sd->name);
+	int n;
 
+	if (!m->sched->why)       /* no steps kept: nothing reads the name */
+		return "";
+	n = snprintf(buf, size, "%s ", sd->name);
 	if (n > 0 && (size_t)n < size)
 		bitmap_print_list(buf + n, size - (size_t)n, sd->span, m->sched->nr_cpu_ids);
 	return buf;
