@@ -290,8 +290,8 @@ static int de_thread(struct nc_machine *m, struct task_struct *tsk)
 	return 0;
 }
 
-/* models kernel/sched/core.c:__set_task_comm() with fs/exec.c's
- * kbasename(bprm->filename): 15 bytes of the last path component */
+/* models fs/exec.c:__set_task_comm() of kbasename(bprm->filename), as
+ * begin_new_exec() calls it: 15 bytes of the last path component */
 static void __set_task_comm(struct nc_machine *m, struct task_struct *tsk, const char *filename)
 {
 	const char *base = strrchr(filename, '/');

@@ -231,11 +231,10 @@ void change_pid(struct nc_machine *m, struct task_struct *task, enum pid_type ty
 }
 
 /* models kernel/pid.c:transfer_pid(): new takes old's place among the
- * users of old's pid of type (de_thread(): the group's pids) */
+ * users of old's pid of type, one of the group's (exchange_tids() swaps
+ * the threads' own) */
 void transfer_pid(struct task_struct *old, struct task_struct *new, enum pid_type type)
 {
-	if (type == PIDTYPE_PID)
-		new->thread_pid = old->thread_pid;
 	list_add_tail(&new->pid_links[type], &old->pid_links[type]);
 	list_del_init(&old->pid_links[type]);
 }
