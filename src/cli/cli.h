@@ -73,6 +73,8 @@ int cli_run_parse(const char *cmd, int argc, char **argv, struct cli_run *o,
 void cli_run_usage_options(FILE *f);
 /* Runs and prints the report (or --json, --show); the exit status. */
 int cli_run_report(const char *cmd, struct cli_run *o);
+/* --show's result ret (0, -ENOMEM or an error in *err) as an exit status. */
+int cli_show_status(const char *cmd, int ret, const struct nc_error *err);
 
 int cmd_run(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

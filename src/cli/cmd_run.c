@@ -51,8 +51,18 @@ static void usage(FILE *f)
 		   " on " NC_DEFAULT_TOPOLOGY ") and\n"
 		   "prints where the created tasks' task_structs, stacks and pages landed.\n\n");
 	cli_run_usage_options(f);
-	fprintf(f, "      --show LIST      print numastat, slabinfo, numa_maps, tasks\n"
-		   "                       (comma-separated) instead of the report\n"
+	fprintf(f, "      --show LIST      print instead of the report, in the list's order\n"
+		   "                       (comma-separated): numastat, slabinfo, numa_maps,\n"
+		   "                       tasks, and paths in the model's /proc and /sys in\n"
+		   "                       the kernel's formats, each after '==> PATH <==':\n"
+		   "                       /proc/{buddyinfo,zoneinfo,vmstat,slabinfo},\n"
+		   "                       /proc/PID[/task/TID]/{status,stat,numa_maps},\n"
+		   "                       /sys/devices/system/node/{online,possible,has_cpu,\n"
+		   "                       has_memory,has_normal_memory}, .../node/nodeN/\n"
+		   "                       {numastat,distance,meminfo,cpulist,cpumap,vmstat},\n"
+		   "                       /sys/devices/system/cpu/{online,possible,present},\n"
+		   "                       /sys/kernel/slab/CACHE/ATTR; a directory lists\n"
+		   "                       its entries\n"
 		   "      --json           the report as one JSON document\n"
 		   "  -h, --help           this help\n");
 }
@@ -189,6 +199,13 @@ int cli_run_parse(const char *cmd, int argc, char **argv, struct cli_run *o,
 	return -1;
 }
 
+int cli_show_status(const char *cmd, int ret, const struct nc_error *err)
+{
+	if (ret == -ENOMEM)
+		return cli_error("%s: out of host memory", cmd);
+	return ret ? cli_error("%s: %s", cmd, err->msg) : 0;
+}
+
 /* Runs o and prints what it asks for: the report, --json or --show. */
 int cli_run_report(const char *cmd, struct cli_run *o)
 {
@@ -202,7 +219,7 @@ int cli_run_report(const char *cmd, struct cli_run *o)
 	if (ret)
 		ret = cli_error("%s: %s", cmd, err.msg);
 	else if (o->show)
-		ret = nc_report_show(stdout, &r, o->show, &err) ? cli_error("%s: out of host memory", cmd) : 0;
+		ret = cli_show_status(cmd, nc_report_show(stdout, &r, o->show, &err), &err);
 	else if (o->json)
 		ret = nc_report_json(stdout, &r) ? cli_error("%s: out of host memory", cmd) : 0;
 	else

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "drivers/base/node.h"
+#include "fs/proc/nc_procfs.h"
 #include "fs/proc/slabinfo.h"
 #include "fs/proc/task_mmu.h"
 #include "kernel/fork.h"
@@ -310,31 +311,47 @@ int nc_report_json(FILE *out, const struct nc_run *r)
 }
 
 static const char *const show_names[] = { "numastat", "slabinfo", "numa_maps", "tasks", NULL };
+enum { SHOW_NUMASTAT, SHOW_SLABINFO, SHOW_NUMA_MAPS, SHOW_TASKS, SHOW_PATH };
 
-/* The --show list as a bit per show_names entry; -1 with *err if bad. */
-static int show_mask(const char *what, struct nc_error *err)
+/* The --show item at s, len bytes: a show_names index, or SHOW_PATH for a
+ * path (the model's /proc or /sys); -1 with *err if neither, or if run
+ * is false and the item needs a run's records (numa_maps, tasks). */
+static int show_item(const char *what, const char *s, size_t len, bool run,
+		     struct nc_error *err)
 {
-	int mask = 0;
+	int k = 0;
 
+	if (*s == '/')
+		return SHOW_PATH;
+	while (show_names[k] && (strlen(show_names[k]) != len || strncmp(show_names[k], s, len)))
+		k++;
+	if (show_names[k] && (run || k < SHOW_NUMA_MAPS))
+		return k;
+	return nc_err(err, "--show '%s' at offset %td: not one of numastat, slabinfo%s, "
+		      "or a path in /proc or /sys", what, s - what, run ? ", numa_maps, tasks" : "");
+}
+
+/* Each item of the list in turn; -EINVAL with *err at the first bad one. */
+static int show_check(const char *what, bool run, struct nc_error *err)
+{
 	for (const char *s = what; *s;) {
 		size_t len = strcspn(s, ",");
-		int k = 0;
 
-		while (show_names[k] && (strlen(show_names[k]) != len ||
-					 strncmp(show_names[k], s, len)))
-			k++;
-		if (!show_names[k])
-			return nc_err(err, "--show '%s' at offset %td: not one of numastat, "
-				      "slabinfo, numa_maps, tasks", what, s - what);
-		mask |= 1 << k;
+		if (show_item(what, s, len, run, err) < 0)
+			return -EINVAL;
 		s += len + (s[len] == ',');
 	}
-	return mask;
+	return 0;
 }
 
 int nc_report_show_check(const char *what, struct nc_error *err)
 {
-	return show_mask(what, err) < 0 ? -EINVAL : 0;
+	return show_check(what, true, err);
+}
+
+int nc_report_show_machine_check(const char *what, struct nc_error *err)
+{
+	return show_check(what, false, err);
 }
 
 static void show_tasks(FILE *out, const struct nc_run *r)
@@ -375,21 +392,76 @@ static int show_numa_maps(FILE *out, const struct nc_run *r)
 	return 0;
 }
 
+/* The list's paths read first, so that a path the model does not have
+ * is an error before anything is printed; then every item in order, a
+ * path as head prints several files: "==> PATH <==" before its text, a
+ * blank line between it and what came before. */
+static int show_list(FILE *out, struct nc_machine *m, const struct nc_run *r,
+		     const char *what, struct nc_error *err)
+{
+	size_t nr = 1, i = 0;
+	char **texts;
+	int ret = show_check(what, r != NULL, err);
+
+	if (ret)
+		return ret;
+	for (const char *c = what; *c; c++)
+		nr += *c == ',';
+	texts = calloc(nr, sizeof(*texts));
+	if (!texts)
+		return -ENOMEM;
+	for (const char *s = what; !ret && *s; i++) {
+		size_t len = strcspn(s, ",");
+		char *path = *s == '/' ? strndup(s, len) : NULL;
+		struct nc_error e;
+
+		if (*s == '/' && !path)
+			ret = -ENOMEM;
+		else if (path)
+			ret = nc_procfs_read(m, path, &texts[i], &e);
+		if (ret && ret != -ENOMEM)
+			nc_err(err, "--show '%s' at offset %td: %s", what, s - what, e.msg);
+		free(path);
+		s += len + (s[len] == ',');
+	}
+	i = 0;
+	for (const char *s = what; !ret && *s; i++) {
+		size_t len = strcspn(s, ",");
+
+		switch (show_item(what, s, len, r != NULL, err)) {
+		case SHOW_NUMASTAT:
+			ret = numastat(out, m);
+			break;
+		case SHOW_SLABINFO:
+			ret = slabinfo_show(m, out);
+			break;
+		case SHOW_NUMA_MAPS:
+			ret = show_numa_maps(out, r);
+			break;
+		case SHOW_TASKS:
+			show_tasks(out, r);
+			break;
+		default:
+			fprintf(out, "%s==> %.*s <==\n%s", s == what ? "" : "\n", (int)len, s,
+				texts[i]);
+		}
+		s += len + (s[len] == ',');
+	}
+	for (i = 0; i < nr; i++)
+		free(texts[i]);
+	free(texts);
+	return ret;
+}
+
 int nc_report_show(FILE *out, const struct nc_run *r, const char *what, struct nc_error *err)
 {
-	int mask = show_mask(what, err), ret = 0;
+	return show_list(out, r->m, r, what, err);
+}
 
-	if (mask < 0)
-		return -EINVAL;
-	if (mask & 1)
-		ret = numastat(out, r->m);
-	if (!ret && (mask & 2))
-		ret = slabinfo_show(r->m, out);
-	if (!ret && (mask & 4))
-		ret = show_numa_maps(out, r);
-	if (!ret && (mask & 8))
-		show_tasks(out, r);
-	return ret;
+int nc_report_show_machine(FILE *out, struct nc_machine *m, const char *what,
+			   struct nc_error *err)
+{
+	return show_list(out, m, NULL, what, err);
 }
 
 struct figure {

@@ -89,7 +89,10 @@ int node_read_meminfo(const struct nc_machine *m, int nid, char *buf)
 	return len;
 }
 
-int node_read_cpulist(const struct nc_machine *m, int nid, char *buf)
+/* cpumask_of_node(nid) over nr_cpu_ids bits, printed as a list or a mask;
+ * the kernel's cpulist and cpumap are binary attributes sized for the
+ * largest mask, the model keeps to one page */
+static int node_read_cpus(const struct nc_machine *m, int nid, char *buf, bool list)
 {
 	const struct nc_topology *t = m->topo;
 	cpumask_t mask = { { 0 } };
@@ -98,10 +101,21 @@ int node_read_cpulist(const struct nc_machine *m, int nid, char *buf)
 	for (unsigned int cpu = 0; cpu < t->nr_cpu_ids; cpu++)
 		if (cpu_to_node(t, cpu) == nid)
 			cpumask_set_cpu(cpu, &mask);
-	len = bitmap_print_list(buf, NODE_ATTR_BUF_SIZE - 1, mask.bits, t->nr_cpu_ids);
+	len = (list ? bitmap_print_list : bitmap_print_mask)(buf, NODE_ATTR_BUF_SIZE - 1,
+							     mask.bits, t->nr_cpu_ids);
 	if (len > NODE_ATTR_BUF_SIZE - 2)
 		len = NODE_ATTR_BUF_SIZE - 2;
 	return len + sysfs_emit_at(buf, len, "\n");
+}
+
+int node_read_cpulist(const struct nc_machine *m, int nid, char *buf)
+{
+	return node_read_cpus(m, nid, buf, true);
+}
+
+int node_read_cpumap(const struct nc_machine *m, int nid, char *buf)
+{
+	return node_read_cpus(m, nid, buf, false);
 }
 
 int node_read_vmstat(const struct nc_machine *m, int nid, char *buf)
@@ -119,4 +133,35 @@ int node_read_vmstat(const struct nc_machine *m, int nid, char *buf)
 		len += sysfs_emit_at(buf, len, "%s %lu\n", node_stat_name((enum node_stat_item)i),
 				     node_page_state(pgdat, (enum node_stat_item)i));
 	return len;
+}
+
+const char *const node_state_names[NR_NODE_STATES] = {
+	"possible", "online", "has_normal_memory", "has_memory", "has_cpu",
+};
+
+int show_node_state(const struct nc_machine *m, enum node_states state, char *buf)
+{
+	const struct nc_topology *t = m->topo;
+	nodemask_t mask = { { 0 } };
+	int len;
+
+	switch (state) {
+	case N_POSSIBLE:
+		bitmap_fill(mask.bits, t->nr_node_ids);
+		break;
+	case N_ONLINE:
+		mask = t->online;
+		break;
+	case N_NORMAL_MEMORY: /* no node has only ZONE_MOVABLE memory */
+	case N_MEMORY:
+		mask = t->memory;
+		break;
+	default:
+		mask = t->has_cpu;
+		break;
+	}
+	len = bitmap_print_list(buf, NODE_ATTR_BUF_SIZE - 1, mask.bits, MAX_NUMNODES);
+	if (len > NODE_ATTR_BUF_SIZE - 2)
+		len = NODE_ATTR_BUF_SIZE - 2;
+	return len + sysfs_emit_at(buf, len, "\n");
 }
