@@ -9,13 +9,14 @@
 
 #include "cli/cli.h"
 #include "strace/replay.h"
+#include "workload/report.h"
 
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: numaclone replay [--topology SPEC] [--distance D] [--check] [--strict]\n"
 		"                        [--trace FILE [--trace-format F] [--trace-events L]]\n"
-		"                        [--fail-nth N] FILE...|-\n\n"
+		"                        [--fail-nth N] [--show LIST] FILE...|-\n\n"
 		"Runs the system calls of an `strace -f` log, or of a script in strace's\n"
 		"syntax, on a model machine (default topology: host). Prints each modelled\n"
 		"call with the model's result, or with --check each disagreement with the\n"
@@ -32,6 +33,10 @@ static void usage(FILE *f)
 		"                       task, sched:sched_process_fork, ... (default: all)\n"
 		"      --fail-nth N     the N-th slab or page allocation the first task makes\n"
 		"                       fails, as after writing N to its /proc/.../fail-nth\n"
+		"      --show LIST      after the replay, print the machine's numastat,\n"
+		"                       slabinfo and files of its /proc and /sys (paths, as\n"
+		"                       run --show takes them), comma-separated, each path\n"
+		"                       after '==> PATH <=='\n"
 		"  -h, --help           this help\n");
 }
 
@@ -53,13 +58,16 @@ int cmd_replay(int argc, char **argv)
 		{ "trace-format", required_argument, NULL, 'F' },
 		{ "trace-events", required_argument, NULL, 'E' },
 		{ "fail-nth", required_argument, NULL, 'N' },
+		{ "show", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nc_machine_config cfg = { 0 };
 	struct nc_replay_opts opts = { .name = "-" };
 	struct nc_replay_stats stats;
 	struct nc_error err = { "" };
-	const char *trace = NULL;
+	const char *trace = NULL, *show = NULL;
+	struct nc_machine *m = NULL;
+	struct nc_replay_hooks hooks = { .keep = &m };
 	FILE **in;
 	unsigned long n;
 	char *end;
@@ -84,6 +92,12 @@ int cmd_replay(int argc, char **argv)
 				return cli_error("replay: --fail-nth '%s': expected a count from 1 to %u",
 						 optarg, UINT_MAX);
 			opts.fail_nth = (unsigned int)n;
+			break;
+		case 'S':
+			if (nc_report_show_machine_check(optarg, &err))
+				return cli_error("replay: %s", err.msg);
+			show = optarg;
+			opts.hooks = &hooks;
 			break;
 		default:
 			if ((ret = cli_option("replay", c, argv, &cfg, usage)) >= 0)
@@ -121,5 +135,12 @@ int cmd_replay(int argc, char **argv)
 		return cli_error("replay: %s: %s", trace, strerror(errno));
 	if (ret)
 		return cli_error("replay: %s", err.msg);
+	if (m) {
+		fputc('\n', stdout);
+		ret = cli_show_status("replay", nc_report_show_machine(stdout, m, show, &err), &err);
+		nc_machine_destroy(m);
+		if (ret)
+			return ret;
+	}
 	return stats.disagree ? 1 : 0;
 }

@@ -328,7 +328,7 @@ static int show_item(const char *what, const char *s, size_t len, bool run,
 	if (show_names[k] && (run || k < SHOW_NUMA_MAPS))
 		return k;
 	return nc_err(err, "--show '%s' at offset %td: not one of numastat, slabinfo%s, "
-		      "or a path in /proc or /sys", what, s - what, run ? ", numa_maps, tasks" : "");
+		      "nor a /proc or /sys path", what, s - what, run ? ", numa_maps, tasks" : "");
 }
 
 /* Each item of the list in turn; -EINVAL with *err at the first bad one. */

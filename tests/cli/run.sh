@@ -166,7 +166,7 @@ expect "run: --workload 'prefork:workers=0' at offset 16: workers must be a numb
 	run --workload prefork:workers=0
 expect "run: --workload 'spin': no workload 'spin' (there are prefork, threads, forkexec, kthreads, hackbench)" \
 	run --workload spin
-expect "run: --show 'numastat,maps' at offset 9: not one of numastat, slabinfo, numa_maps, tasks" \
+expect "run: --show 'numastat,maps' at offset 9: not one of numastat, slabinfo, numa_maps, tasks, nor a /proc or /sys path" \
 	run --show numastat,maps
 expect "run: option '--workload' needs an argument" run --workload
 expect "run: unknown option '--bogus' (see numaclone run --help)" run --bogus

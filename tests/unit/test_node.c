@@ -3,7 +3,9 @@
  * Tests for src/drivers/base/node.c: every per-node file of the golden
  * scenario (tests/unit/mm_machine.h, counts worked out there by hand)
  * against tests/golden/node/, the distance separator quirk, and the host's
- * own /sys/devices/system/node/node0 files for keys and spacing.
+ * own /sys/devices/system/node/node0 files for keys and spacing, its
+ * node-state files and node0's cpumap byte for byte; the golden machine's
+ * node states and cpumaps worked by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -135,7 +137,42 @@ static void test_host_formats(void **state)
 	assert_non_null(mm_slurp("/sys/devices/system/node/node0/cpulist", host, sizeof(host)));
 	node_read_cpulist(m, 0, buf);
 	assert_string_equal(buf, host);
+	assert_non_null(mm_slurp("/sys/devices/system/node/node0/cpumap", host, sizeof(host)));
+	node_read_cpumap(m, 0, buf);
+	assert_string_equal(buf, host);
+	for (int i = 0; i < NR_NODE_STATES; i++) {
+		char path[96];
+
+		snprintf(path, sizeof(path), "/sys/devices/system/node/%s", node_state_names[i]);
+		assert_non_null(mm_slurp(path, host, sizeof(host)));
+		show_node_state(m, (enum node_states)i, buf);
+		assert_string_equal(buf, host);
+	}
 	nc_machine_destroy(m);
+}
+
+/* The golden machine's node states and masks, by hand: nodes 0-3 possible
+ * and online, node 2 without memory, node 3 without CPUs; node 2 has CPUs
+ * 4-5, bits 4 and 5 of a 6-CPU mask. */
+static void test_states_and_cpumap(void **state)
+{
+	static const char *const want[NR_NODE_STATES] = {
+		"0-3\n", "0-3\n", "0-1,3\n", "0-1,3\n", "0-2\n",
+	};
+	struct nc_machine *m = mm_golden_machine();
+	char buf[NODE_ATTR_BUF_SIZE];
+
+	(void)state;
+	assert_non_null(m);
+	for (int i = 0; i < NR_NODE_STATES; i++) {
+		assert_int_equal(show_node_state(m, (enum node_states)i, buf), (int)strlen(want[i]));
+		assert_string_equal(buf, want[i]);
+	}
+	node_read_cpumap(m, 2, buf);
+	assert_string_equal(buf, "30\n");
+	node_read_cpumap(m, 3, buf);
+	assert_string_equal(buf, "00\n");
+	mm_machine_free(m);
 }
 
 int main(void)
@@ -145,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_scenario_counts),
 		cmocka_unit_test(test_distance_node0_offline),
 		cmocka_unit_test(test_host_formats),
+		cmocka_unit_test(test_states_and_cpumap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -112,7 +112,12 @@ static void test_show_list(void **state)
 	assert_int_equal(nc_report_show_check("tasks,", &e), 0);
 	assert_int_equal(nc_report_show_check("tasks,,numastat", &e), -22);
 	assert_string_equal(e.msg, "--show 'tasks,,numastat' at offset 6: not one of numastat, "
-				   "slabinfo, numa_maps, tasks");
+				   "slabinfo, numa_maps, tasks, nor a /proc or /sys path");
+	assert_int_equal(nc_report_show_check("slabinfo,/proc/1/stat,/no/such/path", &e), 0);
+	assert_int_equal(nc_report_show_machine_check("numastat,/proc,slabinfo", &e), 0);
+	assert_int_equal(nc_report_show_machine_check("numastat,tasks", &e), -22);
+	assert_string_equal(e.msg, "--show 'numastat,tasks' at offset 9: not one of numastat, "
+				   "slabinfo, nor a /proc or /sys path");
 }
 
 /* Every row marked '*' has two different values, every other row equal
