@@ -226,7 +226,7 @@ static int show_node_state_file(struct pfs_ctx *c, FILE *f)
 
 static int show_cpu_map(struct pfs_ctx *c, FILE *f)
 {
-	show_cpus_attr(c->m, (enum nc_cpu_map)c->index, f);
+	show_cpus_attr(c->m, f);
 	return 0;
 }
 
@@ -336,9 +336,9 @@ static const struct pfs_node node_states[] = {
 	{ NULL },
 };
 static const struct pfs_node cpu_maps[] = {
-	FILE_ENTRY("online", show_cpu_map, NC_CPU_ONLINE),
-	FILE_ENTRY("possible", show_cpu_map, NC_CPU_POSSIBLE),
-	FILE_ENTRY("present", show_cpu_map, NC_CPU_PRESENT),
+	FILE_ENTRY("online", show_cpu_map, 0),
+	FILE_ENTRY("possible", show_cpu_map, 0),
+	FILE_ENTRY("present", show_cpu_map, 0),
 	{ NULL },
 };
 static const struct pfs_node system_dirs[] = {
