@@ -15,6 +15,7 @@
 
 #include "lib/list.h"
 #include "lib/nodemask.h"
+#include "lib/types.h"
 
 /* include/linux/sched.h task states and kernel/sched/sched.h on_rq value */
 #define TASK_RUNNING         0x0000
@@ -59,7 +60,11 @@ struct task_struct {
 					     v6.12 heads it in signal_struct) */
 
 	/* creation, signals and exit (kernel/fork.c, cred.c, signal.c, exit.c) */
-	int usage;                        /* references to this task_struct */
+	int usage;                        /* references to this task_struct: one
+					     for all rcu_users, one per get */
+	int rcu_users;                    /* running and unreaped: the last
+					     put frees it after a grace period */
+	struct rcu_head rcu;              /* delayed_put_task_struct() */
 	struct thread_stack *stack_vm_area; /* VMAP kernel stack, NULL once released */
 	const struct cred *real_cred;
 	const struct cred *cred;

@@ -5,7 +5,8 @@
  * a live thread, a subreaper or the namespace's reaper, do_notify_parent()
  * and autoreap, release_task() (with the delayed leader notification),
  * and wait4()/waitid() over the caller's group's children. The stack goes
- * back to the exiting CPU's cache; the task_struct lives until reaped.
+ * back to the exiting CPU's cache (or to vfree() after a grace period);
+ * the task_struct lives until reaped and a grace period has passed.
  * Left out: process groups and sessions, stops, ptrace, rusage contents.
  */
 #include <errno.h>
@@ -19,6 +20,7 @@
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/sched/core.h"
 #include "kernel/signal.h"
 #include "mm/mempolicy.h"
@@ -61,6 +63,21 @@ static void __exit_signal(struct nc_machine *m, struct task_struct *tsk)
 	tsk->sighand = NULL;
 }
 
+/* models kernel/exit.c:delayed_put_task_struct(), an RCU callback */
+static void delayed_put_task_struct(struct nc_machine *m, struct rcu_head *rhp)
+{
+	struct task_struct *tsk = container_of(rhp, struct task_struct, rcu);
+
+	trace_sched_process_free(m, tsk);
+	put_task_struct(m, tsk);
+}
+
+void put_task_struct_rcu_user(struct nc_machine *m, struct task_struct *task)
+{
+	if (!--task->rcu_users)
+		call_rcu(m, &task->rcu, delayed_put_task_struct);
+}
+
 void release_task(struct nc_machine *m, struct task_struct *p)
 {
 	for (;;) {
@@ -75,8 +92,7 @@ void release_task(struct nc_machine *m, struct task_struct *p)
 			if (zap_leader)
 				leader->exit_state = EXIT_DEAD;
 		}
-		trace_sched_process_free(m, p);    /* delayed_put_task_struct() */
-		put_task_struct(m, p);
+		put_task_struct_rcu_user(m, p);
 		if (!zap_leader)
 			return;
 		p = leader;
@@ -236,11 +252,11 @@ void do_exit(struct nc_machine *m, long code)
 	mpol_put(tsk->mempolicy);
 	tsk->mempolicy = NULL;
 	/* do_task_dead(): off the run queue for good; the next task's
-	 * finish_task_switch() drops the stack on this CPU and the running
-	 * reference */
+	 * finish_task_switch() drops the stack on this CPU and the scheduler's
+	 * rcu_users reference */
 	nc_sched_exit(m, tsk);
 	put_task_stack(m, tsk);
-	put_task_struct(m, tsk);
+	put_task_struct_rcu_user(m, tsk);
 }
 
 /* models kernel/exit.c:do_group_exit(): zap_other_threads() kills every

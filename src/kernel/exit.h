@@ -32,6 +32,10 @@ void do_exit(struct nc_machine *m, long code);
 void do_group_exit(struct nc_machine *m, int exit_code);
 /* models kernel/exit.c:release_task() */
 void release_task(struct nc_machine *m, struct task_struct *p);
+/* models kernel/exit.c:put_task_struct_rcu_user(): the last of the
+ * scheduler's and the parent's references queues delayed_put_task_struct()
+ * for after a grace period, on the running CPU */
+void put_task_struct_rcu_user(struct nc_machine *m, struct task_struct *task);
 
 /* models SYSCALL_DEFINE1(exit) and SYSCALL_DEFINE1(exit_group) */
 void kernel_exit(struct nc_machine *m, int error_code);

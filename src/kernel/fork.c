@@ -27,6 +27,7 @@
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/sched/core.h"
 #include "kernel/signal.h"
 #include "lib/err.h"
@@ -119,20 +120,40 @@ static int alloc_thread_stack_node(struct nc_machine *m, struct task_struct *tsk
 	return 0;
 }
 
-/* models kernel/fork.c:free_thread_stack() via try_release_thread_stack_to_cache():
- * into a free slot of the running CPU's cache, else vfree() */
-static void free_thread_stack(struct nc_machine *m, struct task_struct *tsk)
+/* models kernel/fork.c:try_release_thread_stack_to_cache(): a free slot
+ * of the running CPU's cache */
+static bool try_release_thread_stack_to_cache(struct nc_machine *m, struct thread_stack *s)
 {
 	struct thread_stack **cache = m->fork->cached_stacks[smp_processor_id(m)];
-	struct thread_stack *s = tsk->stack_vm_area;
 
-	tsk->stack_vm_area = NULL;
 	for (int i = 0; i < NR_CACHED_STACKS; i++)
 		if (!cache[i]) {
 			cache[i] = s;
-			return;
+			return true;
 		}
-	free_stack_pages(m, s);
+	return false;
+}
+
+/* models kernel/fork.c:thread_stack_free_rcu(): the cache of the CPU that
+ * runs the callback (the one that queued it) may have room by now */
+static void thread_stack_free_rcu(struct nc_machine *m, struct rcu_head *rh)
+{
+	struct thread_stack *s = container_of(rh, struct thread_stack, rcu);
+
+	if (!try_release_thread_stack_to_cache(m, s))
+		free_stack_pages(m, s);
+}
+
+/* models kernel/fork.c:free_thread_stack() with CONFIG_VMAP_STACK: into
+ * the running CPU's cache at once, else vfree()d after a grace period
+ * (thread_stack_delayed_free(): someone may still walk the stack) */
+static void free_thread_stack(struct nc_machine *m, struct task_struct *tsk)
+{
+	struct thread_stack *s = tsk->stack_vm_area;
+
+	tsk->stack_vm_area = NULL;
+	if (!try_release_thread_stack_to_cache(m, s))
+		call_rcu(m, &s->rcu, thread_stack_free_rcu);
 }
 
 /* models kernel/fork.c:account_kernel_stack(): NR_KERNEL_STACK_KB of
@@ -175,14 +196,17 @@ static struct task_struct *dup_task_struct(struct nc_machine *m, struct task_str
 	if (!tsk)
 		return NULL;
 	*tsk = *orig;                            /* arch_dup_task_struct() */
+	INIT_LIST_HEAD(&tsk->nc_all);
 	tsk->fail_nth = 0;
 	tsk->whatif_cpu = first_cpu;
 	if (alloc_thread_stack_node(m, tsk, node)) {
 		free_task_struct(m, tsk);
 		return NULL;
 	}
-	/* one reference for running, one for being unreaped (rcu_users) */
-	tsk->usage = 2;
+	/* rcu_users: one for being unreaped, one for the scheduler; usage:
+	 * one for them all */
+	tsk->rcu_users = 2;
+	tsk->usage = 1;
 	account_kernel_stack(m, tsk, 1);
 	return tsk;
 }
@@ -360,23 +384,43 @@ void mm_release(struct nc_machine *m, struct task_struct *tsk)
 
 /* ---- task lifetime ---- */
 
-/* models kernel/fork.c:free_task() and __put_task_struct() */
+/* models kernel/fork.c:free_task(): the stack is gone already
+ * (put_task_stack() when the task died, or the unwind's) */
 static void free_task(struct nc_machine *m, struct task_struct *tsk)
 {
 	if (tsk->fail_nth)                       /* the armed count stays exact */
 		nc_fail_nth(m, tsk, 0);
-	put_task_stack(m, tsk);
+	list_del_init(&tsk->nc_all);
+	free_task_struct(m, tsk);
+}
+
+/* models kernel/fork.c:__put_task_struct(): the creds (their own grace
+ * period follows) and the signal_struct go with the task */
+static void __put_task_struct(struct nc_machine *m, struct task_struct *tsk)
+{
 	exit_creds(m, tsk);
 	put_signal_struct(m, tsk->signal);
 	tsk->signal = NULL;
-	list_del_init(&tsk->nc_all);
-	free_task_struct(m, tsk);
+	free_task(m, tsk);
 }
 
 void put_task_struct(struct nc_machine *m, struct task_struct *tsk)
 {
 	if (!--tsk->usage)
-		free_task(m, tsk);
+		__put_task_struct(m, tsk);
+}
+
+/* models kernel/fork.c:__delayed_free_task() */
+static void __delayed_free_task(struct nc_machine *m, struct rcu_head *rhp)
+{
+	free_task(m, container_of(rhp, struct task_struct, rcu));
+}
+
+/* models kernel/fork.c:delayed_free_task(): CONFIG_MEMCG (Debian) frees a
+ * task that failed to fork after a grace period */
+static void delayed_free_task(struct nc_machine *m, struct task_struct *tsk)
+{
+	call_rcu(m, &tsk->rcu, __delayed_free_task);
 }
 
 /* models kernel/fork.c:set_max_threads() over the memory the buddy
@@ -519,6 +563,8 @@ void fork_exit(struct nc_machine *m)
 {
 	struct task_struct *idle = m->init_task, *p, *n;
 
+	/* reaped tasks and failed forks still waiting for a grace period */
+	nc_rcu_drain(m);
 	if (m->fork) {
 		list_for_each_entry(p, &m->fork->all_tasks, nc_all) {
 			for (int t = 0; t < PIDTYPE_MAX; t++)
@@ -526,8 +572,12 @@ void fork_exit(struct nc_machine *m)
 					detach_pid(m, p, (enum pid_type)t);
 			teardown_task(m, p);
 		}
-		list_for_each_entry_safe(p, n, &m->fork->all_tasks, nc_all)
-			free_task(m, p);
+		list_for_each_entry_safe(p, n, &m->fork->all_tasks, nc_all) {
+			if (p->stack_vm_area)
+				free_stack_pages(m, p->stack_vm_area);
+			p->stack_vm_area = NULL;
+			__put_task_struct(m, p);
+		}
 		for (unsigned int cpu = 0; m->fork->cached_stacks && cpu < m->topo->nr_cpu_ids; cpu++)
 			for (int i = 0; i < NR_CACHED_STACKS; i++)
 				if (m->fork->cached_stacks[cpu][i])
@@ -543,6 +593,7 @@ void fork_exit(struct nc_machine *m)
 		exit_creds(m, idle);
 		free(idle);
 	}
+	nc_rcu_drain(m);                         /* the creds put meanwhile */
 	cred_exit(m);
 	free(m->fork);
 	m->fork = NULL;
@@ -883,7 +934,7 @@ bad_fork_free:
 	p->__state = TASK_DEAD;
 	exit_task_stack_account(m, p);
 	put_task_stack(m, p);
-	free_task_struct(m, p);
+	delayed_free_task(m, p);
 fork_out:
 	return ERR_PTR(retval);
 }

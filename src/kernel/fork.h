@@ -18,6 +18,7 @@
 #include "fs/fs_struct.h"
 #include "kernel/signal.h"
 #include "lib/list.h"
+#include "lib/types.h"
 #include "mm/page_alloc.h"
 
 #define THREAD_SIZE (4 * PAGE_SIZE)  /* x86_64 without KASAN */
@@ -34,6 +35,8 @@
 /* models the vm_struct of a VMAP stack: its pages, each on some node */
 struct thread_stack {
 	struct page *pages[THREAD_SIZE / PAGE_SIZE];
+	struct rcu_head rcu;          /* the kernel's struct vm_stack, kept at
+					 the stack's base while it waits */
 };
 
 /* kernel/fork.c's globals */
@@ -90,12 +93,14 @@ static inline struct task_struct *get_task_struct(struct task_struct *t)
 		t->usage++;
 	return t;
 }
-/* models kernel/fork.c:put_task_struct(): frees the task at the last reference */
+/* models include/linux/sched/task.h:put_task_struct() (not PREEMPT_RT):
+ * __put_task_struct() at the last reference, on the spot */
 void put_task_struct(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:exit_task_stack_account(): undoes the stack's
  * NR_KERNEL_STACK_KB at exit */
 void exit_task_stack_account(struct nc_machine *m, struct task_struct *tsk);
-/* models kernel/fork.c:put_task_stack(): the stack goes to this CPU's cache or is freed */
+/* models kernel/fork.c:put_task_stack(): the stack goes to this CPU's
+ * cache, or to vfree() after a grace period */
 void put_task_stack(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:mm_release(): CLONE_CHILD_CLEARTID and the vfork parent */
 void mm_release(struct nc_machine *m, struct task_struct *tsk);

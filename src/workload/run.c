@@ -14,6 +14,7 @@
 #include "arch/machine.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "kernel/rcu/tree.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
 #include "lib/error.h"
@@ -155,8 +156,10 @@ static int run_script(struct nc_run *r, const struct nc_run_opts *o, struct nc_e
 	if (!ret && !kept)
 		ret = nc_err(err, "%s: no system call to run", o->script);
 	r->m = kept;    /* NULL if the replay failed: it destroyed the machine */
-	if (kept)
+	if (kept) {
+		nc_rcu_drain(kept);     /* see nc_run_start() */
 		script_pages(r);
+	}
 out:
 	if (in)
 		fclose(in);
@@ -188,6 +191,11 @@ int nc_run_start(struct nc_run *r, const struct nc_run_opts *o, struct nc_error 
 	r->wl.m = r->m;
 	nc_report_snapshot(r);
 	ret = nc_workload_run(&r->wl, &o->workload, &r->setup);
+	/* the machine idles once the workload is done: the grace periods
+	 * end, and what reaped tasks left to RCU (task_structs, stacks,
+	 * creds, pids) is freed before the report counts what is held */
+	if (!ret)
+		nc_rcu_drain(r->m);
 	if (!ret && o->trace && nc_trace_write(r->m, o->trace, o->trace_format))
 		ret = nc_err(err, "writing the trace failed");
 	return ret;

@@ -18,12 +18,14 @@
 
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/sched/core.h"
 #include "kernel/sched/sched.h"
 #include "kernel/signal.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"
+#include "mm/slub.h"
 #include "mm/vmstat.h"
 #include "mm/uaccess.h"
 #include "uapi/linux/sched.h"
@@ -317,7 +319,9 @@ static void test_vfork_release(void **state)
 	child = nc_run_as(m, 3);
 	assert_ptr_equal(child->vfork_done, parent);
 	assert_ptr_equal(child->mm, parent->mm);
-	assert_int_equal(child->usage, 3);          /* running, unreaped, the parent's */
+	/* rcu_users: running and unreaped; usage: one for those, the parent's */
+	assert_int_equal(child->rcu_users, 2);
+	assert_int_equal(child->usage, 2);
 	kernel_exit(m, 0);
 	assert_null(child->vfork_done);
 	assert_int_equal(parent->__state, TASK_RUNNING);
@@ -365,9 +369,11 @@ static unsigned long free_or_slab(struct nc_machine *m, int nid)
 	       node_page_state(NODE_DATA(m, nid), NR_SLAB_RECLAIMABLE_B);
 }
 
-/* The reaper frees the child's objects from its own CPU: a task_struct
- * made on node 1 and reaped on a node 0 CPU is a remote free, SLUB's slow
- * path on that CPU (the object's slab is not its CPU slab). By hand, 2x2
+/* The reaper frees the child's objects from its own CPU, after a grace
+ * period: the callback runs on the CPU that queued it, whichever CPU the
+ * model executes on when the grace period ends. A task_struct made on
+ * node 1 and reaped on a node 0 CPU is a remote free, SLUB's slow path on
+ * that CPU (the object's slab is not its CPU slab). By hand, 2x2
  * (node 0 = CPUs 0-1, node 1 = CPUs 2-3, 5 task_structs a slab): boot
  * fills slab A on node 0 with init, kthreadd and CPU 1's idle task; CPU
  * 2's idle task mismatches, so CPU 0 opens B on node 1 for CPUs 2 and 3
@@ -398,9 +404,13 @@ static void test_reap_frees_remotely(void **state)
 	fast_ts = per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_FASTPATH];
 	slow_cred = per_cpu_ptr(cred->cpu_slab, 1)->stat[FREE_SLOWPATH];
 	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
+	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_SLOWPATH], slow_ts);
+	assert_true(rcu_gp_in_progress(m));
+	nc_set_cpu(m, 0);
+	rcu_barrier(m);
 	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_SLOWPATH], slow_ts + 1);
 	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_FASTPATH], fast_ts);
-	/* the cred goes with the task: exit_creds() in free_task() */
+	/* the cred goes with the task: exit_creds() in __put_task_struct() */
 	assert_int_equal(per_cpu_ptr(cred->cpu_slab, 1)->stat[FREE_SLOWPATH], slow_cred + 1);
 	nc_machine_destroy(m);
 }
@@ -437,6 +447,140 @@ static void test_reap_gives_everything_back(void **state)
 	nc_machine_destroy(m);
 }
 
+static unsigned long ts_frees(struct kmem_cache *ts, unsigned int cpu)
+{
+	return per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_FASTPATH] +
+	       per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_SLOWPATH];
+}
+
+/*
+ * release_task() drops the last rcu_users reference; the task_struct
+ * waits for a grace period (call_rcu(delayed_put_task_struct)) and is
+ * freed by rcu_do_batch() on the CPU that queued it. By hand, 1x4: init
+ * on CPU 0 forks A and B, which wake_up_new_task() puts on the idle CPUs
+ * 1 and 2. A exits on CPU 1 (idle then); init reaps it on CPU 0: the
+ * grace period starts, its first scan finds CPUs 1 and 3 idle, CPU 0 (the
+ * model executes there) and CPU 2 (B) hold it up. A fork meanwhile (C,
+ * to idle CPU 1 or 3) cannot get A's object. init sleeps: CPU 0 passes
+ * a quiescent state. The model goes on as B on CPU 2 and B sleeps: the
+ * last CPU reports, the grace period ends, and A's task_struct is freed
+ * on CPU 0, not CPU 2: A's slab is CPU 0's CPU slab (A, B and C came
+ * from it), so SLUB's fast path puts it at the head of CPU 0's freelist,
+ * and init's next fork there (D) gets the very object A had.
+ */
+static void test_reaped_task_freed_after_grace_period(void **state)
+{
+	struct nc_machine *m = nc_boot("1x4");
+	struct kmem_cache *ts = m->slab->boot[NC_CACHE_TASK_STRUCT];
+	struct task_struct *init, *a, *b, *c, *d;
+	unsigned long frees0, frees2, fast0;
+	long nr_a, nr_b;
+
+	(void)state;
+	give_mm(m, 1);
+	init = nc_run_as(m, 1);
+	assert_int_equal(init->cpu, 0);
+	nr_a = nc_clone(m, 0, SIGCHLD);
+	nr_b = nc_clone(m, 0, SIGCHLD);
+	a = pid_task(find_pid_ns((pid_t)nr_a, m->init_pid_ns), PIDTYPE_PID);
+	b = pid_task(find_pid_ns((pid_t)nr_b, m->init_pid_ns), PIDTYPE_PID);
+	assert_int_equal(a->cpu, 1);
+	assert_int_equal(b->cpu, 2);
+	assert_ptr_equal(m->curr[2], b);
+	assert_true(is_idle_task(m, m->curr[3]));
+
+	nc_run_as(m, (pid_t)nr_a);
+	kernel_exit(m, 0);
+	assert_true(is_idle_task(m, m->curr[1]));
+	nc_run_as(m, 1);
+	assert_false(rcu_gp_in_progress(m));
+	frees0 = ts_frees(ts, 0);
+	fast0 = per_cpu_ptr(ts->cpu_slab, 0)->stat[FREE_FASTPATH];
+	frees2 = ts_frees(ts, 2);
+	assert_int_equal(kernel_wait4(m, (pid_t)nr_a, 0, 0, 0), nr_a);
+	assert_false(pid_exists(m, (pid_t)nr_a));
+	assert_true(rcu_gp_in_progress(m));
+	assert_int_equal(a->rcu_users, 0);
+	assert_int_equal(a->usage, 1);               /* delayed_put_task_struct()'s */
+	assert_int_equal(ts_frees(ts, 0), frees0);
+
+	c = pid_task(find_pid_ns((pid_t)nc_clone(m, 0, SIGCHLD), m->init_pid_ns), PIDTYPE_PID);
+	assert_non_null(c);
+	assert_ptr_not_equal(c, a);
+	assert_true(rcu_gp_in_progress(m));
+
+	nc_sched_sleep(m, init);
+	assert_true(is_idle_task(m, m->curr[0]));
+	assert_true(rcu_gp_in_progress(m));
+	assert_int_equal(ts_frees(ts, 0), frees0);
+	assert_ptr_equal(per_cpu_ptr(ts->cpu_slab, 0)->slab, virt_to_slab(m, a));
+
+	nc_run_as(m, (pid_t)nr_b);
+	assert_int_equal(m->cpu, 2);
+	nc_sched_sleep(m, b);
+	assert_false(rcu_gp_in_progress(m));
+	assert_int_equal(rcu_completed_gps(m), 1);
+	assert_int_equal(ts_frees(ts, 0), frees0 + 1);
+	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 0)->stat[FREE_FASTPATH], fast0 + 1);
+	assert_int_equal(ts_frees(ts, 2), frees2);
+
+	nc_sched_wake(m, init);
+	assert_ptr_equal(m->curr[0], init);
+	nc_run_as(m, 1);
+	d = pid_task(find_pid_ns((pid_t)nc_clone(m, 0, SIGCHLD), m->init_pid_ns), PIDTYPE_PID);
+	assert_ptr_equal(d, a);
+	nc_machine_destroy(m);
+}
+
+/* A dead task's stack goes to its CPU's cache at once; with the cache
+ * full, vfree() waits for a grace period, and the callback, on the CPU
+ * that queued it, offers it to that CPU's cache once more
+ * (thread_stack_free_rcu()). By hand, 1x4: init runs on CPU 1 and forks
+ * three children, which each move to CPU 1 and exit there: the first two
+ * stacks fill CPU 1's cache, the third's waits for a grace period, which
+ * CPU 1 holds up (the model executes there, init never switches out).
+ * init forks again: the child takes a cached stack, so the callback finds
+ * a free slot and keeps the third stack instead of freeing its pages. */
+static void test_stack_freed_after_grace_period(void **state)
+{
+	struct nc_machine *m = nc_boot("1x4");
+	struct task_struct *init;
+	struct thread_stack *third = NULL;
+	unsigned long free_pages0;
+	long nr[3];
+
+	(void)state;
+	give_mm(m, 1);
+	init = nc_run_as(m, 1);
+	nc_sched_run(m, init, 1);
+	nc_run_as(m, 1);
+	for (int i = 0; i < 3; i++)
+		assert_true((nr[i] = nc_clone(m, 0, SIGCHLD)) > 0);
+	for (int i = 0; i < 3; i++) {
+		struct task_struct *t = nc_run_as(m, (pid_t)nr[i]);
+
+		nc_sched_run(m, t, 1);
+		nc_run_as(m, (pid_t)nr[i]);
+		third = t->stack_vm_area;
+		kernel_exit(m, 0);
+		assert_ptr_equal(m->curr[1], init);
+	}
+	assert_non_null(m->fork->cached_stacks[1][0]);
+	assert_non_null(m->fork->cached_stacks[1][1]);
+	assert_true(m->fork->cached_stacks[1][0] != third && m->fork->cached_stacks[1][1] != third);
+	assert_true(rcu_gp_in_progress(m));
+	free_pages0 = node_free_pages(m, 0);
+	assert_int_equal(m->cpu, 1);
+	assert_true(nc_clone(m, 0, SIGCHLD) > 0);
+	assert_true(rcu_gp_in_progress(m));
+	assert_true(!m->fork->cached_stacks[1][0] || !m->fork->cached_stacks[1][1]);
+	nc_set_cpu(m, 3);
+	rcu_barrier(m);
+	assert_true(m->fork->cached_stacks[1][0] == third || m->fork->cached_stacks[1][1] == third);
+	assert_int_equal(node_free_pages(m, 0), free_pages0);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,6 +596,8 @@ int main(void)
 		cmocka_unit_test(test_vfork_parent_exits_first),
 		cmocka_unit_test(test_reap_frees_remotely),
 		cmocka_unit_test(test_reap_gives_everything_back),
+		cmocka_unit_test(test_reaped_task_freed_after_grace_period),
+		cmocka_unit_test(test_stack_freed_after_grace_period),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

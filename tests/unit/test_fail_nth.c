@@ -23,6 +23,7 @@
 #include "kernel/fork.h"
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/signal.h"
 #include "mm/fail_page_alloc.h"
 #include "mm/fault_inject.h"
@@ -70,6 +71,10 @@ static void snapshot(struct nc_machine *m, struct snapshot *s)
 	struct task_struct *cur = nc_current(m);
 	struct fdtable *fdt = cur->files->fdt;
 
+	/* a failed fork's task_struct, creds and pid, and a reaped child's,
+	 * are freed after a grace period (delayed_free_task(), put_cred(),
+	 * free_pid(), put_task_struct_rcu_user()): count once they are */
+	nc_rcu_drain(m);
 	memset(s, 0, sizeof(*s));
 	for (struct kmem_cache *c = m->slab->slab_caches; c; c = c->list_next) {
 		assert_true(s->nr_caches < MAX_CACHES);
@@ -434,6 +439,9 @@ static void test_child_not_armed(void **state)
 	kernel_exit(m, 0);
 	nc_run_as(m, 1);
 	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
+	/* reaped, but its task_struct waits for a grace period, still armed */
+	assert_int_equal(m->slab->failslab.nr_nth_tasks, 2);
+	rcu_barrier(m);
 	assert_int_equal(m->slab->failslab.nr_nth_tasks, 1);
 	nc_fail_nth(m, init, 0);
 	assert_int_equal(m->slab->failslab.nr_nth_tasks, 0);

@@ -294,6 +294,12 @@ void rcu_barrier(struct nc_machine *m)
 		rcu_gp_cleanup(m);
 }
 
+void nc_rcu_drain(struct nc_machine *m)
+{
+	while (m->rcu && m->rcu->gp_in_progress)
+		rcu_gp_cleanup(m);
+}
+
 void kvfree_call_rcu(struct nc_machine *m, struct rcu_head *head, void *ptr)
 {
 	if (!head) {

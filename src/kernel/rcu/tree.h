@@ -12,17 +12,7 @@
 #include <stdbool.h>
 
 #include "arch/machine.h"
-
-struct rcu_head;
-/* The kernel's rcu_callback_t, with the machine the callback runs on. */
-typedef void (*rcu_callback_t)(struct nc_machine *m, struct rcu_head *head);
-
-/* include/linux/types.h: struct callback_head (16 bytes, as in the kernel,
- * since it lives inside objects) */
-struct rcu_head {
-	struct rcu_head *next;
-	rcu_callback_t func;
-};
+#include "lib/types.h"
 
 /* models kernel/rcu/tree.c:rcu_init() */
 int rcu_init(struct nc_machine *m);
@@ -48,6 +38,11 @@ void synchronize_rcu(struct nc_machine *m);
 /* models kernel/rcu/tree.c:rcu_barrier(): every callback queued so far has
  * run when it returns */
 void rcu_barrier(struct nc_machine *m);
+/* Ends grace periods until RCU idles: every callback queued, and every one
+ * those queue (a task's queues its cred's), has run. For the machine's
+ * teardown and for tests that count what is left; a machine without RCU
+ * has nothing queued. */
+void nc_rcu_drain(struct nc_machine *m);
 /* models kernel/rcu/tree.c:kvfree_call_rcu(): kvfree(ptr) after a grace
  * period, head being the rcu_head inside the object (its func field holds
  * ptr, as the kernel's head channel does); head NULL is
