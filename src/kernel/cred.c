@@ -4,14 +4,15 @@
  * exit_creds()), create_user_ns()'s checks (kernel/user_namespace.c) and
  * the NPROC ucounts (kernel/ucount.c). Left out: keyrings, LSM hooks, id
  * maps (a new user namespace counts as unmapped), max_user_namespaces.
- * Credentials are cred_jar objects (init_cred is static); user namespaces
- * and ucounts are host allocations.
+ * Credentials are cred_jar objects (init_cred is static), freed after a
+ * grace period; user namespaces and ucounts are host allocations.
  */
 #include <errno.h>
 #include <stdlib.h>
 
 #include "arch/task.h"
 #include "kernel/cred.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/signal.h"
 #include "mm/slab.h"
 #include "mm/slub.h"
@@ -91,16 +92,23 @@ void cred_exit(struct nc_machine *m)
 	m->cred = NULL;
 }
 
+/* models kernel/cred.c:put_cred_rcu() */
+static void put_cred_rcu(struct nc_machine *m, struct rcu_head *rcu)
+{
+	struct cred *cred = container_of(rcu, struct cred, rcu);
+
+	put_ucounts(cred->ucounts);
+	put_user_ns(cred->user_ns);
+	if (cred != &m->cred->init_cred)   /* its last put is the teardown's */
+		kmem_cache_free(m, cred_jar(m), cred);
+}
+
 void put_cred(struct nc_machine *m, const struct cred *cred)
 {
 	struct cred *c = (struct cred *)cred;
 
-	if (c && !--c->usage) {
-		put_ucounts(c->ucounts);
-		put_user_ns(c->user_ns);
-		if (c != &m->cred->init_cred)
-			kmem_cache_free(m, cred_jar(m), c);
-	}
+	if (c && !--c->usage)
+		call_rcu(m, &c->rcu, put_cred_rcu);
 }
 
 /* models kernel/cred.c:prepare_creds() */

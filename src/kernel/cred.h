@@ -14,6 +14,7 @@
 
 #include "arch/machine.h"
 #include "lib/list.h"
+#include "lib/types.h"
 
 #define CAP_SYS_ADMIN           21
 #define CAP_SYS_RESOURCE        24
@@ -47,6 +48,7 @@ struct ucounts {
 /* models include/linux/cred.h:struct cred */
 struct cred {
 	int usage;
+	struct rcu_head rcu;          /* put_cred_rcu() */
 	uid_t uid, euid;
 	gid_t gid, egid;
 	uint64_t cap_effective;
@@ -68,6 +70,9 @@ void cred_exit(struct nc_machine *m);
 int copy_creds(struct nc_machine *m, struct task_struct *p, uint64_t clone_flags);
 /* models kernel/cred.c:exit_creds() */
 void exit_creds(struct nc_machine *m, struct task_struct *tsk);
+/* models include/linux/cred.h:put_cred() with kernel/cred.c:__put_cred():
+ * the last reference frees the creds after a grace period (no cred the
+ * model makes is non_rcu) */
 void put_cred(struct nc_machine *m, const struct cred *cred);
 
 /* models what setresuid(uid, uid, uid) and setresgid() by a privileged

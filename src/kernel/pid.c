@@ -5,8 +5,8 @@
  * it), explicit pids for clone3()'s set_tid (with the capability check in
  * each level's owning user namespace), and the task <-> pid links.
  * A struct pid is an object of its namespace's pid cache ("pid" for the
- * initial one, "pid_<level+1>" below it). Left out: pidfs, RCU, pidfd
- * wait queues.
+ * initial one, "pid_<level+1>" below it), freed a grace period after
+ * its numbers. Left out: pidfs, RCU readers, pidfd wait queues.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 #include "kernel/cred.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/signal.h"
 #include "lib/err.h"
 #include "mm/slab.h"
@@ -175,6 +176,12 @@ void put_pid(struct nc_machine *m, struct pid *pid)
 	put_pid_ns(m, ns);
 }
 
+/* models kernel/pid.c:delayed_put_pid() */
+static void delayed_put_pid(struct nc_machine *m, struct rcu_head *rhp)
+{
+	put_pid(m, container_of(rhp, struct pid, rcu));
+}
+
 /* models kernel/pid.c:free_pid() */
 void free_pid(struct nc_machine *m, struct pid *pid)
 {
@@ -185,7 +192,7 @@ void free_pid(struct nc_machine *m, struct pid *pid)
 			ns->pid_allocated = 0;   /* the first process failed to fork */
 	}
 	remove_numbers(pid, 0);
-	put_pid(m, pid);
+	call_rcu(m, &pid->rcu, delayed_put_pid);
 }
 
 /* models kernel/pid.c:task_pid_ptr(): the thread's own pid, the group's

@@ -15,6 +15,7 @@
 #include "arch/task.h"
 #include "lib/idr.h"
 #include "lib/list.h"
+#include "lib/types.h"
 
 enum pid_type {
 	PIDTYPE_PID,
@@ -44,6 +45,7 @@ struct pid {
 	unsigned int count;                   /* references */
 	unsigned int level;                   /* depth of the owning namespace */
 	struct list_head tasks[PIDTYPE_MAX];  /* tasks using this pid, per type */
+	struct rcu_head rcu;                  /* delayed_put_pid() */
 	struct upid numbers[];                /* [level + 1] */
 };
 
@@ -73,7 +75,8 @@ void pid_idr_exit(struct nc_machine *m);
 /* models kernel/pid.c:alloc_pid(); ERR_PTR(-errno) on failure */
 struct pid *alloc_pid(struct nc_machine *m, struct pid_namespace *ns, const pid_t *set_tid,
 		      size_t set_tid_size);
-/* models kernel/pid.c:free_pid(): returns its numbers to the namespaces */
+/* models kernel/pid.c:free_pid(): returns its numbers to the namespaces
+ * at once; the struct pid's reference goes after a grace period */
 void free_pid(struct nc_machine *m, struct pid *pid);
 void put_pid(struct nc_machine *m, struct pid *pid);
 static inline struct pid *get_pid(struct pid *pid)

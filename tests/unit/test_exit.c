@@ -407,7 +407,8 @@ static void test_reap_frees_remotely(void **state)
 	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_SLOWPATH], slow_ts);
 	assert_true(rcu_gp_in_progress(m));
 	nc_set_cpu(m, 0);
-	rcu_barrier(m);
+	/* the task's callback, then the cred's it queues (put_cred_rcu()) */
+	nc_rcu_drain(m);
 	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_SLOWPATH], slow_ts + 1);
 	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 1)->stat[FREE_FASTPATH], fast_ts);
 	/* the cred goes with the task: exit_creds() in __put_task_struct() */
@@ -447,33 +448,42 @@ static void test_reap_gives_everything_back(void **state)
 	nc_machine_destroy(m);
 }
 
-static unsigned long ts_frees(struct kmem_cache *ts, unsigned int cpu)
+/* Objects of s freed on cpu so far. */
+static unsigned long cpu_frees(struct kmem_cache *s, unsigned int cpu)
 {
-	return per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_FASTPATH] +
-	       per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_SLOWPATH];
+	return per_cpu_ptr(s->cpu_slab, cpu)->stat[FREE_FASTPATH] +
+	       per_cpu_ptr(s->cpu_slab, cpu)->stat[FREE_SLOWPATH];
 }
 
 /*
- * release_task() drops the last rcu_users reference; the task_struct
- * waits for a grace period (call_rcu(delayed_put_task_struct)) and is
- * freed by rcu_do_batch() on the CPU that queued it. By hand, 1x4: init
- * on CPU 0 forks A and B, which wake_up_new_task() puts on the idle CPUs
- * 1 and 2. A exits on CPU 1 (idle then); init reaps it on CPU 0: the
- * grace period starts, its first scan finds CPUs 1 and 3 idle, CPU 0 (the
- * model executes there) and CPU 2 (B) hold it up. A fork meanwhile (C,
- * to idle CPU 1 or 3) cannot get A's object. init sleeps: CPU 0 passes
- * a quiescent state. The model goes on as B on CPU 2 and B sleeps: the
- * last CPU reports, the grace period ends, and A's task_struct is freed
- * on CPU 0, not CPU 2: A's slab is CPU 0's CPU slab (A, B and C came
- * from it), so SLUB's fast path puts it at the head of CPU 0's freelist,
- * and init's next fork there (D) gets the very object A had.
+ * What reaping leaves to RCU is freed by rcu_do_batch() on the CPU that
+ * queued it, once every CPU has passed a quiescent state. By hand, 1x4:
+ * init on CPU 0 forks A and B, which wake_up_new_task() puts on the idle
+ * CPUs 1 and 2. A exits on CPU 1 (idle then); init reaps it on CPU 0:
+ * release_task() frees A's pid (free_pid()), whose callback starts grace
+ * period 1 at once (the model's GP kthread starts it on the call): its
+ * first scan finds CPUs 1 and 3 idle, CPU 0 (the model executes there)
+ * and CPU 2 (B) hold it up. The last rcu_users put comes next and queues
+ * delayed_put_task_struct() for grace period 2. A fork meanwhile (C, to
+ * idle CPU 1 or 3) cannot get A's object. init sleeps: CPU 0 reports.
+ * The model goes on as B on CPU 2 and B sleeps: GP 1 ends, A's pid is
+ * freed on CPU 0; GP 2 starts, and waits for CPU 2 (executing) and C's
+ * CPU. C sleeps there: the scan finds CPU 2 idle, GP 2 ends and A's
+ * task_struct is freed on CPU 0, not on C's CPU: A's slab is CPU 0's CPU
+ * slab (A, B and C came from it), so SLUB's fast path puts it at the head
+ * of CPU 0's freelist. The callback's exit_creds() drops A's cred, whose
+ * put_cred_rcu() starts GP 3 from CPU 0, which holds it up until init
+ * wakes there; the cred is freed on CPU 0 too. init's next fork on CPU 0
+ * (D) gets the very task_struct A had.
  */
 static void test_reaped_task_freed_after_grace_period(void **state)
 {
 	struct nc_machine *m = nc_boot("1x4");
 	struct kmem_cache *ts = m->slab->boot[NC_CACHE_TASK_STRUCT];
+	struct kmem_cache *cred = m->slab->boot[NC_CACHE_CRED];
+	struct kmem_cache *pid = m->slab->boot[NC_CACHE_PID];
 	struct task_struct *init, *a, *b, *c, *d;
-	unsigned long frees0, frees2, fast0;
+	unsigned long ts0, fast0, cred0, pid0;
 	long nr_a, nr_b;
 
 	(void)state;
@@ -494,38 +504,49 @@ static void test_reaped_task_freed_after_grace_period(void **state)
 	assert_true(is_idle_task(m, m->curr[1]));
 	nc_run_as(m, 1);
 	assert_false(rcu_gp_in_progress(m));
-	frees0 = ts_frees(ts, 0);
+	ts0 = cpu_frees(ts, 0);
 	fast0 = per_cpu_ptr(ts->cpu_slab, 0)->stat[FREE_FASTPATH];
-	frees2 = ts_frees(ts, 2);
+	cred0 = cpu_frees(cred, 0);
+	pid0 = cpu_frees(pid, 0);
 	assert_int_equal(kernel_wait4(m, (pid_t)nr_a, 0, 0, 0), nr_a);
-	assert_false(pid_exists(m, (pid_t)nr_a));
+	assert_false(pid_exists(m, (pid_t)nr_a));    /* the number goes at once */
 	assert_true(rcu_gp_in_progress(m));
 	assert_int_equal(a->rcu_users, 0);
 	assert_int_equal(a->usage, 1);               /* delayed_put_task_struct()'s */
-	assert_int_equal(ts_frees(ts, 0), frees0);
 
 	c = pid_task(find_pid_ns((pid_t)nc_clone(m, 0, SIGCHLD), m->init_pid_ns), PIDTYPE_PID);
 	assert_non_null(c);
 	assert_ptr_not_equal(c, a);
-	assert_true(rcu_gp_in_progress(m));
+	assert_true(c->cpu == 1 || c->cpu == 3);
+	assert_ptr_equal(m->curr[c->cpu], c);
 
 	nc_sched_sleep(m, init);
 	assert_true(is_idle_task(m, m->curr[0]));
-	assert_true(rcu_gp_in_progress(m));
-	assert_int_equal(ts_frees(ts, 0), frees0);
+	assert_int_equal(rcu_completed_gps(m), 0);
 	assert_ptr_equal(per_cpu_ptr(ts->cpu_slab, 0)->slab, virt_to_slab(m, a));
 
 	nc_run_as(m, (pid_t)nr_b);
 	assert_int_equal(m->cpu, 2);
 	nc_sched_sleep(m, b);
-	assert_false(rcu_gp_in_progress(m));
 	assert_int_equal(rcu_completed_gps(m), 1);
-	assert_int_equal(ts_frees(ts, 0), frees0 + 1);
+	assert_int_equal(cpu_frees(pid, 0), pid0 + 1);
+	assert_int_equal(cpu_frees(ts, 0), ts0);
+	assert_true(rcu_gp_in_progress(m));
+
+	nc_run_as(m, c->pid);
+	nc_sched_sleep(m, c);
+	assert_int_equal(rcu_completed_gps(m), 2);
+	assert_int_equal(cpu_frees(ts, 0), ts0 + 1);
 	assert_int_equal(per_cpu_ptr(ts->cpu_slab, 0)->stat[FREE_FASTPATH], fast0 + 1);
-	assert_int_equal(ts_frees(ts, 2), frees2);
+	assert_int_equal(cpu_frees(ts, c->cpu), 0);
+	assert_int_equal(cpu_frees(cred, 0), cred0);
+	assert_true(rcu_gp_in_progress(m));
 
 	nc_sched_wake(m, init);
 	assert_ptr_equal(m->curr[0], init);
+	assert_false(rcu_gp_in_progress(m));
+	assert_int_equal(rcu_completed_gps(m), 3);
+	assert_int_equal(cpu_frees(cred, 0), cred0 + 1);
 	nc_run_as(m, 1);
 	d = pid_task(find_pid_ns((pid_t)nc_clone(m, 0, SIGCHLD), m->init_pid_ns), PIDTYPE_PID);
 	assert_ptr_equal(d, a);
