@@ -518,16 +518,20 @@ int decode_rt_sigaction(struct nc_replay *rp, const struct strace_args *args,
 #define MAX_EXEC_STRINGS 256      /* argv or envp strings a line may give */
 #define STRING_ROOM 4096          /* a placed string with its NUL: a page */
 
-/* A string argument: an address as it is, or "text" placed with its NUL. */
+/* A string argument: an address as it is, or "text" placed with its NUL
+ * (cut to a page, as strace cuts what it prints: what a successful exec
+ * does depends on no string's length). */
 static int string_ptr(struct nc_replay *rp, const struct strace_arg *a, uint64_t *reg,
 		      struct nc_error *err)
 {
 	unsigned char buf[STRING_ROOM];
 	size_t n;
+	int ret;
 
 	if (!strace_parse_num(a->val, a->len, reg))
 		return 0;
-	if (strace_parse_string(a->val, a->len, buf, sizeof(buf) - 1, &n))
+	ret = strace_parse_string(a->val, a->len, buf, sizeof(buf) - 1, &n);
+	if (ret && ret != -E2BIG)
 		return bad(err, "string", a);
 	buf[n] = '\0';
 	return place(rp, buf, n + 1, reg, err);
@@ -551,7 +555,8 @@ static size_t element_len(const char *s, const char *end)
 }
 
 /* An argv or envp: an address, or ["a", "b"] (ending in ... where strace
- * stopped printing), placed as strings and the NULL-ended array of them. */
+ * stopped printing; the model stops after MAX_EXEC_STRINGS alike), placed
+ * as strings and the NULL-ended array of them. */
 static int string_array(struct nc_replay *rp, const struct strace_arg *a, uint64_t *reg,
 			struct nc_error *err)
 {
@@ -572,11 +577,8 @@ static int string_array(struct nc_replay *rp, const struct strace_arg *a, uint64
 			break;
 		e.val = s;
 		e.len = element_len(s, end);
-		if (e.len == 3 && !memcmp(s, "...", 3))
+		if ((e.len == 3 && !memcmp(s, "...", 3)) || n == MAX_EXEC_STRINGS)
 			break;
-		if (n == MAX_EXEC_STRINGS)
-			return nc_err(err, "more than %d strings in '%.*s'", MAX_EXEC_STRINGS,
-				      (int)a->len, a->val);
 		if (string_ptr(rp, &e, &ptrs[n++], err))
 			return -EINVAL;
 		for (s += e.len; s < end && *s != ','; s++)
