@@ -5,7 +5,8 @@
  * /proc/self files are the oracle for status's keys and their order, for
  * the CPU and node masks of a task allowed everything on a machine that
  * mirrors the host, and for stat's 52 fields. Signal sets, states and
- * thread counts are worked by hand from fs/proc/array.c's rules.
+ * thread counts are worked by hand from fs/proc/array.c's rules; the
+ * escaping of a task's name in status is the host's.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <sys/prctl.h>
 
 #include "nc_boot.h"
 #include "kernel/signal.h"
@@ -158,6 +160,32 @@ static void test_signals(void **state)
 	nc_machine_destroy(m);
 }
 
+/* A name with a newline and a backslash: the host's status line for this
+ * process named so by prctl(PR_SET_NAME) is the oracle. */
+static void test_name_escaped(void **state)
+{
+	static const char name[] = "a\\b\nc d\t";
+	struct nc_machine *m = nc_boot("2x2");
+	char saved[16] = "", want[64], got[64], *host, *model;
+	struct task_struct *t = nc_run_as(m, 1);
+
+	(void)state;
+	assert_int_equal(prctl(PR_GET_NAME, saved), 0);
+	assert_int_equal(prctl(PR_SET_NAME, name), 0);
+	host = proc_host_read("/proc/self/status");
+	prctl(PR_SET_NAME, saved);
+	assert_non_null(host);
+	snprintf(t->comm, sizeof(t->comm), "%s", name);
+	model = proc_model_read(m, "/proc/1/status");
+	assert_true(status_value(host, "Name", want, sizeof(want)));
+	assert_true(status_value(model, "Name", got, sizeof(got)));
+	assert_string_equal(got, want);
+	assert_string_equal(got, "a\\\\b\\nc d\t");
+	free(model);
+	free(host);
+	nc_machine_destroy(m);
+}
+
 /* kthreadd: a kernel thread (Kthread 1, PF_KTHREAD 0x00200000 in stat's
  * flags), sleeping, its parent the idle task (PPid 0). */
 static void test_kthread(void **state)
@@ -186,6 +214,7 @@ int main(void)
 		cmocka_unit_test(test_status_host),
 		cmocka_unit_test(test_stat_host),
 		cmocka_unit_test(test_signals),
+		cmocka_unit_test(test_name_escaped),
 		cmocka_unit_test(test_kthread),
 	};
 

@@ -138,11 +138,26 @@ static void task_cpus_allowed(struct nc_machine *m, FILE *f, const struct task_s
 	fprintf(f, "Cpus_allowed_list:\t%s\n", buf);
 }
 
+/* models fs/proc/array.c:proc_task_name(escape=true): seq_escape_str()
+ * with ESCAPE_SPACE | ESCAPE_SPECIAL limited to "\n\\", so only a newline
+ * and a backslash are escaped */
+static void proc_task_name(FILE *f, const struct task_struct *p)
+{
+	for (size_t i = 0; i < sizeof(p->comm) && p->comm[i]; i++) {
+		if (p->comm[i] == '\n' || p->comm[i] == '\\')
+			fprintf(f, "\\%c", p->comm[i] == '\n' ? 'n' : '\\');
+		else
+			fputc(p->comm[i], f);
+	}
+}
+
 void proc_pid_status(struct nc_machine *m, struct task_struct *task, FILE *f)
 {
 	char mems[MAX_NUMNODES * 6 + 64];
 
-	fprintf(f, "Name:\t%.16s\n", task->comm);
+	fputs("Name:\t", f);
+	proc_task_name(f, task);
+	fputc('\n', f);
 	task_state(m, f, task);
 	task_sig(f, task);
 	task_cpus_allowed(m, f, task);
