@@ -44,8 +44,8 @@ static bool status_value(const char *text, const char *key, char *out, size_t si
 }
 
 /* The number of fields of a stat line (pid and "(comm)" are the first
- * two); the others into fields[3...] (below max) as numbers, the state as
- * its letter. */
+ * two); the others into fields[3...] (below max) as numbers (wrapping
+ * at 64 bits, so RLIM_INFINITY reads -1), the state as its letter. */
 static int stat_fields(const char *line, long long *fields, int max)
 {
 	const char *p = strrchr(line, ')');
@@ -57,7 +57,8 @@ static int stat_fields(const char *line, long long *fields, int max)
 
 		p += strspn(p, " ");
 		if (n < max)
-			fields[n] = *p >= '0' && *p <= '9' ? strtoll(p, &end, 10) : *p;
+			fields[n] = (*p >= '0' && *p <= '9') || *p == '-' ?
+				    (long long)strtoull(p, &end, 10) : *p;
 		p += strcspn(p, " \n");
 	}
 	return n - 1;
@@ -152,6 +153,7 @@ static void test_signals(void **state)
 	text = proc_model_read(m, path);
 	assert_int_equal(stat_fields(text, f, 64), 52);
 	assert_int_equal(f[4], 1);                /* ppid */
+	assert_int_equal(f[25], -1);              /* rsslim: RLIM_INFINITY */
 	assert_int_equal(f[33], 2);
 	assert_int_equal(f[34], 512);
 	assert_int_equal(f[38], 17);              /* exit_signal */

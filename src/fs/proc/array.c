@@ -4,8 +4,8 @@
  * lines the model keeps and no others (absent: Ngid, TracerPid, Uid, Gid,
  * Groups, the Vm* and Rss* lines, SigQ, capabilities, seccomp,
  * speculation, context switches). stat is positional: fields the model
- * does not keep (fault and time counts, tty, start time, rlimit, the code,
- * data, argument and environment addresses, rsslim) print 0.
+ * does not keep (fault and time counts, tty, start time, the code,
+ * data, argument and environment addresses) print 0.
  */
 #include <inttypes.h>
 
@@ -18,6 +18,8 @@
 #include "kernel/signal.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
+
+#define RLIMIT_RSS 5 /* include/uapi/asm-generic/resource.h */
 
 int proc_pid_status_mems(const struct task_struct *task, char *buf, size_t size)
 {
@@ -174,12 +176,18 @@ void do_task_stat(struct nc_machine *m, struct task_struct *task, FILE *f, bool 
 {
 	const struct pid_namespace *ns = m->init_pid_ns;
 	struct mm_struct *mm = task->mm;
+	/* what lock_task_sighand() reads, or the defaults once released */
+	bool locked = task->sighand && task->signal;
+	pid_t ppid = locked ? tgid_nr_ns(task->real_parent, ns) : 0;
+	pid_t pgid = locked ? pid_nr_ns(task_pgrp(task), ns) : -1;
+	pid_t sid = locked ? pid_nr_ns(task_session(task), ns) : -1;
+	unsigned long rsslim = locked ? task_rlimit(task, RLIMIT_RSS) : 0;
 	unsigned long vsize = 0, rss = 0;
 	int exit_code = task->exit_code;
 	struct sigsets s;
 
 	collect_sigsets(task, &s);
-	if (whole && task->signal && (task->signal->flags & SIGNAL_GROUP_EXIT))
+	if (whole && locked && (task->signal->flags & SIGNAL_GROUP_EXIT))
 		exit_code = task->signal->group_exit_code;
 	for (unsigned int i = 0; mm && i < mm->map_count; i++)
 		vsize += mm->vmas[i]->vm_end - mm->vmas[i]->vm_start;
@@ -187,13 +195,12 @@ void do_task_stat(struct nc_machine *m, struct task_struct *task, FILE *f, bool 
 		nc_pte_walk(&mm->pt, 0, ~0UL, count_rss, &rss);
 	/* pid, comm, state, ppid, pgrp, session, tty_nr, tty_pgrp, flags */
 	fprintf(f, "%d (%.16s) %c %d %d %d 0 -1 %u", pid_nr_ns(task->thread_pid, ns), task->comm,
-		*get_task_state(task), task->thread_pid ? tgid_nr_ns(task->real_parent, ns) : 0,
-		task->signal ? pid_nr_ns(task_pgrp(task), ns) : 0,
-		task->signal ? pid_nr_ns(task_session(task), ns) : 0, task->flags);
+		*get_task_state(task), ppid, pgid, sid, task->flags);
 	/* faults and times; priority and nice: every modelled task is
 	 * SCHED_NORMAL at nice 0; threads, 0, start time, vsize, rss, rsslim,
 	 * start/end code, start stack, esp, eip */
-	fprintf(f, " 0 0 0 0 0 0 0 0 20 0 %d 0 0 %lu %lu 0 0 0 0 0 0", s.num_threads, vsize, rss);
+	fprintf(f, " 0 0 0 0 0 0 0 0 20 0 %d 0 0 %lu %lu %lu 0 0 0 0 0", s.num_threads, vsize,
+		rss, rsslim);
 	/* the old signal fields (the first 31 signals), wchan, 0, 0,
 	 * exit_signal, processor, rt_priority, policy, delayacct, guest times */
 	fprintf(f, " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " 0 0 0 %d %u 0 0 0 0 0",
