@@ -62,6 +62,7 @@ struct pid_namespace {
 	/* v6.12 keeps these two as globals (kernel/pid.c); the model has none */
 	int pid_max;
 	int pid_max_min;
+	struct rcu_head rcu;                  /* delayed_free_pidns() */
 };
 
 /* A namespace's empty idr, and its release. */

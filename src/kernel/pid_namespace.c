@@ -5,7 +5,8 @@
  * death closing the namespace to new pids, and the pid cache of each
  * level, created on first use and kept. Per-user namespace counts,
  * ns_last_pid and the killing of the remaining tasks are left out. A
- * namespace is an object of the pid_namespace cache (init_pid_ns is static).
+ * namespace is an object of the pid_namespace cache (init_pid_ns is
+ * static), freed a grace period after its last reference.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "kernel/cred.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
+#include "kernel/rcu/tree.h"
 #include "lib/err.h"
 #include "mm/slab.h"
 #include "mm/slab_common.h"
@@ -79,13 +81,27 @@ static struct pid_namespace *create_pid_namespace(struct nc_machine *m,
 	return ns;
 }
 
+/* models kernel/pid_namespace.c:delayed_free_pidns() */
+static void delayed_free_pidns(struct nc_machine *m, struct rcu_head *p)
+{
+	kmem_cache_free(m, pid_ns_cachep(m), container_of(p, struct pid_namespace, rcu));
+}
+
+/* models kernel/pid_namespace.c:destroy_pid_namespace(): the idr goes at
+ * once, the namespace after a grace period */
+static void destroy_pid_namespace(struct nc_machine *m, struct pid_namespace *ns)
+{
+	nc_pid_idr_free(ns->idr);
+	ns->idr = NULL;
+	call_rcu(m, &ns->rcu, delayed_free_pidns);
+}
+
 void put_pid_ns(struct nc_machine *m, struct pid_namespace *ns)
 {
 	while (ns && ns->parent && !--ns->count) {
 		struct pid_namespace *parent = ns->parent;
 
-		nc_pid_idr_free(ns->idr);
-		kmem_cache_free(m, pid_ns_cachep(m), ns);
+		destroy_pid_namespace(m, ns);
 		ns = parent;
 	}
 	if (ns && !ns->parent)

@@ -3,7 +3,8 @@
  * CAP_SYS_ADMIN in the child's user namespace, NEWIPC with SYSVSEM,
  * nested pid namespaces (numbers per level, the namespace's init, depth
  * limit), set_tid across levels, and a namespace closed when its init
- * dies. Expectations are worked by hand from fork.md §3.4 and §5. */
+ * dies, and freed grace periods after its last task. Expectations are
+ * worked by hand from fork.md §3.4 and §5. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,7 +15,10 @@
 #include "kernel/exit.h"
 #include "kernel/nsproxy.h"
 #include "kernel/pid_namespace.h"
+#include "kernel/rcu/tree.h"
 #include "kernel/sys.h"
+#include "mm/slab.h"
+#include "mm/slub.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 #include "unit/nc_boot.h"
@@ -140,6 +144,44 @@ static void test_reaper_death_closes_namespace(void **state)
 	nc_machine_destroy(m);
 }
 
+static unsigned long pid_ns_frees(struct nc_machine *m)
+{
+	const struct kmem_cache *s = m->slab->boot[NC_CACHE_PID_NS];
+
+	return slab_stat_sum(m, s, FREE_FASTPATH) + slab_stat_sum(m, s, FREE_SLOWPATH);
+}
+
+/* A namespace outlives its last task by grace periods. By hand, 1x2: the
+ * namespace's init exits (its nsproxy's reference goes) and init reaps
+ * it: free_pid() queues delayed_put_pid() and starts GP 1, the
+ * task_struct's callback waits for GP 2. GP 1's callback puts the pid,
+ * whose reference was the namespace's last: destroy_pid_namespace() frees
+ * its idr and queues delayed_free_pidns() for GP 3. GP 2 frees the task,
+ * whose creds wait for GP 4. */
+static void test_namespace_freed_after_grace_periods(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *init = nc_run_as(m, 1), *nsinit;
+	unsigned long frees;
+	long nr;
+
+	(void)state;
+	nr = nc_clone(m, CLONE_NEWPID, SIGCHLD);
+	nsinit = child_of(m, nr);
+	enter(m, nsinit);
+	kernel_exit(m, 0);
+	enter(m, init);
+	assert_false(rcu_gp_in_progress(m));
+	frees = pid_ns_frees(m);
+	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
+	assert_true(rcu_gp_in_progress(m));
+	assert_int_equal(pid_ns_frees(m), frees);
+	nc_rcu_drain(m);
+	assert_int_equal(pid_ns_frees(m), frees + 1);
+	assert_int_equal(rcu_completed_gps(m), 4);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_set_tid_levels),
 		cmocka_unit_test(test_reaper_death_closes_namespace),
+		cmocka_unit_test(test_namespace_freed_after_grace_periods),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
