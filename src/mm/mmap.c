@@ -5,15 +5,17 @@
  * mmap_base (see mmap.h), MAP_FIXED/MAP_FIXED_NOREPLACE, splits and merges,
  * munmap, mprotect, madvise (populate, DONTNEED and the flag-only advice).
  * mm_structs and VMAs are objects of the mm_struct and vm_area_struct
- * caches. Left out: file contents, hugetlb, mlock accounting, pkeys,
- * address randomisation, growsdown stacks, brk, the maple tree's nodes
- * (the VMA array is host memory), anon_vma chains.
+ * caches (a VMA is freed after a grace period). Left out: file contents,
+ * hugetlb, mlock accounting, pkeys, address randomisation, growsdown
+ * stacks, brk, the maple tree's nodes (the VMA array is host memory),
+ * anon_vma chains, the per-VMA lock objects.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arch/task.h"
+#include "kernel/rcu/tree.h"
 #include "mm/mempolicy.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
@@ -68,11 +70,19 @@ static struct vm_area_struct *vm_area_dup(struct nc_machine *m, const struct vm_
 	return new;
 }
 
-/* models kernel/fork.c:vm_area_free() with the policy put of remove_vma() */
+/* models kernel/fork.c:vm_area_free_rcu_cb() with __vm_area_free() */
+static void vm_area_free_rcu_cb(struct nc_machine *m, struct rcu_head *head)
+{
+	kmem_cache_free(m, vm_area_cachep(m), container_of(head, struct vm_area_struct, vm_rcu));
+}
+
+/* models kernel/fork.c:vm_area_free() with the policy put of remove_vma():
+ * CONFIG_PER_VMA_LOCK (x86_64) frees the VMA after a grace period, as a
+ * page fault may look it up without mmap_lock */
 static void vm_area_free(struct nc_machine *m, struct vm_area_struct *vma)
 {
 	mpol_put(vma->vm_policy);
-	kmem_cache_free(m, vm_area_cachep(m), vma);
+	call_rcu(m, &vma->vm_rcu, vm_area_free_rcu_cb);
 }
 
 void mmput(struct nc_machine *m, struct mm_struct *mm)

@@ -12,6 +12,7 @@
 #include "arch/machine.h"
 #include "arch/task.h"
 #include "lib/list.h"
+#include "lib/types.h"
 #include "mm/memory.h"
 #include "uapi/linux/mman.h"
 
@@ -65,6 +66,7 @@ struct vm_area_struct {
 	struct mm_struct *vm_mm;
 	unsigned long shmem_ino;       /* shared anonymous: the shmem inode; else 0 */
 	bool vm_file;                  /* a file mapping (no pages modelled) */
+	struct rcu_head vm_rcu;        /* vm_area_free_rcu_cb() */
 };
 
 struct nc_range {
