@@ -2,9 +2,10 @@
 /*
  * Tests for src/mm/mmap.c and src/mm/memory.c: top-down placement below
  * the fixed mmap_base (addresses worked out by hand), splits and merges,
- * faults on first touch, pages freed by munmap/MADV_DONTNEED/exit, and
- * the argument errors of mmap/munmap/mprotect/madvise compared with the
- * host kernel on the same layout.
+ * faults on first touch, pages freed by munmap/MADV_DONTNEED/exit, VMAs
+ * freed after a grace period, and the argument errors of
+ * mmap/munmap/mprotect/madvise compared with the host kernel on the same
+ * layout.
  */
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -17,6 +18,9 @@
 #include <cmocka.h>
 
 #include "user_task.h"
+#include "kernel/rcu/tree.h"
+#include "mm/slab.h"
+#include "mm/slub.h"
 #include "mm/mmzone.h"
 #include "mm/vmstat.h"
 
@@ -133,6 +137,37 @@ static void test_mprotect_split_merge(void **state)
 	assert_int_equal(cur_mm(m)->map_count, 2);
 	assert_int_equal(kernel_madvise(m, a, PAGE_SIZE, MADV_DOFORK), 0);
 	assert_int_equal(cur_mm(m)->map_count, 1);
+	user_machine_free(&um);
+}
+
+static unsigned long vma_frees(struct nc_machine *m)
+{
+	const struct kmem_cache *s = m->slab->boot[NC_CACHE_VM_AREA];
+
+	return slab_stat_sum(m, s, FREE_FASTPATH) + slab_stat_sum(m, s, FREE_SLOWPATH);
+}
+
+/* The VMAs a merge removes go back to their cache after a grace period
+ * (vm_area_free() with CONFIG_PER_VMA_LOCK): by hand, the mprotect() that
+ * merges three VMAs into one frees two, when RCU has run its callbacks. */
+static void test_vma_freed_after_grace_period(void **state)
+{
+	struct user_machine um = user_machine("1x2");
+	struct nc_machine *m = um.m;
+	unsigned long a = (unsigned long)kernel_mmap(m, 0, 4 * PAGE_SIZE, RW, ANON, -1UL, 0);
+	unsigned long frees;
+
+	(void)state;
+	assert_int_equal(kernel_mprotect(m, a + PAGE_SIZE, 2 * PAGE_SIZE, PROT_READ), 0);
+	assert_int_equal(cur_mm(m)->map_count, 3);
+	nc_rcu_drain(m);
+	frees = vma_frees(m);
+	assert_int_equal(kernel_mprotect(m, a + PAGE_SIZE, 2 * PAGE_SIZE, RW), 0);
+	assert_int_equal(cur_mm(m)->map_count, 1);
+	assert_int_equal(vma_frees(m), frees);
+	assert_true(rcu_gp_in_progress(m));
+	rcu_barrier(m);
+	assert_int_equal(vma_frees(m), frees + 2);
 	user_machine_free(&um);
 }
 
@@ -319,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_topdown_placement),
 		cmocka_unit_test(test_faults_and_freeing),
 		cmocka_unit_test(test_mprotect_split_merge),
+		cmocka_unit_test(test_vma_freed_after_grace_period),
 		cmocka_unit_test(test_host_errors),
 		cmocka_unit_test(test_own_memory_is_mapped),
 		cmocka_unit_test(test_dup_mmap),
