@@ -400,6 +400,13 @@ static int host_errno(const char *filename, char *const *argv, char *const *envp
 	pid_t child = fork();
 
 	if (!child) {
+		struct rlimit stack;
+
+		/* the model's stack limit, init's 8 MiB, if the host allows it */
+		if (!syscall(SYS_getrlimit, RLIMIT_STACK, &stack) && stack.rlim_max >= _STK_LIM) {
+			stack.rlim_cur = _STK_LIM;
+			syscall(SYS_setrlimit, RLIMIT_STACK, &stack);
+		}
 		syscall(SYS_execveat, NC_AT_FDCWD, filename, argv, envp, flags);
 		_exit(errno);
 	}
@@ -411,7 +418,10 @@ static int host_errno(const char *filename, char *const *argv, char *const *envp
  * Errors decidable without a filesystem, in the kernel's order, against the
  * host: a bad filename pointer, "", a name of PATH_MAX bytes, an unknown
  * execveat() flag; then (the file being there) a bad argv, a bad string
- * pointer in it, a bad envp, and a string longer than MAX_ARG_STRLEN.
+ * pointer in it, a bad envp, a string longer than MAX_ARG_STRLEN, and
+ * strings that fit one by one but not together: 17 of 128000 bytes are
+ * more than bprm_stack_limits() leaves, a quarter of the 8 MiB stack
+ * limit less the 19 pointers.
  */
 static void test_errors_like_host(void **state)
 {
@@ -420,6 +430,8 @@ static void test_errors_like_host(void **state)
 	char *const argv_ok[] = { (char *)"true", NULL };
 	char *const argv_bad[] = { (char *)"true", (char *)16, NULL };
 	char *const argv_big[] = { (char *)"true", bigarg, NULL };
+	static char *argv_many[19];
+	uint64_t many[19];
 	unsigned long page, path, empty, lname, ok, bad, big, strings;
 	struct {
 		const char *what;
@@ -427,7 +439,7 @@ static void test_errors_like_host(void **state)
 		char *const *host_argv, *const *host_envp;
 		int flags;
 		unsigned long name, argv, envp;
-	} cases[8];
+	} cases[9];
 
 	(void)state;
 	memset(longname, 'a', NC_PATH_MAX);
@@ -447,6 +459,16 @@ static void test_errors_like_host(void **state)
 	big = page + 512;
 	assert_int_equal(copy_to_user(m, bad, (uint64_t[]){ page + 64, 16, 0 }, 24), 0);
 	assert_int_equal(copy_to_user(m, big, (uint64_t[]){ page + 64, strings, 0 }, 24), 0);
+	/* 17 copies of one string of 127999 bytes and its NUL, after "true" */
+	argv_many[0] = (char *)"true";
+	many[0] = page + 64;
+	for (int i = 1; i <= 17; i++) {
+		argv_many[i] = bigarg + MAX_ARG_STRLEN + 1 - 127999;
+		many[i] = strings + MAX_ARG_STRLEN + 1 - 127999;
+	}
+	argv_many[18] = NULL;
+	many[18] = 0;
+	assert_int_equal(copy_to_user(m, page + 1024, many, sizeof(many)), 0);
 	cases[0] = (typeof(cases[0])){ "bad filename", (const char *)16, argv_ok, NULL, 0,
 				       16, ok, 0 };
 	cases[1] = (typeof(cases[0])){ "empty filename", "", argv_ok, NULL, 0, empty, ok, 0 };
@@ -460,6 +482,8 @@ static void test_errors_like_host(void **state)
 				       path, ok, 16 };
 	cases[7] = (typeof(cases[0])){ "long string", "/bin/true", argv_big, NULL, 0,
 				       path, big, 0 };
+	cases[8] = (typeof(cases[0])){ "past the stack limit", "/bin/true", argv_many, NULL, 0,
+				       path, page + 1024, 0 };
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		int want = host_errno(cases[i].host_name, cases[i].host_argv, cases[i].host_envp,
 				      cases[i].flags);
