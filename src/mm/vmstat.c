@@ -143,3 +143,22 @@ unsigned long global_numa_event_state(const struct nc_machine *m,
 		sum += sum_zone_numa_event_state(m, (int)n, item);
 	return sum;
 }
+
+unsigned long global_zone_page_state(const struct nc_machine *m, enum zone_stat_item item)
+{
+	unsigned long sum = 0;
+
+	for (unsigned int n = 0; n < m->topo->nr_node_ids; n++)
+		sum += sum_zone_node_page_state(m, (int)n, item);
+	return sum;
+}
+
+unsigned long global_node_page_state_pages(const struct nc_machine *m,
+					   enum node_stat_item item)
+{
+	unsigned long sum = 0;
+
+	for (unsigned int n = 0; n < m->topo->nr_node_ids; n++)
+		sum += node_page_state(NODE_DATA(m, (int)n), item);
+	return sum;
+}

@@ -73,6 +73,11 @@ unsigned long sum_zone_node_page_state(const struct nc_machine *m, int nid,
 /* models include/linux/vmstat.h:sum_zone_numa_event_state() */
 unsigned long sum_zone_numa_event_state(const struct nc_machine *m, int nid,
 					enum numa_stat_item item);
+/* models include/linux/vmstat.h:global_zone_page_state() */
+unsigned long global_zone_page_state(const struct nc_machine *m, enum zone_stat_item item);
+/* models include/linux/vmstat.h:global_node_page_state_pages() */
+unsigned long global_node_page_state_pages(const struct nc_machine *m,
+					   enum node_stat_item item);
 /* models mm/vmstat.c:global_numa_event_state() (the /proc/vmstat figure) */
 unsigned long global_numa_event_state(const struct nc_machine *m,
 				      enum numa_stat_item item);

@@ -9,6 +9,7 @@
 #ifndef NC_TESTS_PROC_ORACLE_H
 #define NC_TESTS_PROC_ORACLE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,12 +58,14 @@ static __attribute__((noinline, unused)) char *proc_model_read(struct nc_machine
 }
 
 /* A line's key: through ":\t" (status), through ": " before a
- * parenthesis (zoneinfo's protection), through the last space before a
- * numeric value; else the whole line. */
+ * parenthesis (zoneinfo's protection), through the ':' of a right-aligned
+ * "N kB" value (meminfo), through the last space before a numeric value;
+ * else the whole line. */
 static inline size_t proc_line_key(const char *line, size_t len)
 {
 	const char *tab = memchr(line, '\t', len);
-	size_t k = len;
+	bool kb = len > 3 && !memcmp(line + len - 3, " kB", 3);
+	size_t k = kb ? len - 3 : len;
 
 	if (tab && tab > line && tab[-1] == ':')
 		return (size_t)(tab - line) + 1;
@@ -71,6 +74,10 @@ static inline size_t proc_line_key(const char *line, size_t len)
 			return i + 2;
 	while (k && line[k - 1] >= '0' && line[k - 1] <= '9')
 		k--;
+	while (kb && k && line[k - 1] == ' ')
+		k--;
+	if (kb && k && line[k - 1] == ':')
+		return k;
 	return k < len && k && line[k - 1] == ' ' ? k : len;
 }
 

@@ -65,12 +65,16 @@ static void test_listings(void **state)
 	assert_read(m, "/", "proc/\nsys/\n");
 	/* /proc's own entries by name length, then the pids (fs/proc/root.c) */
 	text = read_ok(m, "/proc");
-	assert_prefix(text, "vmstat\nslabinfo\nzoneinfo\nbuddyinfo\n1/\n2/\n");
+	assert_prefix(text, "sys/\nvmstat\nmeminfo\nslabinfo\nzoneinfo\nbuddyinfo\n1/\n2/\n");
 	free(text);
 	assert_read(m, "/proc/1", "task/\nstatus\nstat\nnuma_maps\n");
 	assert_read(m, "//proc/./1//", "task/\nstatus\nstat\nnuma_maps\n");
 	assert_read(m, "/proc/1/task", "1/\n");
 	assert_read(m, "/proc/1/task/1", "status\nstat\nnuma_maps\n");
+	/* sysctl directories by name */
+	assert_read(m, "/proc/sys", "kernel/\nvm/\n");
+	assert_read(m, "/proc/sys/vm", "lowmem_reserve_ratio\nmin_free_kbytes\nnuma_stat\n"
+			"watermark_scale_factor\n");
 	assert_read(m, "/sys", "devices/\nkernel/\n");
 	assert_read(m, "/sys/devices/system", "cpu/\nnode/\n");
 	assert_read(m, "/sys/devices/system/cpu", "online\npossible\npresent\n");
@@ -177,7 +181,7 @@ static void test_errors(void **state)
 	assert_error(m, "", -ENOENT);
 	assert_error(m, "/proc/buddyinfo/", -ENOTDIR);
 	assert_error(m, "/proc/buddyinfo/x", -ENOTDIR);
-	assert_error(m, "/proc/meminfo", -ENOENT);
+	assert_error(m, "/proc/cpuinfo", -ENOENT);
 	assert_error(m, "/proc/01", -ENOENT);     /* name_to_int(): no leading zero */
 	assert_error(m, "/proc/0", -ENOENT);      /* the idle task has no entry */
 	assert_error(m, "/proc/4294967295", -ENOENT);

@@ -14,7 +14,9 @@
 #include "drivers/base/cpu.h"
 #include "drivers/base/node.h"
 #include "fs/proc/array.h"
+#include "fs/proc/meminfo.h"
 #include "fs/proc/nc_procfs.h"
+#include "fs/proc/proc_sysctl.h"
 #include "fs/proc/slab_sysfs.h"
 #include "fs/proc/slabinfo.h"
 #include "fs/proc/task_mmu.h"
@@ -62,6 +64,18 @@ static int show_zoneinfo(struct pfs_ctx *c, FILE *f)
 static int show_vmstat(struct pfs_ctx *c, FILE *f)
 {
 	vmstat_show(c->m, f);
+	return 0;
+}
+
+static int show_meminfo(struct pfs_ctx *c, FILE *f)
+{
+	meminfo_proc_show(c->m, f);
+	return 0;
+}
+
+static int show_sysctl(struct pfs_ctx *c, FILE *f)
+{
+	proc_sys_show(c->m, (enum nc_sysctl)c->index, f);
 	return 0;
 }
 
@@ -300,8 +314,27 @@ static const struct pfs_node pid_files[] = {
 	{ NULL },
 };
 static const struct pfs_node pid_dir = DYNAMIC(lookup_pid, list_pids, NULL, pid_files, NULL);
+static const struct pfs_node sys_kernel_files[] = {
+	FILE_ENTRY("pid_max", show_sysctl, NC_SYSCTL_PID_MAX),
+	FILE_ENTRY("threads-max", show_sysctl, NC_SYSCTL_THREADS_MAX),
+	{ NULL },
+};
+static const struct pfs_node sys_vm_files[] = {
+	FILE_ENTRY("lowmem_reserve_ratio", show_sysctl, NC_SYSCTL_LOWMEM_RESERVE_RATIO),
+	FILE_ENTRY("min_free_kbytes", show_sysctl, NC_SYSCTL_MIN_FREE_KBYTES),
+	FILE_ENTRY("numa_stat", show_sysctl, NC_SYSCTL_NUMA_STAT),
+	FILE_ENTRY("watermark_scale_factor", show_sysctl, NC_SYSCTL_WATERMARK_SCALE_FACTOR),
+	{ NULL },
+};
+static const struct pfs_node proc_sys_dirs[] = {  /* sysctl tables: by name */
+	DIR_ENTRY("kernel", sys_kernel_files, NULL),
+	DIR_ENTRY("vm", sys_vm_files, NULL),
+	{ NULL },
+};
 static const struct pfs_node proc_files[] = {
+	DIR_ENTRY("sys", proc_sys_dirs, NULL),
 	FILE_ENTRY("vmstat", show_vmstat, 0),
+	FILE_ENTRY("meminfo", show_meminfo, 0),
 	FILE_ENTRY("slabinfo", show_slabinfo, 0),
 	FILE_ENTRY("zoneinfo", show_zoneinfo, 0),
 	FILE_ENTRY("buddyinfo", show_buddyinfo, 0),

@@ -92,37 +92,14 @@ void zoneinfo_show(const struct nc_machine *m, FILE *f)
 	walk_zones(m, f, false, zoneinfo_show_print);
 }
 
-/* Sums a per-zone or per-node figure over the online nodes, as the
- * kernel's global counters hold it. */
-static unsigned long global_sum(const struct nc_machine *m, int item,
-				unsigned long (*get)(const pg_data_t *pgdat, int item))
-{
-	unsigned long sum = 0;
-	int nid;
-
-	for_each_node_mask(nid, m->topo->online)
-		if (NODE_DATA(m, nid))
-			sum += get(NODE_DATA(m, nid), item);
-	return sum;
-}
-
-static unsigned long zone_item(const pg_data_t *pgdat, int item)
+/* models mm/vmstat.c:all_vm_events() for PGALLOC of one zone type */
+static unsigned long pgalloc_events(const struct nc_machine *m, int zone)
 {
 	unsigned long sum = 0;
 
-	for (int i = 0; i < MAX_NR_ZONES; i++)
-		sum += zone_page_state(&pgdat->node_zones[i], (enum zone_stat_item)item);
+	for (unsigned int n = 0; n < m->topo->nr_node_ids; n++)
+		sum += NODE_DATA(m, (int)n)->node_zones[zone].pgalloc;
 	return sum;
-}
-
-static unsigned long node_item(const pg_data_t *pgdat, int item)
-{
-	return node_page_state(pgdat, (enum node_stat_item)item);
-}
-
-static unsigned long pgalloc_item(const pg_data_t *pgdat, int zone)
-{
-	return pgdat->node_zones[zone].pgalloc;
 }
 
 void vmstat_show(const struct nc_machine *m, FILE *f)
@@ -134,13 +111,13 @@ void vmstat_show(const struct nc_machine *m, FILE *f)
 
 	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
 		fprintf(f, "%s %lu\n", zone_stat_name((enum zone_stat_item)i),
-			global_sum(m, i, zone_item));
+			global_zone_page_state(m, (enum zone_stat_item)i));
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
 		fprintf(f, "%s %lu\n", numa_stat_name((enum numa_stat_item)i),
 			global_numa_event_state(m, (enum numa_stat_item)i));
 	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
 		fprintf(f, "%s %lu\n", node_stat_name((enum node_stat_item)i),
-			global_sum(m, i, node_item));
+			global_node_page_state_pages(m, (enum node_stat_item)i));
 	for (int i = 0; i < MAX_NR_ZONES; i++)
-		fprintf(f, "%s %lu\n", pgalloc[i], global_sum(m, i, pgalloc_item));
+		fprintf(f, "%s %lu\n", pgalloc[i], pgalloc_events(m, i));
 }
