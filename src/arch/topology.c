@@ -267,6 +267,10 @@ struct nc_topology *nc_topo_finalize(struct nc_topo_draft *d)
 	snprintf(t->name, sizeof(t->name), "%s", d->name);
 	t->vendor = d->vendor;
 	t->x86_family = d->x86_family;
+	/* a kernel runs no more CPUs than it was built for */
+	t->config_nr_cpus = d->config_nr_cpus ? d->config_nr_cpus : NR_CPUS;
+	if (t->config_nr_cpus < t->nr_cpu_ids)
+		t->config_nr_cpus = t->nr_cpu_ids;
 	t->online = d->online;
 	for (unsigned int a = 0; a < n; a++) {
 		t->nodes[a].online = node_isset(a, d->online);

@@ -41,6 +41,8 @@ struct nc_topology {
 	struct nc_node *nodes;        /* [nr_node_ids] */
 	uint8_t *distance;            /* [nr_node_ids * nr_node_ids], SLIT row-major */
 	unsigned int nr_cpu_ids;      /* highest CPU id + 1 */
+	unsigned int config_nr_cpus;  /* the kernel's CONFIG_NR_CPUS: Debian's NR_CPUS,
+				       * or a sysfs tree's cpu/kernel_max + 1 */
 	int *cpu_node;                /* [nr_cpu_ids]: node, or -1 if not present */
 	int *cpu_core;                /* [nr_cpu_ids]: core id within its package */
 	int *cpu_package;             /* [nr_cpu_ids]: physical package id */
@@ -113,6 +115,7 @@ struct nc_topo_draft {
 	unsigned long long mem[MAX_NUMNODES];
 	unsigned long long total_mem;
 	unsigned int nr_cpu_ids;      /* at least highest CPU + 1; a form may raise it */
+	unsigned int config_nr_cpus;  /* 0: NR_CPUS */
 	bool has_dist;                /* some distance was given */
 	enum nc_cpu_vendor vendor;    /* only presets and the host know it */
 	unsigned int x86_family;

@@ -4,7 +4,8 @@
  * nodeN/meminfo ("Node N MemTotal: X kB") and nodeN/distance (one entry per
  * online node, ascending). A nodeN directory means node N is online, as
  * libnuma reads it. Cores and packages come from cpu/cpuN/topology
- * (drivers/base/topology.c) when present; the CPU count from cpu/possible.
+ * (drivers/base/topology.c) when present; the CPU count from cpu/possible,
+ * the kernel's NR_CPUS from cpu/kernel_max.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -187,13 +188,28 @@ static int parse_possible(struct nc_topo_draft *d, int unused)
 	return end_of_file(d, p);
 }
 
-/* Cores, packages and the possible CPUs, if the tree has cpu/. */
+/* cpu/kernel_max: the highest CPU id the kernel was built for (NR_CPUS - 1) */
+static int parse_kernel_max(struct nc_topo_draft *d, int unused)
+{
+	const char *p = d->src->buf;
+	unsigned long long v;
+
+	(void)unused;
+	if (nc_topo_number(d, &p, NR_CPUS - 1, "a CPU", &v))
+		return -1;
+	d->config_nr_cpus = (unsigned int)v + 1;
+	return end_of_file(d, p);
+}
+
+/* Cores, packages, the possible CPUs and NR_CPUS, if the tree has cpu/. */
 static int cpu_topology(struct nc_topo_draft *d, const char *cpudir)
 {
 	char dir[PATH_MAX + 32];
 	int ret;
 
 	ret = parse_file(d, cpudir, "possible", true, parse_possible, 0);
+	if (!ret || ret == -ENOENT)
+		ret = parse_file(d, cpudir, "kernel_max", true, parse_kernel_max, 0);
 	if (ret && ret != -ENOENT)
 		return ret;
 	for (unsigned int c = 0; c < d->nr_cpu_ids; c++) {

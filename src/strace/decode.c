@@ -626,27 +626,43 @@ int decode_execveat(struct nc_replay *rp, const struct strace_args *args,
 
 #define MAX_AFFINITY_BYTES 1024   /* 8192 CPUs, NR_CPUS's largest */
 
+/* The pid (through the map), length and mask of both affinity calls:
+ * *list is the mask's CPU list, or NULL if the log gave an address
+ * (regs->arg[2]). 0 or -EINVAL. */
+static int affinity_args(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, const struct strace_arg **list,
+			 struct nc_error *err)
+{
+	const struct strace_arg *a = need(args, 2, NULL, err);
+
+	if (!a || numbers(args, 2, regs, err))
+		return -EINVAL;
+	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
+	*list = strace_parse_num(a->val, a->len, &regs->arg[2]) ? a : NULL;
+	if (*list && (a->len < 2 || a->val[0] != '[' || a->val[a->len - 1] != ']'))
+		return bad(err, "CPU list", a);
+	return 0;
+}
+
+/* Bytes to place for a mask argument of len bytes. */
+static size_t affinity_room(uint64_t len)
+{
+	return len && len < MAX_AFFINITY_BYTES ? len : MAX_AFFINITY_BYTES;
+}
+
 int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *args,
 			     struct syscall_regs *regs, struct nc_error *err)
 {
 	unsigned char mask[MAX_AFFINITY_BYTES] = { 0 };
-	const struct strace_arg *a = need(args, 2, NULL, err);
+	const struct strace_arg *a;
 	const char *s, *end;
-	size_t len;
 
+	if (affinity_args(rp, args, regs, &a, err))
+		return -EINVAL;
 	if (!a)
-		return -EINVAL;
-	if (numbers(args, 2, regs, err))
-		return -EINVAL;
-	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
-	if (!strace_parse_num(a->val, a->len, &regs->arg[2]))
 		return 0;
 	/* a CPU list: "[0 1]", "[0, 1]", "[...]" where strace stopped */
-	s = a->val;
-	end = a->val + a->len;
-	if (a->len < 2 || *s != '[' || end[-1] != ']')
-		return bad(err, "CPU list", a);
-	for (s++, end--; s < end;) {
+	for (s = a->val + 1, end = a->val + a->len - 1; s < end;) {
 		uint64_t cpu;
 		size_t n = 0;
 
@@ -661,6 +677,17 @@ int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *arg
 		mask[cpu / 8] |= (unsigned char)(1u << (cpu % 8));
 		s += n;
 	}
-	len = regs->arg[1] && regs->arg[1] < sizeof(mask) ? regs->arg[1] : sizeof(mask);
-	return place(rp, mask, len, &regs->arg[2], err);
+	return place(rp, mask, affinity_room(regs->arg[1]), &regs->arg[2], err);
+}
+
+int decode_sched_getaffinity(struct nc_replay *rp, const struct strace_args *args,
+			     struct syscall_regs *regs, struct nc_error *err)
+{
+	/* room for what the kernel copies: at most cpumask_size(), 1024 bytes */
+	static const unsigned char room[MAX_AFFINITY_BYTES];
+	const struct strace_arg *a;
+
+	if (affinity_args(rp, args, regs, &a, err))
+		return -EINVAL;
+	return a ? place(rp, room, affinity_room(regs->arg[1]), &regs->arg[2], err) : 0;
 }

@@ -67,5 +67,9 @@ int decode_execveat(struct nc_replay *rp, const struct strace_args *args,
 /* sched_setaffinity(0, 32, [0 1]) (strace 5.x: "[0, 1]"), the pid as recorded */
 int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *args,
 			     struct syscall_regs *regs, struct nc_error *err);
+/* sched_getaffinity(0, 128, [0 1]): the list is what the kernel wrote; an
+ * address ("0x7ffd...", a failed call) passes as it is */
+int decode_sched_getaffinity(struct nc_replay *rp, const struct strace_args *args,
+			     struct syscall_regs *regs, struct nc_error *err);
 
 #endif

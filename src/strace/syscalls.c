@@ -166,6 +166,12 @@ static long __x64_sys_sched_setaffinity(struct nc_machine *m, const struct sysca
 	return kernel_sched_setaffinity(m, (pid_t)r->arg[0], (unsigned int)r->arg[1], r->arg[2]);
 }
 
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE3(sched_getaffinity) */
+static long __x64_sys_sched_getaffinity(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_getaffinity(m, (pid_t)r->arg[0], (unsigned int)r->arg[1], r->arg[2]);
+}
+
 /* models kernel/signal.c:SYSCALL_DEFINE4(rt_sigaction) */
 static long __x64_sys_rt_sigaction(struct nc_machine *m, const struct syscall_regs *r)
 {
@@ -209,6 +215,7 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "mprotect",       decode_mprotect,      __x64_sys_mprotect,      SYSCALL_USER_RANGE },
 	{ "munmap",         decode_munmap,        __x64_sys_munmap,        SYSCALL_UNMAPS },
 	{ "rt_sigaction",   decode_rt_sigaction,  __x64_sys_rt_sigaction,  0 },
+	{ "sched_getaffinity", decode_sched_getaffinity, __x64_sys_sched_getaffinity, 0 },
 	{ "sched_setaffinity", decode_sched_setaffinity, __x64_sys_sched_setaffinity, 0 },
 	{ "set_mempolicy",  decode_set_mempolicy, __x64_sys_set_mempolicy, 0 },
 	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node,

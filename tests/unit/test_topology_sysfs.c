@@ -34,6 +34,13 @@ static void test_system_tree(void **state)
 	assert_int_equal(t->cpu_core[13], 1);
 	assert_int_equal(t->cpu_package[13], 1);
 	assert_int_equal(t->cpu_core[5], 1);
+	/* no cpu/kernel_max: the kernel is Debian's, built for NR_CPUS */
+	assert_int_equal(t->config_nr_cpus, NR_CPUS);
+	nc_topology_free(t);
+	/* cpu/kernel_max 255: a kernel built for 256 CPUs */
+	t = parse_ok(GOLDEN "recorder-1n2c", NULL);
+	assert_int_equal(t->nr_cpu_ids, 2);
+	assert_int_equal(t->config_nr_cpus, 256);
 	nc_topology_free(t);
 	/* the node directory itself: cpu/ found beside it */
 	t = parse_ok(GOLDEN "epyc-2n/node", NULL);
@@ -75,6 +82,14 @@ static void test_host(void **state)
 		cpus += t->cpu_node[c] >= 0;
 	assert_int_equal(cpus, sysconf(_SC_NPROCESSORS_ONLN));
 	assert_int_equal(t->nr_cpu_ids, sysconf(_SC_NPROCESSORS_CONF));
+	/* NR_CPUS as the host's kernel was built (kernel_max is NR_CPUS - 1) */
+	FILE *f = fopen("/sys/devices/system/cpu/kernel_max", "r");
+	unsigned int kernel_max;
+
+	assert_non_null(f);
+	assert_int_equal(fscanf(f, "%u", &kernel_max), 1);
+	fclose(f);
+	assert_int_equal(t->config_nr_cpus, kernel_max + 1);
 	nc_topology_free(t);
 }
 

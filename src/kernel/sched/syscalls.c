@@ -13,11 +13,16 @@
 #include "kernel/sched/syscalls.h"
 #include "mm/uaccess.h"
 
-/* models include/linux/cpumask.h:cpumask_size() with NR_CPUS 8192: the
- * bytes of a mask of nr_cpu_ids bits, in longs */
+/* models include/linux/cpumask.h:cpumask_size(): the bytes, in longs, of
+ * large_cpumask_bits, which is NR_CPUS up to 4 longs of bits (a kernel
+ * built for 256 CPUs, as this host's 6.18) and nr_cpu_ids above (Debian's
+ * 6.12, NR_CPUS 8192 with CPUMASK_OFFSTACK) */
 static unsigned int cpumask_size(const struct nc_machine *m)
 {
-	return BITS_TO_LONGS(m->sched->nr_cpu_ids) * sizeof(long);
+	unsigned int nr_cpus = m->topo->config_nr_cpus;
+
+	return BITS_TO_LONGS(nr_cpus <= 4 * BITS_PER_LONG ? nr_cpus : m->sched->nr_cpu_ids) *
+	       sizeof(long);
 }
 
 /* models kernel/sched/syscalls.c:find_process_by_pid(): 0 is the caller,
