@@ -718,35 +718,40 @@ static bool parent_may_wait(struct nc_replay *rp, const struct task_struct *t)
 	return false;
 }
 
+/* The task of the i-th held exit if it is a "+++" line, else NULL. */
+static struct task_struct *held_line(struct nc_replay *rp, size_t i)
+{
+	struct pid_map *e = rp->exits[i].ev.kind == STRACE_CALL ? NULL
+			    : map_find(rp, rp->exits[i].ev.pid);
+
+	return e ? e->task : NULL;
+}
+
 /* The held "+++" exits of t's children, in the log's order, up to the
  * line of child stop (all if NULL; none if stop's line is not held). */
 static int release_held_exits(struct nc_replay *rp, struct task_struct *t,
 			      const struct task_struct *stop)
 {
-	bool held = !stop;
+	bool held = !stop, ran = false;
 	int ret = 0;
 
-	for (size_t i = 0; i < rp->nr_exits && !held; i++) {
-		struct pid_map *e = map_find(rp, rp->exits[i].ev.pid);
-
-		held = rp->exits[i].ev.kind != STRACE_CALL && e && e->task &&
-		       exit_matches(e->task, stop, EXITS_OF_GROUP);
-	}
+	for (size_t i = 0; i < rp->nr_exits && !held; i++)
+		held = held_line(rp, i) && exit_matches(held_line(rp, i), stop, EXITS_OF_GROUP);
 	for (size_t i = 0; i < rp->nr_exits && held && !ret;) {
-		struct pid_map *e = map_find(rp, rp->exits[i].ev.pid);
+		struct task_struct *c = held_line(rp, i);
 
-		if (rp->exits[i].ev.kind == STRACE_CALL || !e || !e->task) {
-			i++;
-		} else if (stop && exit_matches(e->task, stop, EXITS_OF_GROUP)) {
+		if (c && stop && exit_matches(c, stop, EXITS_OF_GROUP))
 			break;
-		} else if (exit_matches(e->task, t, EXITS_OF_CHILDREN)) {
-			ret = run_exits_of(rp, e->task);
+		if (c && exit_matches(c, t, EXITS_OF_CHILDREN)) {
+			ret = run_exits_of(rp, c);
+			ran = true;
 			i = 0;
 		} else {
 			i++;
 		}
 	}
-	run_as(rp->m, t);
+	if (ran && !t->exit_state)     /* t acts next */
+		run_as(rp->m, t);
 	return ret;
 }
 
