@@ -427,32 +427,54 @@ static bool is_blocked(const struct nc_replay *rp, pid_t pid)
 	return false;
 }
 
+static bool is_deferred(const struct nc_replay *rp, pid_t pid)
+{
+	for (size_t i = 0; i < rp->nr_defer; i++)
+		if (rp->defer[i].ev.pid == pid)
+			return true;
+	return false;
+}
+
 static int defer(struct nc_replay *rp, const struct strace_event *ev)
 {
 	return keep(&rp->defer, &rp->nr_defer, &rp->cap_defer, ev);
 }
 
 
-/* Runs the events that waited for pid, now that it has a task. */
+static bool ends_task(const struct strace_event *ev)
+{
+	return ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED;
+}
+
+/* Runs the events that waited for pid, now that it has a task: up to its
+ * "+++" line, the last of that task (a later task may reuse the number,
+ * as set_tid does, and its events wait for its own clone). */
 static int run_deferred(struct nc_replay *rp, pid_t pid, struct task_struct *t)
 {
 	size_t n = 0, kept = 0;
 	struct deferred *mine;
+	bool ended = false;
 	int ret = 0;
 
-	for (size_t i = 0; i < rp->nr_defer; i++)
-		n += rp->defer[i].ev.pid == pid;
+	for (size_t i = 0; i < rp->nr_defer && !ended; i++)
+		if (rp->defer[i].ev.pid == pid) {
+			n++;
+			ended = ends_task(&rp->defer[i].ev);
+		}
 	if (!n)
 		return 0;
 	mine = malloc(n * sizeof(*mine));
 	if (!mine)
 		return -ENOMEM;
 	n = 0;
+	ended = false;
 	for (size_t i = 0; i < rp->nr_defer; i++) {
-		if (rp->defer[i].ev.pid == pid)
+		if (rp->defer[i].ev.pid == pid && !ended) {
 			mine[n++] = rp->defer[i];
-		else
+			ended = ends_task(&rp->defer[i].ev);
+		} else {
 			rp->defer[kept++] = rp->defer[i];
+		}
 	}
 	rp->nr_defer = kept;
 	for (size_t i = 0; i < n; i++) {
@@ -1023,7 +1045,7 @@ static int run_event(struct nc_replay *rp, const struct strace_event *ev, struct
 	      (sc->flags & SYSCALL_WAIT)) &&
 	    (ret = release_held_exits(rp, t, NULL)))
 		return ret;
-	if ((ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED) && t) {
+	if (ends_task(ev) && t) {
 		if (!t->exit_state && parent_may_wait(rp, t))
 			return keep(&rp->exits, &rp->nr_exits, &rp->cap_exits, ev);
 		ret = run_exits_of(rp, t);
@@ -1067,10 +1089,13 @@ static int handle(struct nc_replay *rp, const struct strace_event *ev)
 		return directive(rp, ev);
 	if (!rp->m && boot(rp))
 		return -EINVAL;
-	/* a line about a reaped task ("+++ exited", a signal) is not a new one's */
-	if (ev->kind != STRACE_CALL && map_find(rp, ev->pid)) {
+	/* a line about a reaped task ("+++ exited", a signal) is not a new
+	 * one's, unless a new task of that number has calls waiting for its
+	 * clone: it is theirs */
+	if (ev->kind != STRACE_CALL && map_find(rp, ev->pid) &&
+	    (map_live(rp, ev->pid) || !is_deferred(rp, ev->pid))) {
 		ret = run_event(rp, ev, map_find(rp, ev->pid)->task);
-		if (!ret && rp->nr_blocked && (ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED))
+		if (!ret && rp->nr_blocked && ends_task(ev))
 			ret = unblock(rp);
 		return ret;
 	}
@@ -1078,7 +1103,7 @@ static int handle(struct nc_replay *rp, const struct strace_event *ev)
 	if (ret)
 		return ret;
 	ret = t ? run_event(rp, ev, t) : defer(rp, ev);
-	if (!ret && rp->nr_blocked && (ev->kind == STRACE_EXITED || ev->kind == STRACE_KILLED))
+	if (!ret && rp->nr_blocked && ends_task(ev))
 		ret = unblock(rp);
 	return ret;
 }
