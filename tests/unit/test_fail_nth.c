@@ -448,11 +448,53 @@ static void test_child_not_armed(void **state)
 	nc_machine_destroy(m);
 }
 
+/* copy_process()'s unwind gives the stack back to the CPU's cache at
+ * once and frees the task_struct after a grace period (delayed_free_task()
+ * with CONFIG_MEMCG), on the forking CPU. By hand: a first fork, exit and
+ * reap on init's CPU leaves a stack in its cache; armed at 2, the next
+ * fork gets its task_struct and the cached stack, and its cred fails. */
+static void test_failed_fork_freed_after_grace_period(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct kmem_cache *ts = m->slab->boot[NC_CACHE_TASK_STRUCT];
+	struct task_struct *init = nc_run_as(m, 1);
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+	unsigned int cpu;
+	unsigned long frees, injected;
+	long nr;
+
+	(void)state;
+	assert_int_equal(nc_new_mm(m, init), 0);
+	cpu = init->cpu;
+	nr = kernel_clone(m, &args);
+	assert_true(nr > 0);
+	undo(m, init, &args, nr, cpu);
+	nc_rcu_drain(m);
+	assert_non_null(m->fork->cached_stacks[cpu][0]);
+	frees = per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_FASTPATH] +
+		per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_SLOWPATH];
+	injected = m->slab->failslab.nr_injected;
+	nc_fail_nth(m, init, 2);
+	assert_int_equal(kernel_clone(m, &args), -ENOMEM);
+	assert_int_equal(m->slab->failslab.nr_injected, injected + 1);
+	assert_non_null(m->fork->cached_stacks[cpu][0]);
+	assert_true(rcu_gp_in_progress(m));
+	assert_int_equal(per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_FASTPATH] +
+			 per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_SLOWPATH], frees);
+	nc_set_cpu(m, cpu ? 0 : 1);
+	rcu_barrier(m);
+	assert_int_equal(per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_FASTPATH] +
+			 per_cpu_ptr(ts->cpu_slab, cpu)->stat[FREE_SLOWPATH], frees + 1);
+	nc_set_cpu(m, cpu);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_countdown),
 		cmocka_unit_test(test_child_not_armed),
+		cmocka_unit_test(test_failed_fork_freed_after_grace_period),
 		cmocka_unit_test(test_sweep_fork),
 		cmocka_unit_test(test_sweep_thread),
 		cmocka_unit_test(test_sweep_vfork),
