@@ -16,6 +16,7 @@
 
 #include <numaclone/numaclone.h>
 #include "fs/proc/nc_procfs.h"
+#include "unit/mm_machine.h"
 
 /* The host file's text (proc files have no size: read to the end), or
  * NULL if it cannot be read. The caller frees it. */
@@ -44,6 +45,22 @@ static inline char *proc_host_read(const char *path)
 	return text ? text : strdup("");
 }
 
+/* A machine that mirrors the host, and the host's file at path in *host;
+ * the test is skipped if either is missing. */
+static inline struct nc_machine *proc_host_pair(const char *path, char **host)
+{
+	struct nc_machine *m = mm_host_like();
+
+	*host = proc_host_read(path);
+	if (!m || !*host) {
+		free(*host);
+		if (m)
+			nc_machine_destroy(m);
+		skip();
+	}
+	return m;
+}
+
 /* The model's file at path (which must exist); the caller frees it. Not
  * inlined: gcc 12 then takes the result for the address of the local. */
 static __attribute__((noinline, unused)) char *proc_model_read(struct nc_machine *m, const char *path)
@@ -55,6 +72,16 @@ static __attribute__((noinline, unused)) char *proc_model_read(struct nc_machine
 	if (ret)
 		fail_msg("%s: %d %s", path, ret, err.msg);
 	return text;
+}
+
+/* The model's file at path reads exactly want. */
+static inline void proc_assert_model(struct nc_machine *m, const char *path, const char *want)
+{
+	char *text = proc_model_read(m, path);
+
+	if (strcmp(text, want))
+		fail_msg("%s:\n%s\nwant:\n%s", path, text, want);
+	free(text);
 }
 
 /* A line's key: through ":\t" (status), through ": " before a

@@ -15,29 +15,10 @@
 #include <cmocka.h>
 
 #include "nc_boot.h"
+#include "unit/proc_oracle.h"
 #include "fs/proc/nc_procfs.h"
 #include "kernel/exit.h"
 #include "uapi/linux/sched.h"
-
-/* The text at path, which must exist; the caller frees it. */
-static char *read_ok(struct nc_machine *m, const char *path)
-{
-	struct nc_error err = { "" };
-	char *text;
-	int ret = nc_procfs_read(m, path, &text, &err);
-
-	if (ret)
-		fail_msg("%s: %d %s", path, ret, err.msg);
-	return text;
-}
-
-static void assert_read(struct nc_machine *m, const char *path, const char *want)
-{
-	char *text = read_ok(m, path);
-
-	assert_string_equal(text, want);
-	free(text);
-}
 
 static void assert_error(struct nc_machine *m, const char *path, int want)
 {
@@ -62,30 +43,30 @@ static void test_listings(void **state)
 	char *text;
 
 	(void)state;
-	assert_read(m, "/", "proc/\nsys/\n");
+	proc_assert_model(m, "/", "proc/\nsys/\n");
 	/* /proc's own entries by name length, then the pids (fs/proc/root.c) */
-	text = read_ok(m, "/proc");
+	text = proc_model_read(m, "/proc");
 	assert_prefix(text, "sys/\nvmstat\nmeminfo\nslabinfo\nzoneinfo\nbuddyinfo\n1/\n2/\n");
 	free(text);
-	assert_read(m, "/proc/1", "task/\nstatus\nstat\nnuma_maps\n");
-	assert_read(m, "//proc/./1//", "task/\nstatus\nstat\nnuma_maps\n");
-	assert_read(m, "/proc/1/task", "1/\n");
-	assert_read(m, "/proc/1/task/1", "status\nstat\nnuma_maps\n");
+	proc_assert_model(m, "/proc/1", "task/\nstatus\nstat\nnuma_maps\n");
+	proc_assert_model(m, "//proc/./1//", "task/\nstatus\nstat\nnuma_maps\n");
+	proc_assert_model(m, "/proc/1/task", "1/\n");
+	proc_assert_model(m, "/proc/1/task/1", "status\nstat\nnuma_maps\n");
 	/* sysctl directories by name */
-	assert_read(m, "/proc/sys", "kernel/\nvm/\n");
-	assert_read(m, "/proc/sys/vm", "lowmem_reserve_ratio\nmin_free_kbytes\nnuma_stat\n"
+	proc_assert_model(m, "/proc/sys", "kernel/\nvm/\n");
+	proc_assert_model(m, "/proc/sys/vm", "lowmem_reserve_ratio\nmin_free_kbytes\nnuma_stat\n"
 			"watermark_scale_factor\n");
-	assert_read(m, "/sys", "devices/\nkernel/\n");
-	assert_read(m, "/sys/devices/system", "cpu/\nnode/\n");
-	assert_read(m, "/sys/devices/system/cpu", "online\npossible\npresent\n");
-	assert_read(m, "/sys/devices/system/node", "possible\nonline\nhas_normal_memory\n"
+	proc_assert_model(m, "/sys", "devices/\nkernel/\n");
+	proc_assert_model(m, "/sys/devices/system", "cpu/\nnode/\n");
+	proc_assert_model(m, "/sys/devices/system/cpu", "online\npossible\npresent\n");
+	proc_assert_model(m, "/sys/devices/system/node", "possible\nonline\nhas_normal_memory\n"
 			"has_memory\nhas_cpu\nnode0/\nnode1/\n");
-	assert_read(m, "/sys/devices/system/node/node1",
+	proc_assert_model(m, "/sys/devices/system/node/node1",
 		    "cpulist\ncpumap\ndistance\nmeminfo\nnumastat\nvmstat\n");
-	text = read_ok(m, "/sys/kernel/slab");
+	text = proc_model_read(m, "/sys/kernel/slab");
 	assert_non_null(strstr(text, "\ntask_struct/\n"));
 	free(text);
-	text = read_ok(m, "/sys/kernel/slab/task_struct");
+	text = proc_model_read(m, "/sys/kernel/slab/task_struct");
 	assert_non_null(strstr(text, "\nobject_size\n"));
 	assert_non_null(strstr(text, "\nalloc_fastpath\n"));
 	free(text);
@@ -99,21 +80,21 @@ static void test_files(void **state)
 
 	(void)state;
 	/* 2 nodes of 2 CPUs: node 1 has CPUs 2-3, bits 2 and 3 of a 4-bit mask */
-	assert_read(m, "/sys/devices/system/node/node1/cpulist", "2-3\n");
-	assert_read(m, "/sys/devices/system/node/node1/cpumap", "c\n");
-	assert_read(m, "/sys/devices/system/node/node0/distance", "10 20\n");
-	assert_read(m, "/sys/devices/system/node/has_cpu", "0-1\n");
-	assert_read(m, "/sys/devices/system/cpu/present", "0-3\n");
-	text = read_ok(m, "/proc/slabinfo");
+	proc_assert_model(m, "/sys/devices/system/node/node1/cpulist", "2-3\n");
+	proc_assert_model(m, "/sys/devices/system/node/node1/cpumap", "c\n");
+	proc_assert_model(m, "/sys/devices/system/node/node0/distance", "10 20\n");
+	proc_assert_model(m, "/sys/devices/system/node/has_cpu", "0-1\n");
+	proc_assert_model(m, "/sys/devices/system/cpu/present", "0-3\n");
+	text = proc_model_read(m, "/proc/slabinfo");
 	assert_prefix(text, "slabinfo - version: 2.1\n");
 	free(text);
-	text = read_ok(m, "/proc/buddyinfo");
+	text = proc_model_read(m, "/proc/buddyinfo");
 	assert_prefix(text, "Node 0, zone      DMA ");
 	free(text);
-	text = read_ok(m, "/proc/2/status");
+	text = proc_model_read(m, "/proc/2/status");
 	assert_prefix(text, "Name:\tkthreadd\n");
 	free(text);
-	text = read_ok(m, "/sys/kernel/slab/task_struct/object_size");
+	text = proc_model_read(m, "/sys/kernel/slab/task_struct/object_size");
 	assert_true(atoi(text) > 0);
 	free(text);
 	nc_machine_destroy(m);
@@ -131,20 +112,20 @@ static void test_threads(void **state)
 	nc_run_as(m, 1);
 	tid = nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0);
 	assert_true(tid > 2);
-	text = read_ok(m, "/proc");
+	text = proc_model_read(m, "/proc");
 	snprintf(want, sizeof(want), "\n%ld/\n", tid);
 	assert_null(strstr(text, want));
 	free(text);
 	snprintf(want, sizeof(want), "1/\n%ld/\n", tid);
-	assert_read(m, "/proc/1/task", want);
+	proc_assert_model(m, "/proc/1/task", want);
 	snprintf(path, sizeof(path), "/proc/%ld/status", tid);
-	text = read_ok(m, path);
+	text = proc_model_read(m, path);
 	snprintf(want, sizeof(want), "Tgid:\t1\nPid:\t%ld\n", tid);
 	assert_non_null(strstr(text, want));
 	free(text);
 	snprintf(path, sizeof(path), "/proc/1/task/%ld/stat", tid);
-	free(read_ok(m, path));
-	text = read_ok(m, "/proc/1/status");
+	free(proc_model_read(m, path));
+	text = proc_model_read(m, "/proc/1/status");
 	assert_non_null(strstr(text, "\nThreads:\t2\n"));
 	free(text);
 	assert_error(m, "/proc/1/task/2", -ENOENT);
@@ -165,7 +146,7 @@ static void test_zombie(void **state)
 	nc_run_as(m, (pid_t)pid);
 	do_exit(m, 0);
 	snprintf(path, sizeof(path), "/proc/%ld/status", pid);
-	text = read_ok(m, path);
+	text = proc_model_read(m, path);
 	assert_non_null(strstr(text, "\nState:\tZ (zombie)\n"));
 	free(text);
 	nc_machine_destroy(m);
@@ -198,7 +179,7 @@ static void test_errors(void **state)
 	path[NC_PROCFS_PATH_MAX] = '\0';
 	assert_error(m, path, -ENAMETOOLONG);
 	path[NC_PROCFS_PATH_MAX - 1] = '\0';
-	free(read_ok(m, path));
+	free(proc_model_read(m, path));
 	free(path);
 	nc_machine_destroy(m);
 }

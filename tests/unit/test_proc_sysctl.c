@@ -74,22 +74,15 @@ static void test_writes(void **state)
 {
 	static const int ratio[MAX_NR_ZONES] = { -5, 100, 10, 0 };
 	struct nc_machine *m = nc_boot("2x2");
-	char *text;
 
 	(void)state;
 	assert_int_equal(sysctl_watermark_scale_factor_write(m, 200), 0);
 	assert_int_equal(sysctl_vm_numa_stat_write(m, 0), 0);
 	sysctl_lowmem_reserve_ratio_write(m, ratio);
-	text = proc_model_read(m, "/proc/sys/vm/watermark_scale_factor");
-	assert_string_equal(text, "200\n");
-	free(text);
-	text = proc_model_read(m, "/proc/sys/vm/numa_stat");
-	assert_string_equal(text, "0\n");
-	free(text);
+	proc_assert_model(m, "/proc/sys/vm/watermark_scale_factor", "200\n");
+	proc_assert_model(m, "/proc/sys/vm/numa_stat", "0\n");
 	/* a ratio below 1 is stored as 0 */
-	text = proc_model_read(m, "/proc/sys/vm/lowmem_reserve_ratio");
-	assert_string_equal(text, "0\t100\t10\t0\n");
-	free(text);
+	proc_assert_model(m, "/proc/sys/vm/lowmem_reserve_ratio", "0\t100\t10\t0\n");
 	nc_machine_destroy(m);
 }
 

@@ -54,15 +54,11 @@ static void buddy_lines(const char *text, char *zones, size_t size, const char *
 
 static void test_buddyinfo_host(void **state)
 {
-	struct nc_machine *m = mm_host_like();
-	char *host = proc_host_read("/proc/buddyinfo"), *model;
+	char *host, *model;
 	char host_zones[128], model_zones[128];
+	struct nc_machine *m = proc_host_pair("/proc/buddyinfo", &host);
 
 	(void)state;
-	if (!m || !host) {
-		free(host);
-		skip();
-	}
 	model = proc_model_read(m, "/proc/buddyinfo");
 	buddy_lines(host, host_zones, sizeof(host_zones), "host");
 	buddy_lines(model, model_zones, sizeof(model_zones), "model");
@@ -77,15 +73,11 @@ static void test_buddyinfo_host(void **state)
  * no model zone. */
 static void test_zoneinfo_host(void **state)
 {
-	struct nc_machine *m = mm_host_like();
-	char *host = proc_host_read("/proc/zoneinfo"), *model;
+	char *host, *model;
 	int zones = 0;
+	struct nc_machine *m = proc_host_pair("/proc/zoneinfo", &host);
 
 	(void)state;
-	if (!m || !host) {
-		free(host);
-		skip();
-	}
 	model = proc_model_read(m, "/proc/zoneinfo");
 	for (const char *l = model; (l = strstr(l, "Node 0, zone ")); l++) {
 		char header[32], *mb, *hb;
@@ -108,14 +100,10 @@ static void test_zoneinfo_host(void **state)
 
 static void test_vmstat_host(void **state)
 {
-	struct nc_machine *m = mm_host_like();
-	char *host = proc_host_read("/proc/vmstat"), *model;
+	char *host, *model;
+	struct nc_machine *m = proc_host_pair("/proc/vmstat", &host);
 
 	(void)state;
-	if (!m || !host) {
-		free(host);
-		skip();
-	}
 	model = proc_model_read(m, "/proc/vmstat");
 	proc_assert_keys_in_order(model, host, "/proc/vmstat");
 	assert_non_null(strstr(model, "\npgalloc_normal "));
