@@ -60,6 +60,7 @@ static void usage(FILE *f)
 		   "                       numa_stat,watermark_scale_factor},\n"
 		   "                       /proc/sys/kernel/{pid_max,threads-max},\n"
 		   "                       /proc/PID[/task/TID]/{status,stat,numa_maps},\n"
+		   "                       /proc/PID/task/TID/children,\n"
 		   "                       /sys/devices/system/node/{online,possible,has_cpu,\n"
 		   "                       has_memory,has_normal_memory}, .../node/nodeN/\n"
 		   "                       {numastat,distance,meminfo,cpulist,cpumap,vmstat},\n"

@@ -6,7 +6,8 @@
  * the CPU and node masks of a task allowed everything on a machine that
  * mirrors the host, and for stat's 52 fields. Signal sets, states and
  * thread counts are worked by hand from fs/proc/array.c's rules; the
- * escaping of a task's name in status is the host's.
+ * escaping of a task's name in status and the form of children are the
+ * host's.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -16,7 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <signal.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "nc_boot.h"
 #include "kernel/signal.h"
@@ -184,6 +189,47 @@ static void test_name_escaped(void **state)
 	nc_machine_destroy(m);
 }
 
+/* children: "%d " per child, oldest first, no newline; the host's file
+ * for two children of this process is the oracle for the form, the
+ * model's for two children of a forked task is worked by hand. */
+static void test_children(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	char path[64], want[64], *host;
+	pid_t kids[2];
+	long parent, g1, g2;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		kids[i] = fork();
+		if (kids[i] == 0) {
+			pause();
+			_exit(0);
+		}
+		assert_true(kids[i] > 0);
+	}
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/children", (long)syscall(SYS_gettid));
+	host = proc_host_read(path);
+	for (int i = 0; i < 2; i++) {
+		kill(kids[i], SIGKILL);
+		waitpid(kids[i], NULL, 0);
+	}
+	assert_non_null(host);
+	snprintf(want, sizeof(want), "%d %d ", kids[0], kids[1]);
+	assert_string_equal(host, want);
+	free(host);
+	nc_run_as(m, 1);
+	parent = nc_clone(m, 0, 17);
+	nc_run_as(m, (pid_t)parent);
+	g1 = nc_clone(m, 0, 17);
+	g2 = nc_clone(m, 0, 17);
+	assert_true(g1 > 0 && g2 > 0);
+	snprintf(path, sizeof(path), "/proc/%ld/task/%ld/children", parent, parent);
+	snprintf(want, sizeof(want), "%ld %ld ", g1, g2);
+	proc_assert_model(m, path, want);
+	nc_machine_destroy(m);
+}
+
 /* kthreadd: a kernel thread (Kthread 1, PF_KTHREAD 0x00200000 in stat's
  * flags), sleeping, its parent the idle task (PPid 0). */
 static void test_kthread(void **state)
@@ -213,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_stat_host),
 		cmocka_unit_test(test_signals),
 		cmocka_unit_test(test_name_escaped),
+		cmocka_unit_test(test_children),
 		cmocka_unit_test(test_kthread),
 	};
 

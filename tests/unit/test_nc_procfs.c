@@ -51,7 +51,7 @@ static void test_listings(void **state)
 	proc_assert_model(m, "/proc/1", "task/\nstatus\nstat\nnuma_maps\n");
 	proc_assert_model(m, "//proc/./1//", "task/\nstatus\nstat\nnuma_maps\n");
 	proc_assert_model(m, "/proc/1/task", "1/\n");
-	proc_assert_model(m, "/proc/1/task/1", "status\nstat\nnuma_maps\n");
+	proc_assert_model(m, "/proc/1/task/1", "status\nstat\nchildren\nnuma_maps\n");
 	/* sysctl directories by name */
 	proc_assert_model(m, "/proc/sys", "kernel/\nvm/\n");
 	proc_assert_model(m, "/proc/sys/vm", "lowmem_reserve_ratio\nmin_free_kbytes\nnuma_stat\n"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * /proc/PID/status and /proc/PID/stat (fs/proc/array.c). status has the
+ * /proc/PID/status, /proc/PID/stat and .../task/TID/children
+ * (fs/proc/array.c). status has the
  * lines the model keeps and no others (absent: Ngid, TracerPid, Uid, Gid,
  * Groups, the Vm* and Rss* lines, SigQ, capabilities, seccomp,
  * speculation, context switches). stat is positional: fields the model
@@ -208,4 +209,12 @@ void do_task_stat(struct nc_machine *m, struct task_struct *task, FILE *f, bool 
 		s.caught & 0x7fffffff, task->exit_signal, task->cpu);
 	/* data, brk, argument and environment addresses; exit_code */
 	fprintf(f, " 0 0 0 0 0 0 0 %d\n", exit_code);
+}
+
+void proc_tid_children(struct nc_machine *m, struct task_struct *task, FILE *f)
+{
+	struct task_struct *child;
+
+	list_for_each_entry(child, &task->children, sibling)
+		fprintf(f, "%d ", pid_nr_ns(child->thread_pid, m->init_pid_ns));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* /proc/PID/status and /proc/PID/stat (fs/proc/array.c), in v6.12's
- * format, with the lines and fields the model keeps (see array.c). */
+/* /proc/PID/status, /proc/PID/stat and /proc/PID/task/TID/children
+ * (fs/proc/array.c), in v6.12's format, with the lines and fields the
+ * model keeps (see array.c). */
 #ifndef NC_FS_PROC_ARRAY_H
 #define NC_FS_PROC_ARRAY_H
 
@@ -24,5 +25,9 @@ void proc_pid_status(struct nc_machine *m, struct task_struct *task, FILE *f);
 /* models fs/proc/array.c:do_task_stat(): whole for /proc/PID/stat (the
  * group's exit code once the group exits), not for .../task/TID/stat */
 void do_task_stat(struct nc_machine *m, struct task_struct *task, FILE *f, bool whole);
+
+/* models fs/proc/array.c:children_seq_show() over the task's children,
+ * oldest first: "%d " each, no newline */
+void proc_tid_children(struct nc_machine *m, struct task_struct *task, FILE *f);
 
 #endif

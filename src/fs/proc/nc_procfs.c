@@ -35,7 +35,7 @@ struct pfs_ctx {
 	bool whole;                /* /proc/PID: the thread group's view */
 	int nid;                   /* /sys/devices/system/node/nodeN */
 	const char *cache, *attr;  /* /sys/kernel/slab/CACHE/ATTR */
-	int index;                 /* which file of a family (node states, CPU maps) */
+	int index;                 /* which file of a family (node files, sysctls) */
 };
 
 struct pfs_node {
@@ -93,6 +93,12 @@ static int show_status(struct pfs_ctx *c, FILE *f)
 static int show_stat(struct pfs_ctx *c, FILE *f)
 {
 	do_task_stat(c->m, c->task, f, c->whole);
+	return 0;
+}
+
+static int show_children(struct pfs_ctx *c, FILE *f)
+{
+	proc_tid_children(c->m, c->task, f);
 	return 0;
 }
 
@@ -302,6 +308,7 @@ static int show_slab_attr(struct pfs_ctx *c, FILE *f)
 static const struct pfs_node tid_files[] = {
 	FILE_ENTRY("status", show_status, 0),
 	FILE_ENTRY("stat", show_stat, 0),
+	FILE_ENTRY("children", show_children, 0),
 	FILE_ENTRY("numa_maps", show_numa_maps, 0),
 	{ NULL },
 };
