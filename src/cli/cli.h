@@ -33,10 +33,11 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 	{ "help", no_argument, NULL, 'h' }
 #define CLI_SEED_OPTION { "seed", required_argument, NULL, CLI_SEED }
 #define CLI_SHORTOPTS ":t:d:h"
-#define CLI_MACHINE_HELP \
+#define CLI_MACHINE_HELP CLI_MACHINE_HELP_DEFAULT(NC_DEFAULT_TOPOLOGY)
+#define CLI_MACHINE_HELP_DEFAULT(topology) \
 	"  -t, --topology SPEC  preset (1n 2s 4n 2s4n 8n host), NxC[:MEM], a\n" \
 	"                       numactl --hardware file, a sysfs node tree or\n" \
-	"                       QEMU -numa options (default " NC_DEFAULT_TOPOLOGY ")\n" \
+	"                       QEMU -numa options (default " topology ")\n" \
 	"  -d, --distance D     for NxC: \"L,R\" or a matrix \"10,20;20,10\"\n"
 #define CLI_SEED_HELP \
 	"      --seed N         seeds the places the kernel reads a cycle counter\n"

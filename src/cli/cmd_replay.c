@@ -22,7 +22,7 @@ static void usage(FILE *f)
 		"call with the model's result, or with --check each disagreement with the\n"
 		"recorded result, then a summary by system call. Several FILEs are the\n"
 		"files of `strace -ff -o NAME` (NAME.PID), replayed as one log.\n\n"
-		CLI_MACHINE_HELP
+		CLI_MACHINE_HELP_DEFAULT("host")
 		"                       (overrides a script's '#! topology')\n"
 		"  -c, --check          compare the model's results with the log's; exit 1 if any differ\n"
 		"  -s, --strict         a line that is not strace syntax is an error\n"
