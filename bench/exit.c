@@ -4,7 +4,8 @@
  * + reap on 2s4n when the parent sleeps in wait4() while the child runs
  * (its CPU switches: grace periods end as they go), against the same loop
  * when the parent never leaves its CPU (the model has no scheduling-clock
- * tick, so no grace period ends), and the task_structs each leaves waiting.
+ * tick: its grace periods end when jiffies_to_sched_qs old, as the tick
+ * would answer rcu_urgent_qs), and the task_structs each leaves waiting.
  */
 #include <signal.h>             /* SIGCHLD: 17 for both */
 #include <stdio.h>

@@ -3,7 +3,8 @@
  * Tests for src/kernel/rcu/tree.c: when callbacks run (a grace period ends
  * once every online CPU has context-switched or idled since it began, or
  * when synchronize_rcu()/rcu_barrier() waits), where and in which order,
- * kfree_rcu() and SLAB_TYPESAFE_BY_RCU slabs. Expectations are worked out
+ * kfree_rcu() and SLAB_TYPESAFE_BY_RCU slabs; holdouts report once the
+ * grace period is jiffies_to_sched_qs old. Expectations are worked out
  * by hand from Tree RCU's rules (PREEMPT_RCU, no readers): a callback waits
  * for a grace period that starts after it is queued; the force-quiescent-
  * state scan finds idle CPUs (not the one the model executes on). Every
@@ -207,6 +208,39 @@ static void test_dead_task_left_current(void **state)
 }
 
 /*
+ * CPUs whose tasks never switch hold a grace period only until it is
+ * jiffies_to_sched_qs old: on 2x4 that is max(1 + 2 * 1, HZ / 10 + 8 / 256)
+ * = 25 scheduler events (the model's jiffies), when the kernel's tick
+ * would answer rcu_urgent_qs. A, queued on CPU 0, waits for CPUs 0..3,
+ * which never switch; idle CPU 5 goes through __schedule() once per event
+ * (what the scheduler reports when CPU 5 changes tasks). After 24 events A
+ * waits; the 25th ends the grace period and A runs on CPU 0, which queued it.
+ */
+static void test_holdouts_report_when_urgent(void **state)
+{
+	struct task_struct *t[5];
+	struct nc_machine *m = boot_busy(t);
+	int log[1], n = 0;
+	struct rec a = { .id = 1, .log = log, .n = &n };
+
+	(void)state;
+	call_rcu(m, &a.rh, rec_cb);
+	for (int i = 0; i < 24; i++)
+		rcu_note_context_switch(m, 5);
+	assert_int_equal(n, 0);
+	assert_true(rcu_gp_in_progress(m));
+	for (unsigned int cpu = 0; cpu < 4; cpu++)
+		assert_ptr_equal(m->curr[cpu], t[cpu]);
+	rcu_note_context_switch(m, 5);
+	assert_int_equal(n, 1);
+	assert_int_equal(a.ran_on, 0);
+	assert_int_equal(rcu_completed_gps(m), 1);
+	assert_false(rcu_gp_in_progress(m));
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
+/*
  * The caller of synchronize_rcu() waits, and the model lets the grace
  * period in progress end (A, B run in their queueing order) and then the
  * one C started, so C runs too: two grace periods. With nothing queued it
@@ -365,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_grace_period_by_quiescent_states),
 		cmocka_unit_test(test_fqs_interval),
 		cmocka_unit_test(test_dead_task_left_current),
+		cmocka_unit_test(test_holdouts_report_when_urgent),
 		cmocka_unit_test(test_synchronize_and_barrier),
 		cmocka_unit_test(test_kfree_rcu),
 		cmocka_unit_test(test_typesafe_by_rcu_slab),

@@ -4,7 +4,9 @@
  * PREEMPT_DYNAMIC selects PREEMPTION): a grace period ends once every online
  * CPU has context-switched or idled since it began. No clock: the
  * force-quiescent-state scan runs at the grace period's start and then
- * every few scheduler events. Left out: readers, scheduling-clock ticks, the rcu_node
+ * every few scheduler events (one stands for a jiffy), and CPUs still
+ * holding a grace period jiffies_to_sched_qs old report as their next tick
+ * would. Left out: readers, scheduling-clock ticks themselves, the rcu_node
  * tree, expedited/polled grace periods, offloaded and lazy callbacks,
  * kfree_rcu() batching.
  */
@@ -22,6 +24,7 @@
  * state scans, and how many CPUs add one more */
 #define RCU_JIFFIES_TILL_FORCE_QS 1
 #define RCU_JIFFIES_FQS_DIV 256
+#define HZ 250
 
 /* models struct rcu_cblist */
 struct rcu_cblist {
@@ -51,6 +54,8 @@ struct rcu_state {
 	unsigned long nr_kvfree;           /* kvfree heads queued, not yet run */
 	unsigned long jiffies_till_next_fqs; /* rcu_init_geometry()'s default */
 	unsigned long fqs_in;              /* scheduler events to the next scan */
+	unsigned long jiffies_to_sched_qs; /* adjust_jiffies_till_sched_qs()'s default */
+	unsigned long gp_age;              /* scheduler events since the GP began */
 	struct rcu_data *rda;              /* [nr_cpu_ids] */
 };
 
@@ -86,6 +91,10 @@ int rcu_init(struct nc_machine *m)
 		}
 	rs->jiffies_till_next_fqs = RCU_JIFFIES_TILL_FORCE_QS +
 				    m->topo->nr_cpu_ids / RCU_JIFFIES_FQS_DIV;
+	/* the third scan, but no sooner than 100 ms (HZ / 10) */
+	rs->jiffies_to_sched_qs = RCU_JIFFIES_TILL_FORCE_QS + 2 * rs->jiffies_till_next_fqs;
+	if (rs->jiffies_to_sched_qs < HZ / 10 + m->topo->nr_cpu_ids / RCU_JIFFIES_FQS_DIV)
+		rs->jiffies_to_sched_qs = HZ / 10 + m->topo->nr_cpu_ids / RCU_JIFFIES_FQS_DIV;
 	m->rcu = rs;
 	return 0;
 }
@@ -132,16 +141,23 @@ static bool rcu_watching_snap_recheck(const struct nc_machine *m, unsigned int c
 	       rcu_watching_snap_in_eqs(m, cpu);
 }
 
-/* models kernel/rcu/tree.c:rcu_gp_fqs() over force_qs_rnp(): every CPU the
+/*
+ * models kernel/rcu/tree.c:rcu_gp_fqs() over force_qs_rnp(): every CPU the
  * grace period still waits for that has passed a quiescent state is
- * reported */
+ * reported. A grace period jiffies_to_sched_qs old has
+ * rcu_watching_snap_recheck() set the holdouts' rcu_urgent_qs, which the
+ * kernel's next scheduling-clock tick on each (preemptible, outside any
+ * reader: the model has none) turns into rcu_qs(). The model has no tick:
+ * the holdouts report then, which keeps a CPU whose task never blocks
+ * from holding every grace period (and every reaped task) for ever.
+ */
 static void rcu_gp_fqs(struct nc_machine *m)
 {
 	struct rcu_state *rs = m->rcu;
 	unsigned int cpu, n = m->topo->nr_cpu_ids;
 
 	for_each_cpu(cpu, rs->qsmask.bits, n)
-		if (rcu_watching_snap_recheck(m, cpu))
+		if (rs->gp_age >= rs->jiffies_to_sched_qs || rcu_watching_snap_recheck(m, cpu))
 			cpumask_clear_cpu(cpu, &rs->qsmask);
 }
 
@@ -172,6 +188,7 @@ static void rcu_gp_init(struct nc_machine *m)
 	}
 	rs->nr_next = 0;
 	rs->gp_in_progress = true;
+	rs->gp_age = 0;
 	rcu_gp_fqs(m);
 	rs->fqs_in = rs->jiffies_till_next_fqs;
 }
@@ -232,6 +249,7 @@ static void rcu_gp_fqs_loop(struct nc_machine *m)
 {
 	struct rcu_state *rs = m->rcu;
 
+	rs->gp_age++;
 	if (!--rs->fqs_in) {
 		rcu_gp_fqs(m);
 		rs->fqs_in = rs->jiffies_till_next_fqs;
