@@ -28,6 +28,7 @@ struct pcpu_chunk {
 	void *block;              /* the host memory */
 	char *base;               /* CPU 0's unit, page aligned; CPU c's is base + c * unit */
 	unsigned int first_free;  /* no free granule below (chunk_md.first_free) */
+	unsigned int high_water;  /* granules from here on were never handed out */
 	unsigned long alloc_map[BITS_TO_LONGS(PCPU_UNIT_GRANULES)];
 	/* a bit at each area's first granule and one past its last */
 	unsigned long bound_map[BITS_TO_LONGS(PCPU_UNIT_GRANULES + 1)];
@@ -47,9 +48,10 @@ static struct pcpu_chunk *pcpu_create_chunk(struct pcpu_state *pc)
 		return NULL;
 	while (*last)
 		last = &(*last)->next;
-	/* malloc, not posix_memalign: a block of the same size freed before
-	 * is reused, where an aligned request would ask for more and miss it */
-	chunk->block = malloc(((size_t)pc->nr_units << PCPU_UNIT_SHIFT) + PAGE_SIZE);
+	/* calloc, not posix_memalign: a block of the same size freed before
+	 * is reused, where an aligned request would ask for more and miss it;
+	 * zeroed, so areas never handed out need no clearing unit by unit */
+	chunk->block = calloc(1, ((size_t)pc->nr_units << PCPU_UNIT_SHIFT) + PAGE_SIZE);
 	if (!chunk->block) {
 		free(chunk);
 		return NULL;
@@ -141,8 +143,11 @@ void *__alloc_percpu(struct nc_machine *m, size_t size, size_t align)
 		chunk->first_free = find_next_zero_bit(chunk->alloc_map, PCPU_UNIT_GRANULES,
 						       start + n);
 	ptr = chunk->base + (size_t)start * PCPU_MIN_ALLOC_SIZE;
-	for (unsigned int cpu = 0; cpu < pc->nr_units; cpu++)
-		memset(per_cpu_ptr(ptr, cpu), 0, (size_t)n * PCPU_MIN_ALLOC_SIZE);
+	if (start < chunk->high_water)
+		for (unsigned int cpu = 0; cpu < pc->nr_units; cpu++)
+			memset(per_cpu_ptr(ptr, cpu), 0, (size_t)n * PCPU_MIN_ALLOC_SIZE);
+	if (start + n > chunk->high_water)
+		chunk->high_water = start + n;
 	return ptr;
 }
 
