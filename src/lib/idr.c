@@ -22,6 +22,7 @@ void idr_init(struct idr *idr)
 	for (unsigned int i = 0; i < IDR_MAX / IDR_CHUNK; i++)
 		idr->chunks[i] = NULL;
 	idr->idr_next = 0;
+	idr->spare = NULL;
 }
 
 void idr_destroy(struct idr *idr)
@@ -30,6 +31,8 @@ void idr_destroy(struct idr *idr)
 		free(idr->chunks[i]);
 		idr->chunks[i] = NULL;
 	}
+	free(idr->spare);
+	idr->spare = NULL;
 }
 
 /* The first free id in [start, end), or end. */
@@ -58,7 +61,9 @@ static int take(struct idr *idr, void *ptr, unsigned int id)
 	struct idr_chunk **c = &idr->chunks[id >> IDR_CHUNK_BITS];
 
 	if (!*c) {
-		*c = calloc(1, sizeof(**c));
+		/* an emptied chunk is all clear: no bit set, every pointer NULL */
+		*c = idr->spare ? idr->spare : calloc(1, sizeof(**c));
+		idr->spare = NULL;
 		if (!*c)
 			return -ENOMEM;
 	}
@@ -130,7 +135,8 @@ void *idr_remove(struct idr *idr, unsigned long id)
 		return NULL;
 	__clear_bit(id & (IDR_CHUNK - 1), c->used);
 	if (!--c->nr_used) {
-		free(c);
+		free(idr->spare);
+		idr->spare = c;
 		idr->chunks[id >> IDR_CHUNK_BITS] = NULL;
 	}
 	return old;

@@ -19,6 +19,9 @@ struct idr_chunk;
 struct idr {
 	struct idr_chunk *chunks[IDR_MAX / IDR_CHUNK];
 	unsigned int idr_next;  /* the cyclic cursor */
+	/* the last chunk emptied, kept for the next one needed: a fork and
+	 * a reap in turn empty and refill a chunk every time */
+	struct idr_chunk *spare;
 };
 
 void idr_init(struct idr *idr);

@@ -13,6 +13,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kernel/sched/core.h"
 #include "kernel/sched/fair.h"
@@ -33,18 +34,23 @@ static const char *const group_type_names[] = {
 	"overloaded",
 };
 
-/* "NAME SPAN" of a domain, for the why lines */
-static const char *domain_name(struct nc_machine *m, const struct sched_domain *sd,
-			       char *buf, size_t size)
+/* "NAME SPAN" of a domain, for the why lines: built on first use and kept
+ * with the domain (its span never changes), as a fork asks again and again */
+static const char *domain_name(struct nc_machine *m, const struct sched_domain *sd)
 {
+	char buf[NC_SCHED_WHY_LEN];
+	char **label = &((struct sched_domain *)sd)->why_label;   /* a cache only */
 	int n;
 
 	if (!m->sched->why)       /* no steps kept: nothing reads the name */
 		return "";
-	n = snprintf(buf, size, "%s ", sd->name);
-	if (n > 0 && (size_t)n < size)
-		bitmap_print_list(buf + n, size - (size_t)n, sd->span, m->sched->nr_cpu_ids);
-	return buf;
+	if (*label)
+		return *label;
+	n = snprintf(buf, sizeof(buf), "%s ", sd->name);
+	if (n > 0 && (size_t)n < sizeof(buf))
+		bitmap_print_list(buf + n, sizeof(buf) - (size_t)n, sd->span, m->sched->nr_cpu_ids);
+	*label = strdup(buf);
+	return *label ? *label : sd->name;
 }
 
 static unsigned int first_cpu(struct nc_machine *m, const struct sched_group *sg)
@@ -190,7 +196,6 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 	struct sg_lb_stats local_sgs = { 0 }, tmp, idlest_sgs = {
 		.avg_load = ~0u, .group_type = group_overloaded,
 	};
-	char name[NC_SCHED_WHY_LEN];
 
 	do {
 		bool is_local;
@@ -209,19 +214,19 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 
 	if (!idlest) {
 		nc_sched_why(m, "%s: the local group is the only one allowed",
-			     domain_name(m, sd, name, sizeof(name)));
+			     domain_name(m, sd));
 		return NULL;
 	}
 	if (!local) {
 		nc_sched_why(m, "%s: none allowed here, CPU %u's group is",
-			     domain_name(m, sd, name, sizeof(name)), first_cpu(m, idlest));
+			     domain_name(m, sd), first_cpu(m, idlest));
 		return idlest;
 	}
 	if (local_sgs.group_type != idlest_sgs.group_type) {
 		bool stay = local_sgs.group_type < idlest_sgs.group_type;
 
 		nc_sched_why(m, "%s: here %s, CPU %u's group %s: %s",
-			     domain_name(m, sd, name, sizeof(name)),
+			     domain_name(m, sd),
 			     group_type_names[local_sgs.group_type], first_cpu(m, idlest),
 			     group_type_names[idlest_sgs.group_type], stay ? "stay" : "move");
 		return stay ? NULL : idlest;
@@ -236,7 +241,7 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 			    100 * local_sgs.avg_load <= sd->imbalance_pct * idlest_sgs.avg_load;
 
 		nc_sched_why(m, "%s: %s, load %lu here, %lu at CPU %u: %s",
-			     domain_name(m, sd, name, sizeof(name)),
+			     domain_name(m, sd),
 			     group_type_names[local_sgs.group_type], local_sgs.avg_load,
 			     idlest_sgs.avg_load, first_cpu(m, idlest), stay ? "stay" : "move");
 		return stay ? NULL : idlest;
@@ -261,7 +266,7 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 		imbalance = labs((long)local_sgs.idle_cpus - (long)idlest_sgs.idle_cpus);
 		if (!adjust_numa_imbalance(imbalance, local_sgs.sum_nr_running + 1, imb_numa_nr)) {
 			nc_sched_why(m, "%s: %u idle here, %u at CPU %u: imbalance %ld allowed, %u <= %u",
-				     domain_name(m, sd, name, sizeof(name)), local_sgs.idle_cpus,
+				     domain_name(m, sd), local_sgs.idle_cpus,
 				     idlest_sgs.idle_cpus, first_cpu(m, idlest), imbalance,
 				     local_sgs.sum_nr_running + 1, imb_numa_nr);
 			return NULL;
@@ -269,7 +274,7 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 	}
 	/* the group with more idle CPUs wins */
 	nc_sched_why(m, "%s: %u idle here, %u at CPU %u: %s",
-		     domain_name(m, sd, name, sizeof(name)), local_sgs.idle_cpus,
+		     domain_name(m, sd), local_sgs.idle_cpus,
 		     idlest_sgs.idle_cpus, first_cpu(m, idlest),
 		     local_sgs.idle_cpus >= idlest_sgs.idle_cpus ? "stay" : "move");
 	return local_sgs.idle_cpus >= idlest_sgs.idle_cpus ? NULL : idlest;
@@ -370,7 +375,6 @@ unsigned int select_task_rq_fair(struct nc_machine *m, struct task_struct *p,
 	unsigned int sd_flag = (unsigned int)wake_flags & 0xF;
 	struct sched_domain *tmp, *sd = NULL;
 
-	char name[NC_SCHED_WHY_LEN];
 
 	if (wake_flags & WF_TTWU)
 		return prev_cpu;
@@ -384,6 +388,6 @@ unsigned int select_task_rq_fair(struct nc_machine *m, struct task_struct *p,
 		nc_sched_why(m, "no domain of CPU %u balances this: CPU %u", cpu, prev_cpu);
 		return prev_cpu;
 	}
-	nc_sched_why(m, "from CPU %u, up to %s", cpu, domain_name(m, sd, name, sizeof(name)));
+	nc_sched_why(m, "from CPU %u, up to %s", cpu, domain_name(m, sd));
 	return sched_balance_find_dst_cpu(m, sd, p, cpu, prev_cpu, sd_flag);
 }

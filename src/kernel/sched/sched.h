@@ -67,6 +67,7 @@ struct sched_domain {
 	bool attached;                    /* survives cpu_attach_domain() */
 	bool groups_shared;               /* overlapping groups: the ring is
 					     another CPU's domain's (see topology.c) */
+	char *why_label;                  /* fair.c's "NAME SPAN", once asked for */
 	unsigned long span[];             /* sched_domain_span() */
 };
 
