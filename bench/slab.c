@@ -5,8 +5,9 @@
  * alloc+free pair (always the fast paths after the first), and ns per
  * batch of 100k allocations then 100k frees (slow paths, new slabs,
  * partial lists). The baselines are called through non-inlined functions,
- * as SLUB is. Each figure is the best of several runs, which filters out
- * the noise of a shared machine.
+ * as SLUB is. Each time is the best of several runs, which filters out
+ * the noise of a shared machine; the pair verdict uses the median of the
+ * back-to-back SLUB/freelist chunk ratios (see time_all()).
  */
 #include <stdbool.h>
 #include <stdio.h>
