@@ -24,8 +24,7 @@ struct fs_struct *copy_fs_struct(struct nc_machine *m, const struct fs_struct *o
 	return fs;
 }
 
-/* models fs/fs_struct.c:free_fs_struct() */
-static void free_fs_struct(struct nc_machine *m, struct fs_struct *fs)
+void free_fs_struct(struct nc_machine *m, struct fs_struct *fs)
 {
 	if (virt_to_slab(m, fs))
 		kmem_cache_free(m, fs_cachep(m), fs);

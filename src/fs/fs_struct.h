@@ -18,6 +18,9 @@ struct fs_struct {
 
 /* models fs/fs_struct.c:copy_fs_struct(); NULL without memory */
 struct fs_struct *copy_fs_struct(struct nc_machine *m, const struct fs_struct *old);
+/* models fs/fs_struct.c:free_fs_struct() (unshare() frees the copy it
+ * made or the table it left) */
+void free_fs_struct(struct nc_machine *m, struct fs_struct *fs);
 /* models fs/fs_struct.c:exit_fs() */
 void exit_fs(struct nc_machine *m, struct task_struct *tsk);
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Models kernel/cred.c's fork side (copy_creds(), prepare_creds(),
- * exit_creds()), create_user_ns()'s checks (kernel/user_namespace.c) and
+ * exit_creds()), commit_creds(), create_user_ns()'s checks and
+ * unshare_userns() (kernel/user_namespace.c) and
  * the NPROC ucounts (kernel/ucount.c). Left out: keyrings, LSM hooks, id
  * maps (a new user namespace counts as unmapped), max_user_namespaces.
  * Credentials are cred_jar objects (init_cred is static), freed after a
@@ -238,10 +239,63 @@ bool is_rlimit_nproc_overlimit(const struct ucounts *ucounts, unsigned long rlim
 	return false;
 }
 
-int nc_set_user(struct nc_machine *m, uid_t uid)
+int unshare_userns(struct nc_machine *m, uint64_t unshare_flags, struct cred **new_cred)
 {
 	struct task_struct *current = nc_current(m);
-	struct cred *new = prepare_creds(m, current->cred);
+	struct cred *cred;
+	int err;
+
+	if (!(unshare_flags & CLONE_NEWUSER))
+		return 0;
+	cred = prepare_creds(m, current->cred);
+	if (!cred)
+		return -ENOMEM;
+	err = create_user_ns(m, cred, current);
+	if (err) {
+		put_cred(m, cred);
+		return err;
+	}
+	*new_cred = cred;
+	return 0;
+}
+
+/* models kernel/cred.c:cred_cap_issubset(): subset's capabilities are
+ * within set's, or subset lives in a namespace set's euid owns below it */
+static bool cred_cap_issubset(const struct cred *set, const struct cred *subset)
+{
+	const struct user_namespace *ns = subset->user_ns;
+
+	if (set->user_ns == ns)
+		return !(subset->cap_effective & ~set->cap_effective);
+	for (; ns->parent; ns = ns->parent)
+		if (ns->parent == set->user_ns && ns->owner == set->euid)
+			return true;
+	return false;
+}
+
+void commit_creds(struct nc_machine *m, struct cred *new)
+{
+	struct task_struct *task = nc_current(m);
+	const struct cred *old = task->real_cred;
+
+	new->usage++;                    /* the subjective reference */
+	/* a task that changes identity or gains capabilities forgets the
+	 * signal its parent's death would send */
+	if (old->euid != new->euid || old->egid != new->egid || !cred_cap_issubset(old, new))
+		task->pdeath_signal = 0;
+	/* the NPROC count follows the task to its new user or namespace */
+	if (new->ucounts != old->ucounts) {
+		inc_rlimit_nproc(new->ucounts, 1);
+		inc_rlimit_nproc(old->ucounts, -1);
+	}
+	task->cred = task->real_cred = new;
+	put_cred(m, old);
+	put_cred(m, old);
+}
+
+int nc_set_user(struct nc_machine *m, uid_t uid)
+{
+	struct cred *new = prepare_creds(m, nc_current(m)->cred);
 	struct ucounts *uc;
 
 	if (!new)
@@ -251,17 +305,12 @@ int nc_set_user(struct nc_machine *m, uid_t uid)
 		put_cred(m, new);
 		return -EAGAIN;
 	}
-	/* this task moves its NPROC count to the new user */
-	inc_rlimit_nproc(new->ucounts, -1);
-	inc_rlimit_nproc(uc, 1);
 	put_ucounts(new->ucounts);
 	new->ucounts = uc;
 	new->uid = new->euid = uid;
 	new->gid = new->egid = uid;
 	if (uid)
 		new->cap_effective = 0;
-	new->usage++;
-	exit_creds(m, current);
-	current->cred = current->real_cred = new;
+	commit_creds(m, new);
 	return 0;
 }

@@ -75,6 +75,15 @@ void exit_creds(struct nc_machine *m, struct task_struct *tsk);
  * model makes is non_rcu) */
 void put_cred(struct nc_machine *m, const struct cred *cred);
 
+/* models kernel/user_namespace.c:unshare_userns(): with CLONE_NEWUSER,
+ * current's credentials copied into a new user namespace (*new_cred, one
+ * reference); 0 or -errno */
+int unshare_userns(struct nc_machine *m, uint64_t unshare_flags, struct cred **new_cred);
+/* models kernel/cred.c:commit_creds(): current takes new as cred and
+ * real_cred (the caller's reference and one more), its NPROC count moves
+ * with it, the old credentials are put */
+void commit_creds(struct nc_machine *m, struct cred *new);
+
 /* models what setresuid(uid, uid, uid) and setresgid() by a privileged
  * current leave behind (kernel/sys.c): new credentials with those ids,
  * the NPROC count moved to uid's ucounts, no capabilities unless uid 0 */

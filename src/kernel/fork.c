@@ -7,7 +7,8 @@
  * stacks with the per-CPU cache of two, mm_release() and the boot task.
  * Every object comes from its boot cache (signal_cache, sighand_cache, ...)
  * and goes back to it from whichever CPU frees it; the boot task's own are
- * static, as init/init_task.c's are. Left out: ptrace, cgroups
+ * static, as init/init_task.c's are; unshare() (ksys_unshare()) with its
+ * flag rules, fs, files, user and other namespaces. Left out: ptrace, cgroups
  * (CLONE_INTO_CGROUP finds no cgroup fd: EBADF), perf/audit/LSM, SysV
  * semaphores, io_context, the delayed group-signal record, seccomp, sched_ext.
  */
@@ -1063,4 +1064,164 @@ long sys_clone3(struct nc_machine *m, unsigned long uargs, size_t size)
 	if (!clone3_args_valid(&kargs))
 		return -EINVAL;
 	return kernel_clone(m, &kargs);
+}
+
+/* ---- unshare() ---- */
+
+/* models include/linux/sched/signal.h:thread_group_empty() */
+static bool thread_group_empty(const struct task_struct *p)
+{
+	return p->group_leader == p && list_empty(&p->thread_group);
+}
+
+/* The mm of p's first thread that still has one: for_each_thread() in
+ * current_is_single_threaded() stops there. */
+static struct mm_struct *group_mm(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	if (p->mm)
+		return p->mm;
+	list_for_each_entry(t, &p->thread_group, thread_group)
+		if (t->mm)
+			return t->mm;
+	return NULL;
+}
+
+/* models lib/is_single_threaded.c:current_is_single_threaded(): one live
+ * thread, and no other process on its mm (a vfork parent, a CLONE_VM
+ * child without CLONE_THREAD) */
+static bool current_is_single_threaded(struct nc_machine *m)
+{
+	struct task_struct *task = nc_current(m), *p;
+	struct mm_struct *mm = task->mm;
+
+	if (task->signal->live != 1)
+		return false;
+	if (!mm || mm->mm_users == 1)
+		return true;
+	list_for_each_entry(p, &m->init_task->tasks, tasks)
+		if (!(p->flags & PF_KTHREAD) && p != task->group_leader && group_mm(p) == mm)
+			return false;
+	return true;
+}
+
+/* models kernel/fork.c:check_unshare_flags(): the task, its handlers and
+ * its mm may only be "unshared" when nothing shares them */
+static int check_unshare_flags(struct nc_machine *m, uint64_t unshare_flags)
+{
+	struct task_struct *current = nc_current(m);
+
+	if (unshare_flags & ~(CLONE_THREAD | CLONE_FS | CLONE_NEWNS | CLONE_SIGHAND | CLONE_VM |
+			      CLONE_FILES | CLONE_SYSVSEM | CLONE_NEWUTS | CLONE_NEWIPC |
+			      CLONE_NEWNET | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWCGROUP |
+			      CLONE_NEWTIME))
+		return -EINVAL;
+	if ((unshare_flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_VM)) &&
+	    !thread_group_empty(current))
+		return -EINVAL;
+	if ((unshare_flags & (CLONE_SIGHAND | CLONE_VM)) && current->sighand->count > 1)
+		return -EINVAL;
+	if ((unshare_flags & CLONE_VM) && !current_is_single_threaded(m))
+		return -EINVAL;
+	return 0;
+}
+
+/* models kernel/fork.c:unshare_fs(): a copy if shared, or always for a
+ * new mount namespace */
+static int unshare_fs(struct nc_machine *m, uint64_t unshare_flags, struct fs_struct **new_fsp)
+{
+	struct fs_struct *fs = nc_current(m)->fs;
+
+	if (!(unshare_flags & CLONE_FS) || !fs)
+		return 0;
+	if (!(unshare_flags & CLONE_NEWNS) && fs->users == 1)
+		return 0;
+	*new_fsp = copy_fs_struct(m, fs);
+	return *new_fsp ? 0 : -ENOMEM;
+}
+
+/* models kernel/fork.c:unshare_fd(): a copy of a shared table */
+static int unshare_fd(struct nc_machine *m, uint64_t unshare_flags,
+		      struct files_struct **new_fdp)
+{
+	struct files_struct *fd = nc_current(m)->files;
+
+	if (!(unshare_flags & CLONE_FILES) || !fd || fd->count <= 1)
+		return 0;
+	fd = dup_fd(m, fd);
+	if (IS_ERR(fd))
+		return (int)PTR_ERR(fd);
+	*new_fdp = fd;
+	return 0;
+}
+
+long ksys_unshare(struct nc_machine *m, uint64_t unshare_flags)
+{
+	struct task_struct *current = nc_current(m);
+	struct fs_struct *new_fs = NULL;
+	struct files_struct *new_fd = NULL;
+	struct cred *new_cred = NULL;
+	struct nsproxy *new_nsproxy = NULL;
+	int err;
+
+	/* what each unshared thing drags along */
+	if (unshare_flags & CLONE_NEWUSER)
+		unshare_flags |= CLONE_THREAD | CLONE_FS;
+	if (unshare_flags & CLONE_VM)
+		unshare_flags |= CLONE_SIGHAND;
+	if (unshare_flags & CLONE_SIGHAND)
+		unshare_flags |= CLONE_THREAD;
+	if (unshare_flags & CLONE_NEWNS)
+		unshare_flags |= CLONE_FS;
+	/* Debian's kernel.unprivileged_userns_clone is 1 by default: no
+	 * CAP_SYS_ADMIN needed for CLONE_NEWUSER */
+	err = check_unshare_flags(m, unshare_flags);
+	if (err)
+		return err;
+	err = unshare_fs(m, unshare_flags, &new_fs);
+	if (err)
+		return err;
+	err = unshare_fd(m, unshare_flags, &new_fd);
+	if (err)
+		goto bad_unshare_cleanup_fs;
+	err = unshare_userns(m, unshare_flags, &new_cred);
+	if (err)
+		goto bad_unshare_cleanup_fd;
+	err = unshare_nsproxy_namespaces(m, unshare_flags, &new_nsproxy, new_cred);
+	if (err)
+		goto bad_unshare_cleanup_cred;
+
+	/* CLONE_SYSVSEM and CLONE_NEWIPC would leave the semaphore undo list
+	 * and the SysV shared memory: the model has neither */
+	if (new_nsproxy)
+		switch_task_namespaces(m, current, new_nsproxy);
+	if (new_fs) {
+		struct fs_struct *fs = current->fs;
+
+		current->fs = new_fs;
+		/* the old one is freed below if nothing else used it */
+		new_fs = --fs->users ? NULL : fs;
+	}
+	if (new_fd) {
+		struct files_struct *fd = current->files;
+
+		current->files = new_fd;
+		new_fd = fd;
+	}
+	if (new_cred) {
+		commit_creds(m, new_cred);
+		new_cred = NULL;
+	}
+
+bad_unshare_cleanup_cred:
+	if (new_cred)
+		put_cred(m, new_cred);
+bad_unshare_cleanup_fd:
+	if (new_fd)
+		put_files_struct(m, new_fd);
+bad_unshare_cleanup_fs:
+	if (new_fs)
+		free_fs_struct(m, new_fs);
+	return err;
 }

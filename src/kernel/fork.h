@@ -132,4 +132,9 @@ long sys_clone(struct nc_machine *m, unsigned long clone_flags, unsigned long ne
 	       unsigned long tls);
 long sys_clone3(struct nc_machine *m, unsigned long uargs, size_t size);
 
+/* models kernel/fork.c:ksys_unshare(): current stops sharing what flags
+ * name (fs, files, namespaces, a new user namespace); 0 or -errno in
+ * v6.12's order (EINVAL for flags, then ENOMEM, EPERM as met) */
+long ksys_unshare(struct nc_machine *m, uint64_t unshare_flags);
+
 #endif

@@ -28,14 +28,26 @@ struct nc_ns {
 /* models include/linux/nsproxy.h:struct nsproxy */
 struct nsproxy {
 	int count;
-	struct nc_ns *ns[NC_NR_NS];           /* time: the time_ns_for_children too */
+	struct nc_ns *ns[NC_NR_NS];           /* time: the task's own time_ns */
 	struct pid_namespace *pid_ns_for_children;
+	struct nc_ns *time_ns_for_children;   /* unshare(CLONE_NEWTIME) sets it alone */
 };
+
+struct cred;
 
 /* models init_nsproxy: the initial namespaces, owned by init_user_ns */
 int nsproxy_init(struct nc_machine *m, struct task_struct *init_task);
 /* models kernel/nsproxy.c:copy_namespaces(): 0 or -errno */
 int copy_namespaces(struct nc_machine *m, uint64_t flags, struct task_struct *tsk);
+/* models kernel/nsproxy.c:unshare_nsproxy_namespaces(): *new_nsp stays
+ * NULL if flags ask for no new namespace; 0 or -errno. The mount
+ * namespace has no paths, so the new fs_struct is not passed. */
+int unshare_nsproxy_namespaces(struct nc_machine *m, uint64_t unshare_flags,
+			       struct nsproxy **new_nsp, const struct cred *new_cred);
+/* models kernel/nsproxy.c:switch_task_namespaces(): the old one is put */
+void switch_task_namespaces(struct nc_machine *m, struct task_struct *p, struct nsproxy *new);
+/* models include/linux/nsproxy.h:put_nsproxy() */
+void put_nsproxy(struct nc_machine *m, struct nsproxy *ns);
 /* models kernel/nsproxy.c:exit_task_namespaces() */
 void exit_task_namespaces(struct nc_machine *m, struct task_struct *tsk);
 

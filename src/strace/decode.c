@@ -238,6 +238,22 @@ int decode_clone3(struct nc_replay *rp, const struct strace_args *args,
 	return place(rp, buf, size ? size : 1, &regs->arg[0], err);
 }
 
+/* unshare(CLONE_NEWNS|CLONE_NEWPID): strace's unshare_flags names, the
+ * bits it has no name for in hex */
+int decode_unshare(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_arg *a = need(args, 0, NULL, err);
+
+	(void)rp;
+	if (!a)
+		return -EINVAL;
+	if (args->n > 1)
+		return nc_err(err, "%zu arguments, unshare takes 1", args->n);
+	return strace_parse_flags(clone_tables, false, a->val, a->len, &regs->arg[0])
+	       ? bad(err, "flags", a) : 0;
+}
+
 /* A mode strace printed with print_mode(): "MPOL_BIND|MPOL_F_STATIC_NODES" */
 static int mpol_mode(const struct strace_arg *a, uint64_t *reg, struct nc_error *err)
 {

@@ -23,6 +23,9 @@ int decode_clone(struct nc_replay *rp, const struct strace_args *args,
 /* clone3({flags=..., set_tid=[...], ...}, size) or clone3(ADDR, size) */
 int decode_clone3(struct nc_replay *rp, const struct strace_args *args,
 		  struct syscall_regs *regs, struct nc_error *err);
+/* unshare(CLONE_NEWNS|CLONE_NEWPID) */
+int decode_unshare(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err);
 /* set_mempolicy(mode, nodemask, maxnode) */
 int decode_set_mempolicy(struct nc_replay *rp, const struct strace_args *args,
 			 struct syscall_regs *regs, struct nc_error *err);

@@ -191,6 +191,12 @@ static long __x64_sys_waitid(struct nc_machine *m, const struct syscall_regs *r)
 			     r->arg[4]);
 }
 
+/* models kernel/fork.c:SYSCALL_DEFINE1(unshare) */
+static long __x64_sys_unshare(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return ksys_unshare(m, r->arg[0]);
+}
+
 static const struct nc_syscall sys_call_table[] = {
 	{ "clone",          decode_clone,         __x64_sys_clone,         SYSCALL_NEW_TASK },
 	{ "clone3",         decode_clone3,        __x64_sys_clone3,        SYSCALL_NEW_TASK },
@@ -222,6 +228,7 @@ static const struct nc_syscall sys_call_table[] = {
 	  SYSCALL_USER_RANGE },
 	{ "setpgid",        decode_pids,          __x64_sys_setpgid,       0 },
 	{ "setsid",         decode_numbers,       __x64_sys_setsid,        SYSCALL_RET_PID },
+	{ "unshare",        decode_unshare,       __x64_sys_unshare,       0 },
 	{ "vfork",          decode_numbers,       __x64_sys_vfork,         SYSCALL_NEW_TASK },
 	{ "wait4",          decode_wait4,         __x64_sys_wait4,         SYSCALL_RET_PID | SYSCALL_WAIT },
 	{ "waitid",         decode_waitid,        __x64_sys_waitid,        SYSCALL_WAIT },

@@ -6,8 +6,7 @@
  * name; exit signals in and out of range; fork and vfork from the main
  * thread, from another thread and from a pid namespace's init. Children
  * leave at once (oracle.h). tests/cli/oracle_clone.sh replays the log.
- * Left out (named in tests/oracle/SKIPS): cases needing unshare(), which
- * the replay does not model.
+ * Clones after unshare() are tests/oracle/unshare.c's.
  */
 #define _GNU_SOURCE
 #include <pthread.h>

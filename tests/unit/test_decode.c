@@ -157,6 +157,22 @@ static void test_exec_forms(void **state)
 	free(run.out);
 }
 
+/* unshare() as strace prints it, results as this host gave them
+ * (tests/oracle/unshare.c): the flag names, unnamed bits in hex, a bare
+ * number (-e raw) */
+static void test_unshare_forms(void **state)
+{
+	(void)state;
+	all_agree("100 unshare(CLONE_NEWNS|CLONE_NEWPID) = 0\n"
+		  "100 clone(child_stack=NULL, flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD) = -1 EINVAL (Invalid argument)\n"
+		  "100 unshare(CLONE_FS|0x80000000) = -1 EINVAL (Invalid argument)\n"
+		  "100 unshare(CLONE_NEWTIME|0x100000000) = -1 EINVAL (Invalid argument)\n"
+		  "100 unshare(0x20000000) = -1 EINVAL (Invalid argument)\n"
+		  "100 unshare(0) = 0\n"
+		  "100 clone(child_stack=NULL, flags=SIGCHLD) = 200\n"
+		  "200 getpid() = 1\n", "1x2", 8);
+}
+
 static void test_decode_errors(void **state)
 {
 	static const char *const bad[] = {
@@ -174,6 +190,8 @@ static void test_decode_errors(void **state)
 		"sched_setaffinity(0, 32, [0 x]) = 0\n",
 		"execve(\"/bin/true\", [\"true\", x], NULL) = 0\n",
 		"execveat(AT_CWD, \"/bin/true\", [\"true\"], NULL, 0) = 0\n",
+		"unshare(CLONE_NEWNOPE) = 0\n",
+		"unshare(CLONE_NEWNS, 0) = 0\n",
 	};
 
 	(void)state;
@@ -205,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_sigaction_forms),
 		cmocka_unit_test(test_affinity_forms),
 		cmocka_unit_test(test_exec_forms),
+		cmocka_unit_test(test_unshare_forms),
 		cmocka_unit_test(test_decode_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

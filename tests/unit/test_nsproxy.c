@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Tests for src/kernel/nsproxy.c and pid_namespace.c through clone():
+/* Tests for src/kernel/nsproxy.c and pid_namespace.c through clone() and
+ * unshare() (kernel/fork.c's ksys_unshare(), its flag rules, fs, files,
+ * user and time namespaces):
  * CAP_SYS_ADMIN in the child's user namespace, NEWIPC with SYSVSEM,
  * nested pid namespaces (numbers per level, the namespace's init, depth
  * limit), set_tid across levels, and a namespace closed when its init
@@ -17,6 +19,7 @@
 #include "kernel/pid_namespace.h"
 #include "kernel/rcu/tree.h"
 #include "kernel/sys.h"
+#include "mm/mmap.h"
 #include "mm/slab.h"
 #include "mm/slub.h"
 #include "uapi/linux/sched.h"
@@ -144,9 +147,9 @@ static void test_reaper_death_closes_namespace(void **state)
 	nc_machine_destroy(m);
 }
 
-static unsigned long pid_ns_frees(struct nc_machine *m)
+static unsigned long frees_of(struct nc_machine *m, enum nc_boot_cache id)
 {
-	const struct kmem_cache *s = m->slab->boot[NC_CACHE_PID_NS];
+	const struct kmem_cache *s = m->slab->boot[id];
 
 	return slab_stat_sum(m, s, FREE_FASTPATH) + slab_stat_sum(m, s, FREE_SLOWPATH);
 }
@@ -172,13 +175,196 @@ static void test_namespace_freed_after_grace_periods(void **state)
 	kernel_exit(m, 0);
 	enter(m, init);
 	assert_false(rcu_gp_in_progress(m));
-	frees = pid_ns_frees(m);
+	frees = frees_of(m, NC_CACHE_PID_NS);
 	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
 	assert_true(rcu_gp_in_progress(m));
-	assert_int_equal(pid_ns_frees(m), frees);
+	assert_int_equal(frees_of(m, NC_CACHE_PID_NS), frees);
 	nc_rcu_drain(m);
-	assert_int_equal(pid_ns_frees(m), frees + 1);
+	assert_int_equal(frees_of(m, NC_CACHE_PID_NS), frees + 1);
 	assert_int_equal(rcu_completed_gps(m), 4);
+	nc_machine_destroy(m);
+}
+
+/* unshare(CLONE_NEWPID), by hand from ksys_unshare(): the caller stays
+ * where it is, its nsproxy is a new one (the old one put), its next fork's
+ * child is pid 1 of the new namespace, a thread is refused (copy_process()
+ * wants the children's namespace to be the active one), and so is a
+ * second unshare(CLONE_NEWPID) (copy_pid_ns()). */
+static void test_unshare_newpid(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *proc, *nsinit;
+	struct nsproxy *old;
+	int count;
+	long nr;
+
+	(void)state;
+	nc_run_as(m, 1);
+	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
+	enter(m, proc);
+	old = proc->nsproxy;
+	count = old->count;                          /* every task's so far */
+	assert_int_equal(ksys_unshare(m, CLONE_NEWPID), 0);
+	assert_ptr_not_equal(proc->nsproxy, old);
+	assert_int_equal(old->count, count - 1);
+	assert_int_equal(proc->nsproxy->pid_ns_for_children->level, 1);
+	assert_int_equal(task_active_pid_ns(proc)->level, 0);
+	assert_int_equal(kernel_getpid(m), proc->pid);
+	assert_int_equal(nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0), -EINVAL);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWPID), -EINVAL);
+	nr = nc_clone(m, 0, SIGCHLD);
+	nsinit = child_of(m, nr);
+	assert_int_equal(pid_nr_ns(nsinit->thread_pid, task_active_pid_ns(nsinit)), 1);
+	assert_ptr_equal(task_active_pid_ns(nsinit)->child_reaper, nsinit);
+	/* the init dies: the namespace takes no more pids */
+	enter(m, nsinit);
+	kernel_exit(m, 0);
+	enter(m, proc);
+	assert_int_equal(nc_clone(m, 0, SIGCHLD), -ENOMEM);
+	nc_run_as(m, 1);
+	nc_machine_destroy(m);
+}
+
+/* check_unshare_flags(): flags unshare() does not know; a thread group,
+ * shared handlers or a shared mm cannot be left, what is not shared can */
+static void test_unshare_flag_rules(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *proc, *vmchild;
+	struct fs_struct *fs;
+	struct files_struct *files;
+
+	(void)state;
+	nc_run_as(m, 1);
+	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
+	enter(m, proc);
+	assert_int_equal(ksys_unshare(m, CLONE_IO), -EINVAL);
+	assert_int_equal(ksys_unshare(m, 1ULL << 32), -EINVAL);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWPID | CLONE_VFORK), -EINVAL);
+	/* alone, nothing is shared: they "succeed" and change nothing */
+	fs = proc->fs;
+	files = proc->files;
+	assert_int_equal(ksys_unshare(m, CLONE_VM | CLONE_FS | CLONE_FILES), 0);
+	assert_ptr_equal(proc->fs, fs);
+	assert_ptr_equal(proc->files, files);
+
+	/* a second thread: the group cannot be split; fs and files, shared
+	 * with it, are copied */
+	assert_true(nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_FS | CLONE_FILES,
+			     0) > 0);
+	assert_int_equal(fs->users, 2);
+	for (uint64_t f = CLONE_THREAD; f; f = f == CLONE_THREAD ? CLONE_SIGHAND
+				      : f == CLONE_SIGHAND ? CLONE_VM
+				      : f == CLONE_VM ? CLONE_NEWUSER : 0)
+		assert_int_equal(ksys_unshare(m, f), -EINVAL);
+	assert_int_equal(ksys_unshare(m, CLONE_FS | CLONE_FILES), 0);
+	assert_ptr_not_equal(proc->fs, fs);
+	assert_ptr_not_equal(proc->files, files);
+	assert_int_equal(fs->users, 1);
+	assert_int_equal(files->count, 1);
+
+	/* a CLONE_VM child outside the group: its mm is its parent's (a
+	 * process of its own: pid 1 has not exec'ed, it has no mm) */
+	nc_run_as(m, 1);
+	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
+	enter(m, proc);
+	assert_int_equal(nc_new_mm(m, proc), 0);
+	vmchild = child_of(m, nc_clone(m, CLONE_VM, SIGCHLD));
+	enter(m, vmchild);
+	assert_int_equal(ksys_unshare(m, CLONE_VM), -EINVAL);
+	assert_int_equal(ksys_unshare(m, CLONE_SIGHAND), 0);
+	enter(m, proc);
+	vmchild = child_of(m, nc_clone(m, CLONE_VM | CLONE_SIGHAND, SIGCHLD));
+	enter(m, vmchild);
+	assert_int_equal(ksys_unshare(m, CLONE_SIGHAND), -EINVAL);
+	assert_int_equal(ksys_unshare(m, CLONE_THREAD), 0);
+	nc_run_as(m, 1);
+	nc_machine_destroy(m);
+}
+
+/* CLONE_NEWNS copies fs even when it is not shared; the old one, left
+ * by its only user, is freed */
+static void test_unshare_newns_copies_fs(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *proc;
+	struct fs_struct *fs;
+	unsigned long frees;
+
+	(void)state;
+	nc_run_as(m, 1);
+	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
+	enter(m, proc);
+	fs = proc->fs;
+	proc->fs->umask = 077;
+	frees = frees_of(m, NC_CACHE_FS);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWNS), 0);
+	assert_ptr_not_equal(proc->fs, fs);
+	assert_int_equal(proc->fs->umask, 077);
+	assert_int_equal(frees_of(m, NC_CACHE_FS), frees + 1);
+	nc_run_as(m, 1);
+	nc_machine_destroy(m);
+}
+
+/* An unprivileged user: namespaces need CAP_SYS_ADMIN, unless a new user
+ * namespace (which it owns) comes with them; its NPROC count moves to the
+ * new namespace; a nested one is refused (its ids are unmapped there) */
+static void test_unshare_userns(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *proc;
+	struct ucounts *old_uc;
+
+	(void)state;
+	nc_run_as(m, 1);
+	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
+	enter(m, proc);
+	assert_int_equal(nc_set_user(m, 1000), 0);
+	old_uc = proc->cred->ucounts;
+	assert_int_equal(old_uc->nproc, 1);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWPID), -EPERM);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWNET | CLONE_NEWUTS), -EPERM);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWUSER | CLONE_IO), -EINVAL);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET), 0);
+	assert_int_equal(proc->cred->user_ns->level, 1);
+	assert_ptr_equal(proc->cred, proc->real_cred);
+	assert_ptr_equal(proc->nsproxy->ns[NC_NS_NET]->user_ns, proc->cred->user_ns);
+	assert_ptr_equal(proc->nsproxy->pid_ns_for_children->user_ns, proc->cred->user_ns);
+	assert_int_equal(proc->cred->ucounts->nproc, 1);
+	/* the old entry counts the task in the parent namespace no more, but
+	 * the new namespace's creator entry carries its count up */
+	assert_int_equal(old_uc->nproc, 1);
+	assert_ptr_equal(proc->cred->user_ns->ucounts, old_uc);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWUSER), -EPERM);
+	assert_int_equal(ksys_unshare(m, CLONE_NEWIPC), 0);   /* capable in its own */
+	nc_run_as(m, 1);
+	nc_machine_destroy(m);
+}
+
+/* unshare(CLONE_NEWTIME) changes the time namespace of children only: a
+ * fork's child gets an nsproxy of its own in it, a thread shares the
+ * caller's (timens_on_fork() is for children without CLONE_VM) */
+static void test_unshare_newtime(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *proc, *child, *thread;
+	struct nc_ns *time_ns;
+
+	(void)state;
+	nc_run_as(m, 1);
+	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
+	enter(m, proc);
+	time_ns = proc->nsproxy->ns[NC_NS_TIME];
+	assert_int_equal(ksys_unshare(m, CLONE_NEWTIME), 0);
+	assert_ptr_equal(proc->nsproxy->ns[NC_NS_TIME], time_ns);
+	assert_ptr_not_equal(proc->nsproxy->time_ns_for_children, time_ns);
+	child = child_of(m, nc_clone(m, 0, SIGCHLD));
+	assert_ptr_not_equal(child->nsproxy, proc->nsproxy);
+	assert_ptr_equal(child->nsproxy->ns[NC_NS_TIME], proc->nsproxy->time_ns_for_children);
+	enter(m, proc);
+	thread = child_of(m, nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0));
+	assert_ptr_equal(thread->nsproxy, proc->nsproxy);
+	nc_run_as(m, 1);
 	nc_machine_destroy(m);
 }
 
@@ -191,6 +377,11 @@ int main(void)
 		cmocka_unit_test(test_set_tid_levels),
 		cmocka_unit_test(test_reaper_death_closes_namespace),
 		cmocka_unit_test(test_namespace_freed_after_grace_periods),
+		cmocka_unit_test(test_unshare_newpid),
+		cmocka_unit_test(test_unshare_flag_rules),
+		cmocka_unit_test(test_unshare_newns_copies_fs),
+		cmocka_unit_test(test_unshare_userns),
+		cmocka_unit_test(test_unshare_newtime),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
