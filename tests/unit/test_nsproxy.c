@@ -38,6 +38,17 @@ static void enter(struct nc_machine *m, struct task_struct *t)
 	t->cpu = m->cpu;
 }
 
+/* A process of the test's own, forked by pid 1, made current. */
+static struct task_struct *new_process(struct nc_machine *m)
+{
+	struct task_struct *t;
+
+	nc_run_as(m, 1);
+	t = child_of(m, nc_clone(m, 0, SIGCHLD));
+	enter(m, t);
+	return t;
+}
+
 static void test_new_pid_namespace_numbers(void **state)
 {
 	struct nc_machine *m = nc_boot("1x2");
@@ -199,9 +210,7 @@ static void test_unshare_newpid(void **state)
 	long nr;
 
 	(void)state;
-	nc_run_as(m, 1);
-	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, proc);
+	proc = new_process(m);
 	old = proc->nsproxy;
 	count = old->count;                          /* every task's so far */
 	assert_int_equal(ksys_unshare(m, CLONE_NEWPID), 0);
@@ -235,9 +244,7 @@ static void test_unshare_flag_rules(void **state)
 	struct files_struct *files;
 
 	(void)state;
-	nc_run_as(m, 1);
-	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, proc);
+	proc = new_process(m);
 	assert_int_equal(ksys_unshare(m, CLONE_IO), -EINVAL);
 	assert_int_equal(ksys_unshare(m, 1ULL << 32), -EINVAL);
 	assert_int_equal(ksys_unshare(m, CLONE_NEWPID | CLONE_VFORK), -EINVAL);
@@ -265,9 +272,7 @@ static void test_unshare_flag_rules(void **state)
 
 	/* a CLONE_VM child outside the group: its mm is its parent's (a
 	 * process of its own: pid 1 has not exec'ed, it has no mm) */
-	nc_run_as(m, 1);
-	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, proc);
+	proc = new_process(m);
 	assert_int_equal(nc_new_mm(m, proc), 0);
 	vmchild = child_of(m, nc_clone(m, CLONE_VM, SIGCHLD));
 	enter(m, vmchild);
@@ -292,9 +297,7 @@ static void test_unshare_newns_copies_fs(void **state)
 	unsigned long frees;
 
 	(void)state;
-	nc_run_as(m, 1);
-	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, proc);
+	proc = new_process(m);
 	fs = proc->fs;
 	proc->fs->umask = 077;
 	frees = frees_of(m, NC_CACHE_FS);
@@ -316,9 +319,7 @@ static void test_unshare_userns(void **state)
 	struct ucounts *old_uc;
 
 	(void)state;
-	nc_run_as(m, 1);
-	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, proc);
+	proc = new_process(m);
 	assert_int_equal(nc_set_user(m, 1000), 0);
 	old_uc = proc->cred->ucounts;
 	assert_int_equal(old_uc->nproc, 1);
@@ -351,9 +352,7 @@ static void test_unshare_newtime(void **state)
 	struct nc_ns *time_ns;
 
 	(void)state;
-	nc_run_as(m, 1);
-	proc = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, proc);
+	proc = new_process(m);
 	time_ns = proc->nsproxy->ns[NC_NS_TIME];
 	assert_int_equal(ksys_unshare(m, CLONE_NEWTIME), 0);
 	assert_ptr_equal(proc->nsproxy->ns[NC_NS_TIME], time_ns);
