@@ -13,6 +13,7 @@
 
 #include "kernel/explain.h"
 #include "kernel/fork.h"
+#include "kernel/sched/core.h"
 #include "lib/bitmap.h"
 #include "mm/mempolicy.h"
 #include "mm/page_alloc.h"
@@ -256,8 +257,12 @@ int nc_explain_task(FILE *out, const struct nc_machine *m, int pid)
 	    r->ts_node_requested == NUMA_NO_NODE)
 		fprintf(out, "task_struct: get_any_partial() took it from node %d\n", r->ts_node);
 	print_stack(out, m, r);
-	for (unsigned int i = 0; i < r->sched.nr; i++)
-		fprintf(out, "scheduler: %s\n", r->sched.line[i]);
+	for (unsigned int i = 0; i < r->sched.nr; i++) {
+		char line[NC_SCHED_WHY_LEN];
+
+		nc_sched_why_line(line, sizeof(line), &r->sched.step[i]);
+		fprintf(out, "scheduler: %s\n", line);
+	}
 	fprintf(out, "first CPU: %u (node %d)%s\n", r->first_cpu,
 		cpu_to_node(m->topo, r->first_cpu),
 		cpu_to_node(m->topo, r->first_cpu) != r->ts_node ? ", remote from its task_struct"

@@ -61,6 +61,16 @@ static void picture_free(struct picture *pic)
 		free(pic->tasks[i]);
 }
 
+/* step i of a placement, in the words explain prints */
+static void assert_why(const struct nc_sched_why *why, unsigned int i, const char *want)
+{
+	char line[NC_SCHED_WHY_LEN];
+
+	assert_true(i < why->nr);
+	nc_sched_why_line(line, sizeof(line), &why->step[i]);
+	assert_string_equal(line, want);
+}
+
 /*
  * One node, 2 cores x 2 threads, the parent alone on CPU0. SMT and MC
  * balance forks, so the walk starts at MC: local core {0,1} has spare with
@@ -139,10 +149,10 @@ static void test_parent_node_busy(void **state)
 	/* the steps as explain shows them; below CPU3, MC {3},{2}: CPU3 has
 	 * spare, CPU2 (1 task on 1 CPU) is fully busy: stay */
 	assert_int_equal(why.nr, 4);
-	assert_string_equal(why.line[0], "from CPU 0, up to NUMA 0-3");
-	assert_string_equal(why.line[1], "NUMA 0-3: here fully busy, CPU 2's group has spare: move");
-	assert_string_equal(why.line[2], "CPU 3: idle, the shallowest and latest idle of its group");
-	assert_string_equal(why.line[3], "MC 2-3: here has spare, CPU 2's group fully busy: stay");
+	assert_why(&why, 0, "from CPU 0, up to NUMA 0-3");
+	assert_why(&why, 1, "NUMA 0-3: here fully busy, CPU 2's group has spare: move");
+	assert_why(&why, 2, "CPU 3: idle, the shallowest and latest idle of its group");
+	assert_why(&why, 3, "MC 2-3: here has spare, CPU 2's group fully busy: stay");
 	picture_free(&pic);
 
 	pic = (struct picture){ sm_create(4, 2, 1, 2, slit_2s4n, 32) };
@@ -187,12 +197,22 @@ static void test_affinity(void **state)
 	(void)state;
 	for (int k = 0; k < 3; k++) {
 		struct picture pic = { sm_create(4, 2, 1, 2, slit_2s4n, 30) };
+		struct nc_sched_why why = { 0 };
 
 		busy(&pic, (const int[]){ 0, -1 });
 		bitmap_zero(pic.tasks[0]->cpus_mask.bits, NR_CPUS);
 		for (const int *c = allowed[k]; *c >= 0; c++)
 			cpumask_set_cpu((unsigned)*c, &pic.tasks[0]->cpus_mask);
+		pic.m->sched->why = &why;
 		assert_int_equal(fork_child(&pic), want[k]);
+		if (k == 1) {
+			assert_int_equal(why.nr, 1);
+			assert_why(&why, 0, "affinity: CPU 5 is the only one allowed");
+		} else if (k == 2) {
+			assert_int_equal(why.nr, 2);
+			assert_why(&why, 0, "from CPU 0, up to NUMA 0-3");
+			assert_why(&why, 1, "CPU 0 not allowed: select_fallback_rq() gives CPU 4");
+		}
 		picture_free(&pic);
 	}
 }

@@ -8,7 +8,6 @@
  * possible CPUs), credentials (CAP_SYS_NICE checks), RT/DL classes.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,16 +113,25 @@ static unsigned int select_fallback_rq(struct nc_machine *m, unsigned int cpu,
 	return find_next_bit(m->sched->cpu_map, n, 0);
 }
 
-void nc_sched_why(struct nc_machine *m, const char *fmt, ...)
+void nc_sched_why(struct nc_machine *m, const struct nc_sched_step *step)
 {
 	struct nc_sched_why *w = m->sched->why;
-	va_list ap;
 
-	if (!w || w->nr >= NC_SCHED_WHY_LINES)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(w->line[w->nr++], NC_SCHED_WHY_LEN, fmt, ap);
-	va_end(ap);
+	if (w && w->nr < NC_SCHED_WHY_LINES)
+		w->step[w->nr++] = *step;
+}
+
+void nc_sched_why_line(char *line, size_t size, const struct nc_sched_step *step)
+{
+	if (step->kind == NC_STEP_AFFINITY)
+		snprintf(line, size, "affinity: CPU %u is the only one allowed",
+			 step->cpu);
+	else if (step->kind == NC_STEP_FALLBACK)
+		snprintf(line, size,
+			 "CPU %u not allowed: select_fallback_rq() gives CPU %u", step->cpu,
+			 step->cpu2);
+	else
+		nc_fair_why_line(line, size, step);
 }
 
 unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigned int cpu,
@@ -135,13 +143,14 @@ unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigne
 		cpu = select_task_rq_fair(m, p, cpu, wake_flags);
 	} else {
 		cpu = find_next_bit(p->cpus_mask.bits, NR_CPUS, 0);
-		nc_sched_why(m, "affinity: CPU %u is the only one allowed", cpu);
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_AFFINITY, .cpu = cpu });
 	}
 	if (!is_cpu_allowed(m, p, cpu)) {
 		unsigned int chosen = cpu;
 
 		cpu = select_fallback_rq(m, p->cpu, p);
-		nc_sched_why(m, "CPU %u not allowed: select_fallback_rq() gives CPU %u", chosen, cpu);
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_FALLBACK,
+			     .cpu = chosen, .cpu2 = cpu });
 	}
 	return cpu;
 }
@@ -376,6 +385,12 @@ void nc_sched_destroy(struct nc_machine *m)
 	if (!s)
 		return;
 	sched_free_domains(s);
+	while (s->why_labels) {
+		struct nc_why_label *next = s->why_labels->next;
+
+		free(s->why_labels);
+		s->why_labels = next;
+	}
 	free(s->cpu_map);
 	free(s->rqs);
 	free(s);

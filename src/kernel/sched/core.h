@@ -7,6 +7,7 @@
 #ifndef NC_KERNEL_SCHED_CORE_H
 #define NC_KERNEL_SCHED_CORE_H
 
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "arch/task.h"
@@ -35,9 +36,11 @@ int sched_cgroup_fork(struct nc_machine *m, struct task_struct *p);
  * (nc_fork_first_cpu(): select_task_rq with WF_FORK unless a what-if says
  * otherwise), queues it there and fires sched_wakeup_new */
 void wake_up_new_task(struct nc_machine *m, struct task_struct *p);
-/* Adds a line to the placement's why, if one is kept (m->sched->why). */
-void nc_sched_why(struct nc_machine *m, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* Adds a step to the placement's why, if one is kept (m->sched->why). */
+void nc_sched_why(struct nc_machine *m, const struct nc_sched_step *step);
+/* The step in words, as explain prints it (cut to size - 1, explain's
+ * size is NC_SCHED_WHY_LEN). */
+void nc_sched_why_line(char *line, size_t size, const struct nc_sched_step *step);
 /* models kernel/sched/core.c:sched_exec(): current moves to the CPU WF_EXEC
  * balancing picks (the running CPU follows it) */
 void sched_exec(struct nc_machine *m);

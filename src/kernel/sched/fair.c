@@ -34,23 +34,32 @@ static const char *const group_type_names[] = {
 	"overloaded",
 };
 
-/* "NAME SPAN" of a domain, for the why lines: built on first use and kept
- * with the domain (its span never changes), as a fork asks again and again */
+/* "NAME SPAN" of a domain, for the why steps: built on first use and kept
+ * (its span never changes), as a fork asks again and again */
 static const char *domain_name(struct nc_machine *m, const struct sched_domain *sd)
 {
+	struct sched_state *s = m->sched;
+	const char **label = &((struct sched_domain *)sd)->why_label;   /* a cache only */
 	char buf[NC_SCHED_WHY_LEN];
-	char **label = &((struct sched_domain *)sd)->why_label;   /* a cache only */
+	struct nc_why_label *l;
+	size_t len;
 	int n;
 
-	if (!m->sched->why)       /* no steps kept: nothing reads the name */
+	if (!s->why)              /* no steps kept: nothing reads the name */
 		return "";
 	if (*label)
 		return *label;
 	n = snprintf(buf, sizeof(buf), "%s ", sd->name);
 	if (n > 0 && (size_t)n < sizeof(buf))
-		bitmap_print_list(buf + n, sizeof(buf) - (size_t)n, sd->span, m->sched->nr_cpu_ids);
-	*label = strdup(buf);
-	return *label ? *label : sd->name;
+		bitmap_print_list(buf + n, sizeof(buf) - (size_t)n, sd->span, s->nr_cpu_ids);
+	len = strlen(buf) + 1;
+	l = malloc(sizeof(*l) + len);
+	if (!l)
+		return sd->name;
+	memcpy(l->text, buf, len);
+	l->next = s->why_labels;
+	s->why_labels = l;
+	return *label = l->text;
 }
 
 static unsigned int first_cpu(struct nc_machine *m, const struct sched_group *sg)
@@ -213,22 +222,22 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 	} while ((sg = sg->next) != sd->groups);
 
 	if (!idlest) {
-		nc_sched_why(m, "%s: the local group is the only one allowed",
-			     domain_name(m, sd));
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_ONLY_LOCAL,
+			     .domain = domain_name(m, sd) });
 		return NULL;
 	}
 	if (!local) {
-		nc_sched_why(m, "%s: none allowed here, CPU %u's group is",
-			     domain_name(m, sd), first_cpu(m, idlest));
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_NONE_HERE,
+			     .domain = domain_name(m, sd), .cpu = first_cpu(m, idlest) });
 		return idlest;
 	}
 	if (local_sgs.group_type != idlest_sgs.group_type) {
 		bool stay = local_sgs.group_type < idlest_sgs.group_type;
 
-		nc_sched_why(m, "%s: here %s, CPU %u's group %s: %s",
-			     domain_name(m, sd),
-			     group_type_names[local_sgs.group_type], first_cpu(m, idlest),
-			     group_type_names[idlest_sgs.group_type], stay ? "stay" : "move");
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_TYPES,
+			     .domain = domain_name(m, sd), .here_type = local_sgs.group_type,
+			     .cpu = first_cpu(m, idlest), .there_type = idlest_sgs.group_type,
+			     .stay = stay });
 		return stay ? NULL : idlest;
 	}
 
@@ -240,10 +249,10 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 			    idlest_sgs.avg_load >= local_sgs.avg_load + imbalance ||
 			    100 * local_sgs.avg_load <= sd->imbalance_pct * idlest_sgs.avg_load;
 
-		nc_sched_why(m, "%s: %s, load %lu here, %lu at CPU %u: %s",
-			     domain_name(m, sd),
-			     group_type_names[local_sgs.group_type], local_sgs.avg_load,
-			     idlest_sgs.avg_load, first_cpu(m, idlest), stay ? "stay" : "move");
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_LOAD,
+			     .domain = domain_name(m, sd), .here_type = local_sgs.group_type,
+			     .here = local_sgs.avg_load, .there = idlest_sgs.avg_load,
+			     .cpu = first_cpu(m, idlest), .stay = stay });
 		return stay ? NULL : idlest;
 	}
 	if (sd->flags & SD_NUMA) {
@@ -265,18 +274,19 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 			imb_numa_nr = allowed;
 		imbalance = labs((long)local_sgs.idle_cpus - (long)idlest_sgs.idle_cpus);
 		if (!adjust_numa_imbalance(imbalance, local_sgs.sum_nr_running + 1, imb_numa_nr)) {
-			nc_sched_why(m, "%s: %u idle here, %u at CPU %u: imbalance %ld allowed, %u <= %u",
-				     domain_name(m, sd), local_sgs.idle_cpus,
-				     idlest_sgs.idle_cpus, first_cpu(m, idlest), imbalance,
-				     local_sgs.sum_nr_running + 1, imb_numa_nr);
+			nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_NUMA_IMBALANCE,
+				     .domain = domain_name(m, sd), .here = local_sgs.idle_cpus,
+				     .there = idlest_sgs.idle_cpus, .cpu = first_cpu(m, idlest),
+				     .running = local_sgs.sum_nr_running + 1,
+				     .imb_numa_nr = imb_numa_nr });
 			return NULL;
 		}
 	}
 	/* the group with more idle CPUs wins */
-	nc_sched_why(m, "%s: %u idle here, %u at CPU %u: %s",
-		     domain_name(m, sd), local_sgs.idle_cpus,
-		     idlest_sgs.idle_cpus, first_cpu(m, idlest),
-		     local_sgs.idle_cpus >= idlest_sgs.idle_cpus ? "stay" : "move");
+	nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_IDLE,
+		     .domain = domain_name(m, sd), .here = local_sgs.idle_cpus,
+		     .there = idlest_sgs.idle_cpus, .cpu = first_cpu(m, idlest),
+		     .stay = local_sgs.idle_cpus >= idlest_sgs.idle_cpus });
 	return local_sgs.idle_cpus >= idlest_sgs.idle_cpus ? NULL : idlest;
 }
 
@@ -316,11 +326,11 @@ static unsigned int sched_balance_find_dst_group_cpu(struct nc_machine *m,
 		}
 	}
 	if (shallowest != -1)
-		nc_sched_why(m, "CPU %d: idle, the shallowest and latest idle of its group",
-			     shallowest);
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_CPU_IDLE,
+			     .cpu = (unsigned int)shallowest });
 	else
-		nc_sched_why(m, "CPU %u: the least loaded of its group (load %lu)", least_loaded,
-			     min_load);
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_CPU_LEAST,
+			     .cpu = least_loaded, .here = min_load });
 	return shallowest != -1 ? (unsigned int)shallowest : least_loaded;
 }
 
@@ -385,9 +395,64 @@ unsigned int select_task_rq_fair(struct nc_machine *m, struct task_struct *p,
 		sd = tmp;
 	}
 	if (!sd) {
-		nc_sched_why(m, "no domain of CPU %u balances this: CPU %u", cpu, prev_cpu);
+		nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_NO_DOMAIN,
+			     .cpu = cpu, .cpu2 = prev_cpu });
 		return prev_cpu;
 	}
-	nc_sched_why(m, "from CPU %u, up to %s", cpu, domain_name(m, sd));
+	nc_sched_why(m, &(struct nc_sched_step){ NC_STEP_FROM,
+		     .cpu = cpu, .domain = domain_name(m, sd) });
 	return sched_balance_find_dst_cpu(m, sd, p, cpu, prev_cpu, sd_flag);
+}
+
+void nc_fair_why_line(char *line, size_t size, const struct nc_sched_step *st)
+{
+	const char *here = group_type_names[st->here_type], *there = group_type_names[st->there_type];
+	const char *verdict = st->stay ? "stay" : "move";
+
+	switch (st->kind) {
+	case NC_STEP_NO_DOMAIN:
+		snprintf(line, size, "no domain of CPU %u balances this: CPU %u",
+			 st->cpu, st->cpu2);
+		break;
+	case NC_STEP_FROM:
+		snprintf(line, size, "from CPU %u, up to %s", st->cpu, st->domain);
+		break;
+	case NC_STEP_ONLY_LOCAL:
+		snprintf(line, size, "%s: the local group is the only one allowed",
+			 st->domain);
+		break;
+	case NC_STEP_NONE_HERE:
+		snprintf(line, size, "%s: none allowed here, CPU %u's group is",
+			 st->domain, st->cpu);
+		break;
+	case NC_STEP_TYPES:
+		snprintf(line, size, "%s: here %s, CPU %u's group %s: %s", st->domain,
+			 here, st->cpu, there, verdict);
+		break;
+	case NC_STEP_LOAD:
+		snprintf(line, size, "%s: %s, load %lu here, %lu at CPU %u: %s",
+			 st->domain, here, st->here, st->there, st->cpu, verdict);
+		break;
+	case NC_STEP_NUMA_IMBALANCE:
+		snprintf(line, size,
+			 "%s: %lu idle here, %lu at CPU %u: imbalance %ld allowed, %u <= %u",
+			 st->domain, st->here, st->there, st->cpu,
+			 labs((long)st->here - (long)st->there), st->running, st->imb_numa_nr);
+		break;
+	case NC_STEP_IDLE:
+		snprintf(line, size, "%s: %lu idle here, %lu at CPU %u: %s", st->domain,
+			 st->here, st->there, st->cpu, verdict);
+		break;
+	case NC_STEP_CPU_IDLE:
+		snprintf(line, size,
+			 "CPU %u: idle, the shallowest and latest idle of its group", st->cpu);
+		break;
+	case NC_STEP_CPU_LEAST:
+		snprintf(line, size, "CPU %u: the least loaded of its group (load %lu)",
+			 st->cpu, st->here);
+		break;
+	default:
+		if (size)
+			line[0] = '\0';
+	}
 }

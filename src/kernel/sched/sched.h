@@ -67,7 +67,7 @@ struct sched_domain {
 	bool attached;                    /* survives cpu_attach_domain() */
 	bool groups_shared;               /* overlapping groups: the ring is
 					     another CPU's domain's (see topology.c) */
-	char *why_label;                  /* fair.c's "NAME SPAN", once asked for */
+	const char *why_label;            /* fair.c's "NAME SPAN", once asked for */
 	unsigned long span[];             /* sched_domain_span() */
 };
 
@@ -88,11 +88,47 @@ struct sched_domain_topology_level;
 
 #define NC_SCHED_WHY_LINES 8
 #define NC_SCHED_WHY_LEN 70            /* "scheduler: " + 69 fits 80 columns */
-/* The steps of one placement, one a line, for explain; kept while
- * sched_state.why points at it. */
+
+/* What one step of a placement saw and chose, kept as facts and worded
+ * only when asked (nc_sched_why_line()): a fork must not pay for text
+ * nobody reads. */
+enum nc_sched_step_kind {
+	NC_STEP_AFFINITY,                 /* cpu is the only one allowed */
+	NC_STEP_FALLBACK,                 /* cpu not allowed: select_fallback_rq() gives cpu2 */
+	NC_STEP_NO_DOMAIN,                /* no domain of cpu balances: prev_cpu cpu2 */
+	NC_STEP_FROM,                     /* from cpu up to domain */
+	NC_STEP_ONLY_LOCAL,               /* domain: only the local group allowed */
+	NC_STEP_NONE_HERE,                /* domain: no local group, cpu's is */
+	NC_STEP_TYPES,                    /* domain: the group types differ */
+	NC_STEP_LOAD,                     /* domain: both busy, loads here, there */
+	NC_STEP_NUMA_IMBALANCE,           /* domain: idle here, there; running <= imb_numa_nr */
+	NC_STEP_IDLE,                     /* domain: idle CPUs here, there */
+	NC_STEP_CPU_IDLE,                 /* cpu: the shallowest, latest idle */
+	NC_STEP_CPU_LEAST,                /* cpu: the least loaded, load here */
+};
+
+struct nc_sched_step {
+	unsigned char kind;               /* enum nc_sched_step_kind */
+	unsigned char here_type, there_type;   /* fair.c's group types */
+	bool stay;
+	unsigned int cpu, cpu2;           /* cpu2: the CPU given instead */
+	unsigned int running, imb_numa_nr;
+	const char *domain;               /* "NAME SPAN", as long as the machine */
+	unsigned long here, there;        /* idle CPUs or loads */
+};
+
+/* The steps of one placement, for explain; kept while sched_state.why
+ * points at it. */
 struct nc_sched_why {
 	unsigned int nr;
-	char line[NC_SCHED_WHY_LINES][NC_SCHED_WHY_LEN];
+	struct nc_sched_step step[NC_SCHED_WHY_LINES];
+};
+
+/* a domain's "NAME SPAN" for the steps: made once, freed with the machine
+ * (records name it after the domains are rebuilt) */
+struct nc_why_label {
+	struct nc_why_label *next;
+	char text[];
 };
 
 /* Everything kernel/sched keeps in globals and per-CPU variables. */
@@ -114,6 +150,7 @@ struct sched_state {
 	unsigned int nr_tl;
 	struct sched_domain_topology_level *tl;
 	struct nc_sched_why *why;         /* where placements say why, or NULL */
+	struct nc_why_label *why_labels;  /* every domain label made */
 	struct sched_domain **sd;         /* [cpu * nr_tl + level], NULL if not built */
 	struct sched_group **sg;          /* [cpu * nr_tl + level]: sdd->sg, the shared
 					     group whose first CPU is cpu; at overlap

@@ -772,8 +772,6 @@ void sched_free_domains(struct sched_state *s)
 			free(sg);
 			sg = next == sd->groups ? NULL : next;
 		}
-		if (sd)
-			free(sd->why_label);
 		free(sd);
 		if (s->sg && !s->tl[k % s->nr_tl].overlap)
 			free(s->sg[k]);
