@@ -137,16 +137,22 @@ static enum group_type group_classify(unsigned int imbalance_pct, const struct s
 }
 
 /* models kernel/sched/fair.c:update_sg_wakeup_stats(): the group seen from
- * p, over the CPUs p may use, p's own contribution removed */
-static void update_sg_wakeup_stats(struct nc_machine *m, const struct sched_domain *sd,
-				   const struct sched_group *sg, struct sg_lb_stats *sgs,
-				   const struct task_struct *p)
+ * p, over the CPUs p may use, p's own contribution removed. Not inlined:
+ * in the walk's body its loop, the hottest of a fork, ran out of registers. */
+static __attribute__((noinline)) void
+update_sg_wakeup_stats(struct nc_machine *m, const struct sched_domain *sd,
+		       const struct sched_group *sg, struct sg_lb_stats *sgs,
+		       const struct task_struct *p)
 {
 	struct sched_state *s = m->sched;
-
+	/* p counts where it is queued; ~0u matches no CPU. Kept in locals, as
+	 * is the sum, so the walk over the group needs no reloads. */
+	const unsigned int p_cpu = p->on_rq == TASK_ON_RQ_QUEUED ? p->cpu : ~0u;
+	const unsigned long p_load = p->se_load_weight;
+	struct task_struct *const *curr = m->curr;
+	struct sg_lb_stats st = { 0 };
 	unsigned int i;
 
-	*sgs = (struct sg_lb_stats){ 0 };
 	for_each_cpu(i, sg->span, s->nr_cpu_ids) {
 		struct rq *rq = cpu_rq(m, i);
 		unsigned int local, nr_running;
@@ -154,16 +160,17 @@ static void update_sg_wakeup_stats(struct nc_machine *m, const struct sched_doma
 		if (!task_allowed(p, i))
 			continue;
 		/* task_running_on_cpu(): p queued here counts for nothing */
-		local = i == p->cpu && p->on_rq == TASK_ON_RQ_QUEUED;
-		sgs->group_load += cpu_load(rq) - (local ? p->se_load_weight : 0);
-		sgs->group_util += local && rq->nr_running == 1 ? 0 : cpu_util(rq);
-		sgs->group_runnable += cpu_runnable(rq) - (local ? SCHED_CAPACITY_SCALE : 0);
+		local = i == p_cpu;
+		st.group_load += cpu_load(rq) - (local ? p_load : 0);
+		st.group_util += local && rq->nr_running == 1 ? 0 : cpu_util(rq);
+		st.group_runnable += cpu_runnable(rq) - (local ? SCHED_CAPACITY_SCALE : 0);
 		nr_running = rq->nr_running - local;
-		sgs->sum_nr_running += nr_running;
+		st.sum_nr_running += nr_running;
 		/* idle_cpu_without() */
-		if (!nr_running && (is_idle_task(m, m->curr[i]) || m->curr[i] == p))
-			sgs->idle_cpus++;
+		if (!nr_running && (is_idle_task(m, curr[i]) || curr[i] == p))
+			st.idle_cpus++;
 	}
+	*sgs = st;
 	sgs->group_capacity = sg->capacity;
 	sgs->group_weight = sg->group_weight;
 	sgs->group_type = group_classify(sd->imbalance_pct, sgs);

@@ -162,10 +162,27 @@ static inline struct rq *cpu_rq(struct nc_machine *m, unsigned int cpu)
 	return &m->sched->rqs[cpu];
 }
 
-/* models for_each_cpu() over a mask of n bits */
+/* for_each_cpu()'s step: the next set bit below n from the word *w, whose
+ * bits not yet visited are *bits; false at the end. Inline, a word at a
+ * time: placement walks every CPU of every group at each fork. */
+static inline bool nc_next_cpu(unsigned int *cpu, const unsigned long *mask, unsigned int n,
+			       unsigned long *w, unsigned long *bits)
+{
+	while (!*bits) {
+		if (++*w >= BITS_TO_LONGS(n))
+			return false;
+		*bits = mask[*w];
+	}
+	*cpu = (unsigned int)(*w * BITS_PER_LONG) + (unsigned int)__builtin_ctzl(*bits);
+	*bits &= *bits - 1;
+	return *cpu < n;
+}
+
+/* models for_each_cpu() over a mask of n bits; the body may clear the bit
+ * it is on (a word is read once, as the walk reaches it) */
 #define for_each_cpu(cpu_, mask_, n_) \
-	for ((cpu_) = find_next_bit((mask_), (n_), 0); (cpu_) < (n_); \
-	     (cpu_) = find_next_bit((mask_), (n_), (cpu_) + 1))
+	for (unsigned long w_ = 0, bits_ = (n_) ? (mask_)[0] : 0; \
+	     nc_next_cpu(&(cpu_), (mask_), (n_), &w_, &bits_);)
 
 /* models for_each_cpu_wrap(): the set bits from start on, then from 0 */
 #define for_each_cpu_wrap(cpu_, mask_, n_, start_) \
