@@ -140,10 +140,11 @@ struct kmem_cache_cpu {
 	unsigned long tid;              /* less the fast paths' steps: slub_cpu_tid() */
 	struct slab *slab;
 	struct slab *partial;
-	/* model only: the host bytes of slab, so a free recognises an object
-	 * of the CPU slab without virt_to_slab() (0 bytes while no slab) */
+	/* model only: the host bytes [slab_base, slab_end) of slab, so a free
+	 * recognises an object of the CPU slab without virt_to_slab() (an
+	 * empty range while no slab) */
 	uintptr_t slab_base;
-	size_t slab_bytes;
+	uintptr_t slab_end;
 	unsigned int stat[NR_SLUB_STAT_ITEMS];  /* the fast paths' two come first */
 };
 

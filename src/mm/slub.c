@@ -324,7 +324,7 @@ static inline void set_cpu_slab(struct kmem_cache_cpu *c, struct slab *slab)
 {
 	c->slab = slab;
 	c->slab_base = slab ? (uintptr_t)slab->addr : 0;
-	c->slab_bytes = slab ? slab->bytes : 0;
+	c->slab_end = slab ? (uintptr_t)slab->addr + slab->bytes : 0;
 }
 
 /* TID_STEP with CONFIG_PREEMPTION: roundup_pow_of_two(CONFIG_NR_CPUS) */
@@ -1770,7 +1770,10 @@ void *cpu_freelist_pop(struct nc_machine *m, struct kmem_cache *s, int node)
 	void *object = c->freelist;
 	struct slab *slab = c->slab;
 
-	if (__builtin_expect(!object || !slab || !node_match(slab, node), 0))
+	/* the kernel also tests slab, which an interrupt may clear between
+	 * its two reads; the model has none, and clears c->freelist whenever
+	 * it clears c->slab (validate_slab_cache() checks) */
+	if (__builtin_expect(!object || !node_match(slab, node), 0))
 		return NULL;
 	/* this_cpu_cmpxchg of (freelist, tid): always succeeds here; the
 	 * statistic moves the tid (slub_cpu_tid()) */
@@ -2027,9 +2030,10 @@ struct kmem_cache *cache_from_obj(struct nc_machine *m, struct kmem_cache *s,
 /* kmem_cache_free() past its fast path: a foreign or traced object, a
  * slab that is not the CPU slab */
 static __attribute__((noinline))
-void kmem_cache_free_slow(struct nc_machine *m, struct kmem_cache *s, struct slab *slab,
-			  void *x)
+void kmem_cache_free_slow(struct nc_machine *m, struct kmem_cache *s, void *x)
 {
+	struct slab *slab = __virt_to_slab(m->slab, x);
+
 	if (!slab || slab->slab_cache != s) {
 		s = cache_from_obj(m, s, slab, x);
 		if (!s)
@@ -2045,11 +2049,11 @@ void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
 
 	/* an address inside the CPU slab is that slab's, as virt_to_slab()
 	 * would find: the page map is only needed for other objects */
-	if (__builtin_expect((uintptr_t)x - c->slab_base < c->slab_bytes &&
+	if (__builtin_expect((uintptr_t)x >= c->slab_base && (uintptr_t)x < c->slab_end &&
 			     !(m->alloc_hooks & NC_HOOK_TRACE), 1) &&
 	    cpu_freelist_push(m, s, c->slab, x))
 		return;
-	kmem_cache_free_slow(m, s, __virt_to_slab(m->slab, x), x);
+	kmem_cache_free_slow(m, s, x);
 }
 
 /* models mm/slub.c:free_large_kmalloc() */
@@ -2820,19 +2824,23 @@ long validate_slab_cache(struct nc_machine *m, struct kmem_cache *s)
 	}
 	for (unsigned int node = 0; node < nr_nodes; node++)
 		total += slabs[node];
+	/* the alloc fast path relies on it (cpu_freelist_pop()) */
+	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
+		if (per_cpu_ptr(s->cpu_slab, cpu)->freelist && !per_cpu_ptr(s->cpu_slab, cpu)->slab)
+			errors += validate_fail(m, s, "cpu freelist without cpu slab", cpu, 0);
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids && !errors; cpu++) {
+		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 		int len = 0;
 
-		for (struct slab *p = per_cpu_ptr(s->cpu_slab, cpu)->partial; p; p = p->next, len++)
+		for (struct slab *p = c->partial; p; p = p->next, len++)
 			if (p->frozen || p->node_partial || (unsigned long)len > total) {
 				errors += validate_fail(m, s, "bad per-CPU partial slab", cpu,
 							(unsigned long)len);
 				break;
 			}
-		if (per_cpu_ptr(s->cpu_slab, cpu)->partial && per_cpu_ptr(s->cpu_slab, cpu)->partial->slabs != len)
+		if (c->partial && c->partial->slabs != len)
 			errors += validate_fail(m, s, "per-CPU partial length vs head count",
-						(unsigned long)len,
-						(unsigned long)per_cpu_ptr(s->cpu_slab, cpu)->partial->slabs);
+						(unsigned long)len, (unsigned long)c->partial->slabs);
 	}
 	free(slabs);
 	free(objs);
