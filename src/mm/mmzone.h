@@ -64,6 +64,7 @@ struct zone {
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 	unsigned long vm_numa_event[NR_VM_NUMA_EVENT_ITEMS];
 	unsigned long pgalloc;        /* vm event pgalloc_<zone> */
+	unsigned long pgfree;         /* this zone's share of the vm event pgfree */
 };
 
 struct zoneref {

@@ -369,6 +369,7 @@ void __free_pages(struct nc_machine *m, struct page *page, unsigned int order)
 	trace_mm_page_free(m, page, b->page.order);
 	list_del_block(&z->allocated, b);
 	__mod_zone_page_state(z, NR_FREE_PAGES, 1L << b->page.order);
+	z->pgfree += 1UL << b->page.order;
 	__free_one_page(z, b);
 }
 
@@ -851,7 +852,8 @@ static void free_area_init(struct nc_machine *m)
 }
 
 /* models mm/mm_init.c:memblock_free_all(): all present memory freed to the
- * buddy allocator, here as untouched ranges */
+ * buddy allocator, here as untouched ranges; each page counts as a PGFREE
+ * event, as __free_pages_core() frees through free_one_page() */
 static void memblock_free_all(struct nc_machine *m)
 {
 	for (unsigned int n = 0; n < m->topo->nr_node_ids; n++) {
@@ -866,6 +868,7 @@ static void memblock_free_all(struct nc_machine *m)
 			for (int o = 0; o <= MAX_PAGE_ORDER; o++)
 				z->free_area[o].nr_free = nr[o];
 			__mod_zone_page_state(z, NR_FREE_PAGES, (long)z->managed_pages);
+			z->pgfree += z->managed_pages;
 		}
 	}
 }

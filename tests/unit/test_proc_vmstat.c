@@ -194,6 +194,29 @@ static void test_order2_allocation(void **state)
 	nc_machine_destroy(m);
 }
 
+/* PGFREE counts every page the boot released to the buddy allocator
+ * (memblock_free_all() frees through free_one_page()), so at least
+ * MemTotal's pages, then each page freed: an order-2 block adds 4. */
+static void test_pgfree(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	char *meminfo = proc_model_read(m, "/proc/meminfo");
+	unsigned long total_kb = strtoul(meminfo + strlen("MemTotal:"), NULL, 10);
+	unsigned long pgfree = vmstat_value(m, "pgfree");
+	struct page *page;
+
+	(void)state;
+	assert_true(total_kb > 0);
+	assert_true(pgfree >= total_kb / 4);
+	page = alloc_pages_node(m, 1, GFP_KERNEL | __GFP_THISNODE, 2);
+	assert_non_null(page);
+	assert_int_equal(vmstat_value(m, "pgfree"), pgfree);
+	__free_pages(m, page, 2);
+	assert_int_equal(vmstat_value(m, "pgfree"), pgfree + 4);
+	free(meminfo);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_vmstat_host),
 		cmocka_unit_test(test_vmstat_golden),
 		cmocka_unit_test(test_order2_allocation),
+		cmocka_unit_test(test_pgfree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,7 +4,8 @@
  * rather than invented: zoneinfo's boost and cma lines, its pagesets
  * (no per-CPU page lists) and node_unreclaimable (no reclaim); every
  * counter the model does not keep (vmstat.h lists those it does), of the
- * events only pgalloc_<zone>, and no pgalloc_device (no ZONE_DEVICE).
+ * events only pgalloc_<zone> and pgfree, and no pgalloc_device (no
+ * ZONE_DEVICE).
  */
 #include "fs/proc/vmstat.h"
 #include "arch/machine.h"
@@ -102,6 +103,17 @@ static unsigned long pgalloc_events(const struct nc_machine *m, int zone)
 	return sum;
 }
 
+/* models mm/vmstat.c:all_vm_events() for PGFREE (kept per zone here) */
+static unsigned long pgfree_events(const struct nc_machine *m)
+{
+	unsigned long sum = 0;
+
+	for (unsigned int n = 0; n < m->topo->nr_node_ids; n++)
+		for (int i = 0; i < MAX_NR_ZONES; i++)
+			sum += NODE_DATA(m, (int)n)->node_zones[i].pgfree;
+	return sum;
+}
+
 void vmstat_show(const struct nc_machine *m, FILE *f)
 {
 	/* vmstat_text[]'s TEXTS_FOR_ZONES("pgalloc") */
@@ -120,4 +132,6 @@ void vmstat_show(const struct nc_machine *m, FILE *f)
 			global_node_page_state_pages(m, (enum node_stat_item)i));
 	for (int i = 0; i < MAX_NR_ZONES; i++)
 		fprintf(f, "%s %lu\n", pgalloc[i], pgalloc_events(m, i));
+	/* allocstall_<zone> and pgskip_<zone> come between: no reclaim here */
+	fprintf(f, "pgfree %lu\n", pgfree_events(m));
 }
