@@ -29,9 +29,9 @@ static const enum stat_item path_items[] = {
 #define NR_PATH_ITEMS (sizeof(path_items) / sizeof(path_items[0]))
 
 struct nc_explain {
-	struct nc_fork_record *rec;       /* oldest first */
+	struct nc_fork_record *rec;       /* oldest first; rec[nr] is the fork
+					     under way while open */
 	size_t nr, cap;
-	struct nc_fork_record pending;    /* the fork under way */
 	bool open;
 	unsigned int before[NR_PATH_ITEMS];
 };
@@ -53,7 +53,23 @@ void nc_explain_exit(struct nc_machine *m)
 
 static struct nc_fork_record *pending(struct nc_machine *m)
 {
-	return m->explain && m->explain->open ? &m->explain->pending : NULL;
+	return m->explain && m->explain->open ? &m->explain->rec[m->explain->nr] : NULL;
+}
+
+/* The record is filled where it will be kept: room for one more first. */
+static bool make_room(struct nc_explain *e)
+{
+	size_t cap = e->cap ? 2 * e->cap : 64;
+	struct nc_fork_record *rec;
+
+	if (e->nr < e->cap)
+		return true;
+	rec = realloc(e->rec, cap * sizeof(*rec));
+	if (!rec)
+		return false;
+	e->rec = rec;
+	e->cap = cap;
+	return true;
 }
 
 void nc_explain_begin(struct nc_machine *m)
@@ -61,10 +77,10 @@ void nc_explain_begin(struct nc_machine *m)
 	struct nc_fork_record *r;
 	struct task_struct *current = nc_current(m);
 
-	if (!m->explain)
-		return;
+	if (!m->explain || !make_room(m->explain))
+		return;             /* the record is lost, the fork is not */
 	m->explain->open = true;
-	r = &m->explain->pending;
+	r = pending(m);
 	memset(r, 0, sizeof(*r));
 	r->parent_cpu = smp_processor_id(m);
 	r->ts_node_requested = r->stack_node_requested = NUMA_NO_NODE;
@@ -127,13 +143,12 @@ void nc_explain_stack(struct nc_machine *m, int node, bool cached)
 
 void nc_explain_commit(struct nc_machine *m, const struct task_struct *p, uint64_t clone_flags)
 {
-	struct nc_explain *e = m->explain;
 	struct nc_fork_record *r = pending(m);
 
 	if (!r)
 		return;
 	m->sched->why = NULL;
-	e->open = false;
+	m->explain->open = false;
 	r->pid = p->pid;
 	r->clone_flags = clone_flags;
 	r->tgid = p->tgid;
@@ -142,16 +157,7 @@ void nc_explain_commit(struct nc_machine *m, const struct task_struct *p, uint64
 	r->flags = p->flags;
 	r->first_cpu = p->cpu;
 	nc_task_placement(m, p, r->stack_nodes, NC_EXPLAIN_STACK_PAGES);
-	if (e->nr == e->cap) {
-		size_t cap = e->cap ? 2 * e->cap : 64;
-		struct nc_fork_record *rec = realloc(e->rec, cap * sizeof(*rec));
-
-		if (!rec)
-			return;             /* the record is lost, the fork is not */
-		e->rec = rec;
-		e->cap = cap;
-	}
-	e->rec[e->nr++] = *r;
+	m->explain->nr++;
 }
 
 void nc_explain_abort(struct nc_machine *m)

@@ -453,13 +453,20 @@ static struct page *rmqueue(struct nc_machine *m, struct zone *preferred,
 	return page;
 }
 
+/* models include/linux/nodemask.h:num_online_nodes(); online nodes are
+ * below nr_node_ids, so the rest of MAX_NUMNODES need not be counted */
+static unsigned int num_online_nodes(const struct nc_machine *m)
+{
+	return bitmap_weight(m->topo->online.bits, m->topo->nr_node_ids);
+}
+
 /* models mm/page_alloc.c:get_page_from_freelist() (no cpusets, no dirty
  * limits, node reclaim off as with vm.zone_reclaim_mode = 0) */
 static struct page *get_page_from_freelist(struct nc_machine *m, unsigned int order,
 					   unsigned int alloc_flags,
 					   const struct alloc_context *ac)
 {
-	unsigned int nr_online = nodes_weight(m->topo->online);
+	unsigned int nr_online = num_online_nodes(m);
 	struct zone *preferred;
 	struct zoneref *z;
 
@@ -499,7 +506,7 @@ static unsigned int alloc_flags_nofragment(const struct nc_machine *m,
 {
 	if (!zone || zone->idx != ZONE_NORMAL)
 		return 0;
-	if (nodes_weight(m->topo->online) > 1 &&
+	if (num_online_nodes(m) > 1 &&
 	    !populated_zone(&zone->zone_pgdat->node_zones[ZONE_DMA32]))
 		return 0;
 	return ALLOC_NOFRAGMENT;
@@ -579,7 +586,7 @@ struct page *__alloc_pages(struct nc_machine *m, gfp_t gfp, unsigned int order,
 int __alloc_pages_bulk(struct nc_machine *m, gfp_t gfp, int preferred_nid,
 		       const nodemask_t *nodemask, int nr_pages, struct page **page_array)
 {
-	unsigned int nr_online = nodes_weight(m->topo->online);
+	unsigned int nr_online = num_online_nodes(m);
 	int nr_populated = 0, nr_account = 0;
 	struct alloc_context ac;
 	struct zone *zone = NULL, *preferred;

@@ -94,11 +94,6 @@ static bool idle_cpu(struct nc_machine *m, unsigned int cpu)
 	return is_idle_task(m, m->curr[cpu]) && !cpu_rq(m, cpu)->nr_running;
 }
 
-static bool task_allowed(const struct task_struct *p, unsigned int cpu)
-{
-	return cpumask_test_cpu(cpu, &p->cpus_mask);
-}
-
 static bool group_intersects_task(struct sched_state *s, const struct sched_group *sg,
 				  const struct task_struct *p)
 {
@@ -153,12 +148,10 @@ update_sg_wakeup_stats(struct nc_machine *m, const struct sched_domain *sd,
 	struct sg_lb_stats st = { 0 };
 	unsigned int i;
 
-	for_each_cpu(i, sg->span, s->nr_cpu_ids) {
+	for_each_cpu_and(i, sg->span, p->cpus_mask.bits, s->nr_cpu_ids) {
 		struct rq *rq = cpu_rq(m, i);
 		unsigned int local, nr_running;
 
-		if (!task_allowed(p, i))
-			continue;
 		/* task_running_on_cpu(): p queued here counts for nothing */
 		local = i == p_cpu;
 		st.group_load += cpu_load(rq) - (local ? p_load : 0);
@@ -275,8 +268,8 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 		/* p->nr_cpus_allowed != NR_CPUS holds on any modelled machine */
 		unsigned int i;
 
-		for_each_cpu(i, local->span, s->nr_cpu_ids)
-			allowed += task_allowed(p, i);
+		for_each_cpu_and(i, local->span, p->cpus_mask.bits, s->nr_cpu_ids)
+			allowed++;
 		if (allowed < imb_numa_nr)
 			imb_numa_nr = allowed;
 		imbalance = labs((long)local_sgs.idle_cpus - (long)idlest_sgs.idle_cpus);
@@ -312,11 +305,9 @@ static unsigned int sched_balance_find_dst_group_cpu(struct nc_machine *m,
 
 	if (sg->group_weight == 1)
 		return find_next_bit(sg->span, s->nr_cpu_ids, 0);
-	for_each_cpu(i, sg->span, s->nr_cpu_ids) {
+	for_each_cpu_and(i, sg->span, p->cpus_mask.bits, s->nr_cpu_ids) {
 		struct rq *rq = cpu_rq(m, i);
 
-		if (!task_allowed(p, i))
-			continue;
 		if (idle_cpu(m, i)) {
 			if (rq->idle_exit_latency < min_exit_latency) {
 				min_exit_latency = rq->idle_exit_latency;

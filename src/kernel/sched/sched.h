@@ -162,27 +162,31 @@ static inline struct rq *cpu_rq(struct nc_machine *m, unsigned int cpu)
 	return &m->sched->rqs[cpu];
 }
 
-/* for_each_cpu()'s step: the next set bit below n from the word *w, whose
- * bits not yet visited are *bits; false at the end. Inline, a word at a
- * time: placement walks every CPU of every group at each fork. */
-static inline bool nc_next_cpu(unsigned int *cpu, const unsigned long *mask, unsigned int n,
-			       unsigned long *w, unsigned long *bits)
+/* for_each_cpu_and()'s step: the next bit below n set in both a and b,
+ * from the word *w, whose bits not yet visited are *bits; false at the
+ * end. Inline, a word at a time: placement walks every CPU of every group
+ * at each fork. */
+static inline bool nc_next_cpu(unsigned int *cpu, const unsigned long *a, const unsigned long *b,
+			       unsigned int n, unsigned long *w, unsigned long *bits)
 {
 	while (!*bits) {
 		if (++*w >= BITS_TO_LONGS(n))
 			return false;
-		*bits = mask[*w];
+		*bits = a[*w] & b[*w];
 	}
 	*cpu = (unsigned int)(*w * BITS_PER_LONG) + (unsigned int)__builtin_ctzl(*bits);
 	*bits &= *bits - 1;
 	return *cpu < n;
 }
 
-/* models for_each_cpu() over a mask of n bits; the body may clear the bit
- * it is on (a word is read once, as the walk reaches it) */
-#define for_each_cpu(cpu_, mask_, n_) \
-	for (unsigned long w_ = 0, bits_ = (n_) ? (mask_)[0] : 0; \
-	     nc_next_cpu(&(cpu_), (mask_), (n_), &w_, &bits_);)
+/* models for_each_cpu_and() over masks of n bits; the body may clear the
+ * bit it is on (a word is read once, as the walk reaches it) */
+#define for_each_cpu_and(cpu_, a_, b_, n_) \
+	for (unsigned long w_ = 0, bits_ = (n_) ? (a_)[0] & (b_)[0] : 0; \
+	     nc_next_cpu(&(cpu_), (a_), (b_), (n_), &w_, &bits_);)
+
+/* models for_each_cpu() over a mask of n bits, as for_each_cpu_and() */
+#define for_each_cpu(cpu_, mask_, n_) for_each_cpu_and(cpu_, mask_, mask_, n_)
 
 /* models for_each_cpu_wrap(): the set bits from start on, then from 0 */
 #define for_each_cpu_wrap(cpu_, mask_, n_, start_) \
