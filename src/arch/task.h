@@ -30,6 +30,7 @@
 struct cred;
 struct files_struct;
 struct fs_struct;
+struct io_context;
 struct mm_struct;
 struct mempolicy;
 struct nsproxy;
@@ -102,6 +103,9 @@ struct task_struct {
 	unsigned char il_weight;          /* weighted-interleave weight left */
 	nodemask_t mems_allowed;          /* cpuset mems */
 	int pref_node_fork;               /* kthreadd's node for the next fork */
+
+	/* block I/O (block/) */
+	struct io_context *io_context;    /* NULL until ioprio_set() or CLONE_IO */
 };
 
 #endif

@@ -17,6 +17,7 @@
 #include "lib/types.h"
 
 #define CAP_SYS_ADMIN           21
+#define CAP_SYS_NICE            23
 #define CAP_SYS_RESOURCE        24
 #define CAP_CHECKPOINT_RESTORE  40
 #define CAP_FULL_SET            ((1ULL << 41) - 1)   /* CAP_LAST_CAP 40 */

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <limits.h>
 
+#include "block/blk-ioc.h"
 #include "fs/file.h"
 #include "fs/fs_struct.h"
 #include "kernel/cred.h"
@@ -251,6 +252,8 @@ void do_exit(struct nc_machine *m, long code)
 	exit_task_stack_account(m, tsk);
 	mpol_put(tsk->mempolicy);
 	tsk->mempolicy = NULL;
+	if (tsk->io_context)
+		exit_io_context(m, tsk);
 	/* do_task_dead(): off the run queue for good; the next task's
 	 * finish_task_switch() drops the stack on this CPU and the scheduler's
 	 * rcu_users reference */

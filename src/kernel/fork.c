@@ -3,14 +3,14 @@
  * Models kernel/fork.c: the clone/clone3/fork/vfork entries, kernel_clone(),
  * copy_process() in v6.12's order (signal gate, dup_task_struct(), creds,
  * NPROC and threads-max, mempolicy, files, fs, sighand, signal, mm,
- * namespaces, TLS, pid, pidfd, tasklist) with its unwind labels, VMAP
+ * namespaces, io context, TLS, pid, pidfd, tasklist) with its unwind labels, VMAP
  * stacks with the per-CPU cache of two, mm_release() and the boot task.
  * Every object comes from its boot cache (signal_cache, sighand_cache, ...)
  * and goes back to it from whichever CPU frees it; the boot task's own are
  * static, as init/init_task.c's are; unshare() (ksys_unshare()) with its
  * flag rules, fs, files, user and other namespaces. Left out: ptrace, cgroups
  * (CLONE_INTO_CGROUP finds no cgroup fd: EBADF), perf/audit/LSM, SysV
- * semaphores, io_context, the delayed group-signal record, seccomp, sched_ext.
+ * semaphores, the delayed group-signal record, seccomp, sched_ext.
  */
 #include <errno.h>
 #include <limits.h>
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "block/blk-ioc.h"
 #include "fs/file.h"
 #include "fs/fs_struct.h"
 #include "kernel/cred.h"
@@ -529,6 +530,7 @@ int nc_check_boot_objects(const struct nc_machine *m, struct nc_error *err)
 		{ NC_CACHE_FS, sizeof(struct fs_struct) },
 		{ NC_CACHE_VM_AREA, sizeof(struct vm_area_struct) },
 		{ NC_CACHE_NSPROXY, sizeof(struct nsproxy) },
+		{ NC_CACHE_BLKDEV_IOC, sizeof(struct io_context) },
 		{ NC_CACHE_PID_NS, sizeof(struct pid_namespace) },
 	};
 
@@ -554,6 +556,8 @@ static void teardown_task(struct nc_machine *m, struct task_struct *p)
 	exit_fs(m, p);
 	exit_task_namespaces(m, p);
 	exit_mm(m, p);
+	if (p->io_context)
+		exit_io_context(m, p);
 	mpol_put(p->mempolicy);
 	p->mempolicy = NULL;
 	__cleanup_sighand(m, p->sighand);
@@ -771,6 +775,7 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	p->exit_code = 0;
 	p->pdeath_signal = 0;
 	p->files = NULL;
+	p->io_context = NULL;
 
 	retval = mpol_dup(m, current->mempolicy, &p->mempolicy);
 	if (retval)
@@ -797,6 +802,9 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 	retval = copy_namespaces(m, clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_mm;
+	retval = copy_io(m, clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_namespaces;
 	retval = copy_thread(clone_flags, args);
 	if (retval)
 		goto bad_fork_cleanup_io;
@@ -910,6 +918,9 @@ bad_fork_free_pid:
 		free_pid(m, pid);
 bad_fork_cleanup_thread:
 bad_fork_cleanup_io:
+	if (p->io_context)
+		exit_io_context(m, p);
+bad_fork_cleanup_namespaces:
 	exit_task_namespaces(m, p);
 bad_fork_cleanup_mm:
 	if (p->mm)

@@ -15,6 +15,7 @@
 #include "strace/decode.h"
 #include "strace/reader.h"
 #include "strace/replay.h"
+#include "uapi/linux/ioprio.h"
 #include "uapi/linux/mman.h"
 #include "uapi/linux/sched.h"
 
@@ -252,6 +253,51 @@ int decode_unshare(struct nc_replay *rp, const struct strace_args *args,
 		return nc_err(err, "%zu arguments, unshare takes 1", args->n);
 	return strace_parse_flags(clone_tables, false, a->val, a->len, &regs->arg[0])
 	       ? bad(err, "flags", a) : 0;
+}
+
+/* A priority as strace prints it: IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4),
+ * the class a name or a number, or the whole value a number */
+static int ioprio_value(const struct strace_arg *a, uint64_t *reg, struct nc_error *err)
+{
+	static const struct xlat *const classes[] = { &ioprio_class, NULL };
+	static const char head[] = "IOPRIO_PRIO_VALUE(";
+	const char *s = a->val, *comma, *end = a->val + a->len;
+	uint64_t class, data;
+
+	if (!strace_parse_num(s, a->len, reg))
+		return 0;
+	if (a->len < sizeof(head) || memcmp(s, head, sizeof(head) - 1) || end[-1] != ')' ||
+	    !(comma = memchr(s, ',', a->len)))
+		return bad(err, "ioprio", a);
+	s += sizeof(head) - 1;
+	if (strace_parse_flags(classes, false, s, (size_t)(comma - s), &class) ||
+	    strace_parse_num(comma + 1, (size_t)(end - 1 - (comma + 1)), &data) ||
+	    class > UINT32_MAX >> IOPRIO_CLASS_SHIFT || data > IOPRIO_PRIO_MASK)
+		return bad(err, "ioprio", a);
+	/* strace shows all the bits above the data as the class: -1 is
+	 * IOPRIO_PRIO_VALUE(0x7ffff, 8191) */
+	*reg = class << IOPRIO_CLASS_SHIFT | data;
+	return 0;
+}
+
+int decode_ioprio(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const which[] = { &ioprio_who, NULL };
+	const struct strace_arg *a = need(args, 1, NULL, err);
+
+	if (!a)
+		return -EINVAL;
+	if (args->n > 3)
+		return nc_err(err, "%zu arguments, ioprio calls take at most 3", args->n);
+	if (strace_parse_flags(which, false, args->a[0].val, args->a[0].len, &regs->arg[0]))
+		return bad(err, "which", &args->a[0]);
+	if (strace_parse_num(a->val, a->len, &regs->arg[1]))
+		return bad(err, "who", a);
+	/* a process or a group is a recorded pid; a user id is what it is */
+	if (regs->arg[0] != IOPRIO_WHO_USER)
+		regs->arg[1] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[1]);
+	return args->n == 3 ? ioprio_value(&args->a[2], &regs->arg[2], err) : 0;
 }
 
 /* A mode strace printed with print_mode(): "MPOL_BIND|MPOL_F_STATIC_NODES" */

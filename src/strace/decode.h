@@ -26,6 +26,10 @@ int decode_clone3(struct nc_replay *rp, const struct strace_args *args,
 /* unshare(CLONE_NEWNS|CLONE_NEWPID) */
 int decode_unshare(struct nc_replay *rp, const struct strace_args *args,
 		   struct syscall_regs *regs, struct nc_error *err);
+/* ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))
+ * and ioprio_get(IOPRIO_WHO_PGRP, 1234): process and group ids are pids */
+int decode_ioprio(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err);
 /* set_mempolicy(mode, nodemask, maxnode) */
 int decode_set_mempolicy(struct nc_replay *rp, const struct strace_args *args,
 			 struct syscall_regs *regs, struct nc_error *err);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "block/ioprio.h"
 #include "fs/exec.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
@@ -197,6 +198,18 @@ static long __x64_sys_unshare(struct nc_machine *m, const struct syscall_regs *r
 	return ksys_unshare(m, r->arg[0]);
 }
 
+/* models block/ioprio.c:SYSCALL_DEFINE3(ioprio_set) */
+static long __x64_sys_ioprio_set(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_ioprio_set(m, (int)r->arg[0], (int)r->arg[1], (int)r->arg[2]);
+}
+
+/* models block/ioprio.c:SYSCALL_DEFINE2(ioprio_get) */
+static long __x64_sys_ioprio_get(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_ioprio_get(m, (int)r->arg[0], (int)r->arg[1]);
+}
+
 static const struct nc_syscall sys_call_table[] = {
 	{ "clone",          decode_clone,         __x64_sys_clone,         SYSCALL_NEW_TASK },
 	{ "clone3",         decode_clone3,        __x64_sys_clone3,        SYSCALL_NEW_TASK },
@@ -215,6 +228,8 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "getsid",         decode_pids,          __x64_sys_getsid,
 	  SYSCALL_RET_PID | SYSCALL_RET_GROUP },
 	{ "gettid",         decode_numbers,       __x64_sys_gettid,        SYSCALL_RET_PID },
+	{ "ioprio_get",     decode_ioprio,        __x64_sys_ioprio_get,    0 },
+	{ "ioprio_set",     decode_ioprio,        __x64_sys_ioprio_set,    0 },
 	{ "madvise",        decode_madvise,       __x64_sys_madvise,       SYSCALL_USER_RANGE },
 	{ "mbind",          decode_mbind,         __x64_sys_mbind,         SYSCALL_USER_RANGE },
 	{ "mmap",           decode_mmap,          __x64_sys_mmap,          SYSCALL_MAPS },

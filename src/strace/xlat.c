@@ -9,6 +9,7 @@
 
 #include "fs/exec.h"
 #include "uapi/linux/errno.h"
+#include "uapi/linux/ioprio.h"
 #include "uapi/linux/mempolicy.h"
 #include "uapi/linux/mman.h"
 #include "uapi/linux/sched.h"
@@ -45,6 +46,11 @@ XLAT(wait_options,
 /* strace spells the id types without the model's prefix */
 XLAT(waitid_which, { NC_P_ALL, "P_ALL" }, { NC_P_PID, "P_PID" }, { NC_P_PGID, "P_PGID" },
      { NC_P_PIDFD, "P_PIDFD" });
+
+/* ioprio_set()/ioprio_get(): whom, and the class inside IOPRIO_PRIO_VALUE() */
+XLAT(ioprio_who, X(IOPRIO_WHO_PROCESS), X(IOPRIO_WHO_PGRP), X(IOPRIO_WHO_USER));
+XLAT(ioprio_class, X(IOPRIO_CLASS_NONE), X(IOPRIO_CLASS_RT), X(IOPRIO_CLASS_BE),
+     X(IOPRIO_CLASS_IDLE), X(IOPRIO_CLASS_INVALID));
 
 /* execveat()'s directory and flags (uapi/linux/fcntl.h) */
 XLAT(at_dirfd, { (uint64_t)NC_AT_FDCWD, "AT_FDCWD" });

@@ -35,6 +35,8 @@ extern const struct xlat mmap_flags;          /* MAP_PRIVATE, MAP_FIXED .. */
 extern const struct xlat madvise_advice;      /* MADV_* (values, not flags) */
 extern const struct xlat wait_options;        /* WNOHANG .. __WCLONE */
 extern const struct xlat waitid_which;        /* P_ALL, P_PID, P_PGID, P_PIDFD (values) */
+extern const struct xlat ioprio_who;          /* IOPRIO_WHO_* (values) */
+extern const struct xlat ioprio_class;        /* IOPRIO_CLASS_* (values) */
 extern const struct xlat at_dirfd;              /* AT_FDCWD (a value) */
 extern const struct xlat execveat_flags;      /* AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH */
 extern const struct xlat sigaction_flags;     /* SA_RESTORER, SA_RESTART .. */
