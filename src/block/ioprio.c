@@ -88,27 +88,42 @@ static bool walk_threads(struct task_struct *leader, struct ioprio_walk *w)
 	return true;
 }
 
+/* The process who names (0: the caller), or NULL. */
+static struct task_struct *process_of(const struct nc_machine *m, int who)
+{
+	return who ? find_task_by_vpid(m, who) : nc_current(m);
+}
+
 /* models do_each_pid_thread(pgrp, PIDTYPE_PGID, p) (who 0: the caller's
- * group) and for_each_process_thread() for a user */
-static void walk(struct ioprio_walk *w, int which, int who)
+ * group) and for_each_process_thread() over uid's tasks: w->ret, -ESRCH
+ * if none, -EINVAL for a which neither names */
+static long walk(struct ioprio_walk *w, int which, int who, uid_t uid)
 {
 	struct nc_machine *m = w->m;
 	struct task_struct *p;
 	struct pid *pgrp;
 
-	if (which == IOPRIO_WHO_PGRP) {
+	switch (which) {
+	case IOPRIO_WHO_PGRP:
 		pgrp = who ? find_pid_ns(who, task_active_pid_ns(nc_current(m)))
 			   : task_pgrp(nc_current(m));
 		if (pgrp)
 			list_for_each_entry(p, &pgrp->tasks[PIDTYPE_PGID], pid_links[PIDTYPE_PGID])
 				if (!walk_threads(p, w))
-					return;
-		return;
+					break;
+		return w->ret;
+	case IOPRIO_WHO_USER:
+		if (uid == INVALID_UID)
+			return -ESRCH;              /* find_user() finds no one */
+		w->by_user = true;
+		w->uid = uid;
+		list_for_each_entry(p, &m->init_task->tasks, tasks)
+			if (!walk_threads(p, w))
+				break;
+		return w->ret;
+	default:
+		return -EINVAL;
 	}
-	w->by_user = true;
-	list_for_each_entry(p, &m->init_task->tasks, tasks)
-		if (!walk_threads(p, w))
-			return;
 }
 
 static int set_one(struct task_struct *p, struct ioprio_walk *w)
@@ -125,22 +140,12 @@ long kernel_ioprio_set(struct nc_machine *m, int which, int who, int ioprio)
 
 	if (ret)
 		return ret;
-	switch (which) {
-	case IOPRIO_WHO_PROCESS:
-		p = who ? find_task_by_vpid(m, who) : nc_current(m);
+	if (which == IOPRIO_WHO_PROCESS) {
+		p = process_of(m, who);
 		return p ? set_task_ioprio(m, p, ioprio) : -ESRCH;
-	case IOPRIO_WHO_USER:
-		/* even 0 must map: the caller's own id is not taken as is */
-		w.uid = make_kuid(m, who);
-		if (w.uid == INVALID_UID)
-			return -ESRCH;
-		__attribute__((fallthrough));
-	case IOPRIO_WHO_PGRP:
-		walk(&w, which, who);
-		return w.ret;
-	default:
-		return -EINVAL;
 	}
+	/* a user id, even 0, must map in the caller's user namespace */
+	return walk(&w, which, who, make_kuid(m, who));
 }
 
 /* models block/ioprio.c:__get_task_ioprio(): no class set reads as the
@@ -169,23 +174,13 @@ long kernel_ioprio_get(struct nc_machine *m, int which, int who)
 	struct ioprio_walk w = { .fn = get_best, .m = m, .ret = -ESRCH };
 	struct task_struct *p;
 
-	switch (which) {
-	case IOPRIO_WHO_PROCESS:
-		p = who ? find_task_by_vpid(m, who) : nc_current(m);
+	if (which == IOPRIO_WHO_PROCESS) {
+		p = process_of(m, who);
 		if (!p)
 			return -ESRCH;
 		/* get_task_raw_ioprio(): what was set, not what applies */
 		return p->io_context ? p->io_context->ioprio : IOPRIO_DEFAULT;
-	case IOPRIO_WHO_USER:
-		/* 0 is the caller's user, unmapped or not */
-		w.uid = who ? make_kuid(m, who) : nc_current(m)->cred->uid;
-		if (w.uid == INVALID_UID)
-			return -ESRCH;              /* find_user() finds no one */
-		__attribute__((fallthrough));
-	case IOPRIO_WHO_PGRP:
-		walk(&w, which, who);
-		return w.ret;
-	default:
-		return -EINVAL;
 	}
+	/* user 0 is the caller's own, mapped or not */
+	return walk(&w, which, who, who ? make_kuid(m, who) : nc_current(m)->cred->uid);
 }

@@ -30,12 +30,38 @@ static inline struct task_struct *nc_run_as(struct nc_machine *m, pid_t nr)
 	return t;
 }
 
+/* Makes t current on the machine's running CPU. */
+static inline void nc_enter(struct nc_machine *m, struct task_struct *t)
+{
+	m->curr[m->cpu] = t;
+	t->cpu = m->cpu;
+}
+
+/* The task nr names in the current task's pid namespace. */
+static inline struct task_struct *nc_task_vpid(struct nc_machine *m, long nr)
+{
+	assert_true(nr > 0);
+	return pid_task(find_pid_ns((int)nr, task_active_pid_ns(nc_current(m))), PIDTYPE_PID);
+}
+
 /* fork()/clone() from the current task */
 static inline long nc_clone(struct nc_machine *m, unsigned long long flags, int sig)
 {
 	struct kernel_clone_args args = { .flags = flags, .exit_signal = sig };
 
 	return kernel_clone(m, &args);
+}
+
+/* A process of the test's own, forked by pid 1 with exit signal sig (the
+ * caller's SIGCHLD: <signal.h> or the model's), made current. */
+static inline struct task_struct *nc_new_process(struct nc_machine *m, int sig)
+{
+	struct task_struct *t;
+
+	nc_run_as(m, 1);
+	t = nc_task_vpid(m, nc_clone(m, 0, sig));
+	nc_enter(m, t);
+	return t;
 }
 
 #endif

@@ -173,6 +173,26 @@ static void test_unshare_forms(void **state)
 		  "200 getpid() = 1\n", "1x2", 8);
 }
 
+/* ioprio_set()/ioprio_get() as strace prints them, results as this host
+ * gave them (tests/oracle/ioprio.c): the decorated result, a class strace
+ * has no name for, -1 shown as IOPRIO_PRIO_VALUE(0x7ffff, 8191), a child's
+ * pid through the pid map */
+static void test_ioprio_forms(void **state)
+{
+	(void)state;
+	all_agree("100 ioprio_get(IOPRIO_WHO_PROCESS, 0) = 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))\n"
+		  "100 ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(0x4 /* IOPRIO_CLASS_??? */, 0)) = -1 EINVAL (Invalid argument)\n"
+		  "100 ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(0x7ffff /* IOPRIO_CLASS_??? */, 8191)) = -1 EINVAL (Invalid argument)\n"
+		  "100 ioprio_get(0x4 /* IOPRIO_WHO_??? */, 0) = -1 EINVAL (Invalid argument)\n"
+		  "100 ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) = 0\n"
+		  "100 clone(child_stack=NULL, flags=SIGCHLD) = 200\n"
+		  "100 ioprio_get(IOPRIO_WHO_PROCESS, 200) = 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))\n"
+		  "100 ioprio_set(IOPRIO_WHO_PROCESS, 200, 24583) = 0\n"
+		  "200 ioprio_get(IOPRIO_WHO_PROCESS, 0) = 24583 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7))\n"
+		  "100 ioprio_get(IOPRIO_WHO_USER, 54321) = -1 ESRCH (No such process)\n",
+		  "1x2", 10);
+}
+
 static void test_decode_errors(void **state)
 {
 	static const char *const bad[] = {
@@ -192,6 +212,9 @@ static void test_decode_errors(void **state)
 		"execveat(AT_CWD, \"/bin/true\", [\"true\"], NULL, 0) = 0\n",
 		"unshare(CLONE_NEWNOPE) = 0\n",
 		"unshare(CLONE_NEWNS, 0) = 0\n",
+		"ioprio_set(IOPRIO_WHO_NOONE, 0, 0) = 0\n",
+		"ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE 4)) = 0\n",
+		"ioprio_get(IOPRIO_WHO_PROCESS) = 0\n",
 	};
 
 	(void)state;
@@ -224,6 +247,7 @@ int main(void)
 		cmocka_unit_test(test_affinity_forms),
 		cmocka_unit_test(test_exec_forms),
 		cmocka_unit_test(test_unshare_forms),
+		cmocka_unit_test(test_ioprio_forms),
 		cmocka_unit_test(test_decode_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

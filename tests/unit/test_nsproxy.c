@@ -26,29 +26,6 @@
 #include "uapi/linux/signal.h"
 #include "unit/nc_boot.h"
 
-static struct task_struct *child_of(struct nc_machine *m, long nr)
-{
-	assert_true(nr > 0);
-	return pid_task(find_pid_ns((int)nr, task_active_pid_ns(nc_current(m))), PIDTYPE_PID);
-}
-
-static void enter(struct nc_machine *m, struct task_struct *t)
-{
-	m->curr[m->cpu] = t;
-	t->cpu = m->cpu;
-}
-
-/* A process of the test's own, forked by pid 1, made current. */
-static struct task_struct *new_process(struct nc_machine *m)
-{
-	struct task_struct *t;
-
-	nc_run_as(m, 1);
-	t = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, t);
-	return t;
-}
-
 static void test_new_pid_namespace_numbers(void **state)
 {
 	struct nc_machine *m = nc_boot("1x2");
@@ -58,22 +35,22 @@ static void test_new_pid_namespace_numbers(void **state)
 	(void)state;
 	nr = nc_clone(m, CLONE_NEWPID, SIGCHLD);
 	assert_int_equal(nr, 3);                    /* as the parent sees it */
-	nsinit = child_of(m, nr);
+	nsinit = nc_task_vpid(m, nr);
 	assert_int_equal(pid_nr_ns(nsinit->thread_pid, task_active_pid_ns(nsinit)), 1);
 	assert_ptr_equal(task_active_pid_ns(nsinit)->child_reaper, nsinit);
-	enter(m, nsinit);
+	nc_enter(m, nsinit);
 	assert_int_equal(kernel_getpid(m), 1);
 	assert_int_equal(kernel_getppid(m), 0);     /* the parent is outside */
 	nr = nc_clone(m, 0, SIGCHLD);
 	assert_int_equal(nr, 2);                    /* inside: the next number */
-	grandchild = child_of(m, nr);
+	grandchild = nc_task_vpid(m, nr);
 	assert_int_equal(pid_nr_ns(grandchild->thread_pid, m->init_pid_ns), 4);
 	/* CLONE_PARENT from the namespace's init is refused */
 	assert_int_equal(nc_clone(m, CLONE_PARENT, 0), -EINVAL);
 	/* a thread may not enter a new pid namespace */
 	assert_int_equal(nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_NEWPID, 0),
 			 -EINVAL);
-	enter(m, init);
+	nc_enter(m, init);
 	nc_machine_destroy(m);
 }
 
@@ -84,8 +61,8 @@ static void test_capability_rules(void **state)
 
 	(void)state;
 	nc_run_as(m, 1);
-	user = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, user);
+	user = nc_task_vpid(m, nc_clone(m, 0, SIGCHLD));
+	nc_enter(m, user);
 	assert_int_equal(nc_set_user(m, 1000), 0);
 	assert_int_equal(nc_clone(m, CLONE_NEWPID, SIGCHLD), -EPERM);
 	assert_int_equal(nc_clone(m, CLONE_NEWUTS, SIGCHLD), -EPERM);
@@ -106,8 +83,8 @@ static void test_depth_limit(void **state)
 
 	(void)state;
 	for (int level = 1; level <= 32; level++) {
-		t = child_of(m, nc_clone(m, CLONE_NEWPID, SIGCHLD));
-		enter(m, t);
+		t = nc_task_vpid(m, nc_clone(m, CLONE_NEWPID, SIGCHLD));
+		nc_enter(m, t);
 		assert_int_equal(task_active_pid_ns(t)->level, level);
 	}
 	assert_int_equal(nc_clone(m, CLONE_NEWPID, SIGCHLD), -ENOSPC);
@@ -129,7 +106,7 @@ static void test_set_tid_levels(void **state)
 	args.set_tid = tids;
 	args.set_tid_size = 2;
 	assert_int_equal(kernel_clone(m, &args), 500);
-	t = child_of(m, 500);
+	t = nc_task_vpid(m, 500);
 	assert_int_equal(pid_nr_ns(t->thread_pid, task_active_pid_ns(t)), 1);
 	tids[0] = 7;                       /* a new namespace has no init yet */
 	tids[1] = 501;
@@ -147,12 +124,12 @@ static void test_reaper_death_closes_namespace(void **state)
 
 	(void)state;
 	nc_run_as(m, 1);
-	nsinit = child_of(m, nc_clone(m, CLONE_NEWPID, SIGCHLD));
-	enter(m, nsinit);
-	other = child_of(m, nc_clone(m, 0, SIGCHLD));
-	enter(m, nsinit);
+	nsinit = nc_task_vpid(m, nc_clone(m, CLONE_NEWPID, SIGCHLD));
+	nc_enter(m, nsinit);
+	other = nc_task_vpid(m, nc_clone(m, 0, SIGCHLD));
+	nc_enter(m, nsinit);
 	kernel_exit(m, 0);
-	enter(m, other);
+	nc_enter(m, other);
 	assert_int_equal(nc_clone(m, 0, SIGCHLD), -ENOMEM);
 	nc_run_as(m, 1);
 	nc_machine_destroy(m);
@@ -181,10 +158,10 @@ static void test_namespace_freed_after_grace_periods(void **state)
 
 	(void)state;
 	nr = nc_clone(m, CLONE_NEWPID, SIGCHLD);
-	nsinit = child_of(m, nr);
-	enter(m, nsinit);
+	nsinit = nc_task_vpid(m, nr);
+	nc_enter(m, nsinit);
 	kernel_exit(m, 0);
-	enter(m, init);
+	nc_enter(m, init);
 	assert_false(rcu_gp_in_progress(m));
 	frees = frees_of(m, NC_CACHE_PID_NS);
 	assert_int_equal(kernel_wait4(m, (pid_t)nr, 0, 0, 0), nr);
@@ -210,7 +187,7 @@ static void test_unshare_newpid(void **state)
 	long nr;
 
 	(void)state;
-	proc = new_process(m);
+	proc = nc_new_process(m, SIGCHLD);
 	old = proc->nsproxy;
 	count = old->count;                          /* every task's so far */
 	assert_int_equal(ksys_unshare(m, CLONE_NEWPID), 0);
@@ -222,13 +199,13 @@ static void test_unshare_newpid(void **state)
 	assert_int_equal(nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0), -EINVAL);
 	assert_int_equal(ksys_unshare(m, CLONE_NEWPID), -EINVAL);
 	nr = nc_clone(m, 0, SIGCHLD);
-	nsinit = child_of(m, nr);
+	nsinit = nc_task_vpid(m, nr);
 	assert_int_equal(pid_nr_ns(nsinit->thread_pid, task_active_pid_ns(nsinit)), 1);
 	assert_ptr_equal(task_active_pid_ns(nsinit)->child_reaper, nsinit);
 	/* the init dies: the namespace takes no more pids */
-	enter(m, nsinit);
+	nc_enter(m, nsinit);
 	kernel_exit(m, 0);
-	enter(m, proc);
+	nc_enter(m, proc);
 	assert_int_equal(nc_clone(m, 0, SIGCHLD), -ENOMEM);
 	nc_run_as(m, 1);
 	nc_machine_destroy(m);
@@ -244,7 +221,7 @@ static void test_unshare_flag_rules(void **state)
 	struct files_struct *files;
 
 	(void)state;
-	proc = new_process(m);
+	proc = nc_new_process(m, SIGCHLD);
 	assert_int_equal(ksys_unshare(m, CLONE_IO), -EINVAL);
 	assert_int_equal(ksys_unshare(m, 1ULL << 32), -EINVAL);
 	assert_int_equal(ksys_unshare(m, CLONE_NEWPID | CLONE_VFORK), -EINVAL);
@@ -272,15 +249,15 @@ static void test_unshare_flag_rules(void **state)
 
 	/* a CLONE_VM child outside the group: its mm is its parent's (a
 	 * process of its own: pid 1 has not exec'ed, it has no mm) */
-	proc = new_process(m);
+	proc = nc_new_process(m, SIGCHLD);
 	assert_int_equal(nc_new_mm(m, proc), 0);
-	vmchild = child_of(m, nc_clone(m, CLONE_VM, SIGCHLD));
-	enter(m, vmchild);
+	vmchild = nc_task_vpid(m, nc_clone(m, CLONE_VM, SIGCHLD));
+	nc_enter(m, vmchild);
 	assert_int_equal(ksys_unshare(m, CLONE_VM), -EINVAL);
 	assert_int_equal(ksys_unshare(m, CLONE_SIGHAND), 0);
-	enter(m, proc);
-	vmchild = child_of(m, nc_clone(m, CLONE_VM | CLONE_SIGHAND, SIGCHLD));
-	enter(m, vmchild);
+	nc_enter(m, proc);
+	vmchild = nc_task_vpid(m, nc_clone(m, CLONE_VM | CLONE_SIGHAND, SIGCHLD));
+	nc_enter(m, vmchild);
 	assert_int_equal(ksys_unshare(m, CLONE_SIGHAND), -EINVAL);
 	assert_int_equal(ksys_unshare(m, CLONE_THREAD), 0);
 	nc_run_as(m, 1);
@@ -297,7 +274,7 @@ static void test_unshare_newns_copies_fs(void **state)
 	unsigned long frees;
 
 	(void)state;
-	proc = new_process(m);
+	proc = nc_new_process(m, SIGCHLD);
 	fs = proc->fs;
 	proc->fs->umask = 077;
 	frees = frees_of(m, NC_CACHE_FS);
@@ -319,7 +296,7 @@ static void test_unshare_userns(void **state)
 	struct ucounts *old_uc;
 
 	(void)state;
-	proc = new_process(m);
+	proc = nc_new_process(m, SIGCHLD);
 	assert_int_equal(nc_set_user(m, 1000), 0);
 	old_uc = proc->cred->ucounts;
 	assert_int_equal(old_uc->nproc, 1);
@@ -352,16 +329,16 @@ static void test_unshare_newtime(void **state)
 	struct nc_ns *time_ns;
 
 	(void)state;
-	proc = new_process(m);
+	proc = nc_new_process(m, SIGCHLD);
 	time_ns = proc->nsproxy->ns[NC_NS_TIME];
 	assert_int_equal(ksys_unshare(m, CLONE_NEWTIME), 0);
 	assert_ptr_equal(proc->nsproxy->ns[NC_NS_TIME], time_ns);
 	assert_ptr_not_equal(proc->nsproxy->time_ns_for_children, time_ns);
-	child = child_of(m, nc_clone(m, 0, SIGCHLD));
+	child = nc_task_vpid(m, nc_clone(m, 0, SIGCHLD));
 	assert_ptr_not_equal(child->nsproxy, proc->nsproxy);
 	assert_ptr_equal(child->nsproxy->ns[NC_NS_TIME], proc->nsproxy->time_ns_for_children);
-	enter(m, proc);
-	thread = child_of(m, nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0));
+	nc_enter(m, proc);
+	thread = nc_task_vpid(m, nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0));
 	assert_ptr_equal(thread->nsproxy, proc->nsproxy);
 	nc_run_as(m, 1);
 	nc_machine_destroy(m);
