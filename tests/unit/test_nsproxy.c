@@ -7,10 +7,13 @@
  * limit), set_tid across levels, and a namespace closed when its init
  * dies, and freed grace periods after its last task. Expectations are
  * worked by hand from fork.md §3.4 and §5. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "kernel/cred.h"
@@ -344,6 +347,56 @@ static void test_unshare_newtime(void **state)
 	nc_machine_destroy(m);
 }
 
+/* What unshare(flags) returns on the host to a process that dropped root
+ * for uid and gid 65534: 0 or -errno; 1 if it could not drop root. */
+static long host_unprivileged_unshare(unsigned long flags)
+{
+	int status = -1;
+	pid_t child = fork();
+
+	if (!child) {
+		if (syscall(SYS_setresgid, 65534, 65534, 65534) ||
+		    syscall(SYS_setresuid, 65534, 65534, 65534))
+			_exit(1);
+		_exit(syscall(SYS_unshare, flags) ? 100 + errno : 0);
+	}
+	syscall(SYS_wait4, child, &status, 0, NULL);
+	status = (status >> 8) & 0xff;
+	return status >= 100 ? -(status - 100) : status;
+}
+
+/* An unprivileged user (the model's nc_set_user()), each unshare() in a
+ * process of its own, against the host's answer for the same user */
+static void test_unshare_unprivileged_as_host(void **state)
+{
+	static const unsigned long cases[] = {
+		0, CLONE_FS, CLONE_FILES, CLONE_SYSVSEM, CLONE_THREAD, CLONE_VM, CLONE_NEWNS,
+		CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWCGROUP,
+		CLONE_NEWTIME, CLONE_NEWUSER, CLONE_NEWUSER | CLONE_NEWPID,
+		CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWUTS | CLONE_NEWIPC |
+			CLONE_NEWCGROUP | CLONE_NEWTIME,
+		CLONE_NEWUSER | CLONE_IO, CLONE_NEWNET | CLONE_IO,
+	};
+	struct nc_machine *m = nc_boot("1x2");
+
+	(void)state;
+	if (geteuid() != 0 || host_unprivileged_unshare(0) != 0) {
+		nc_machine_destroy(m);
+		skip();                        /* cannot drop root here */
+	}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		long host = host_unprivileged_unshare(cases[i]), model;
+
+		nc_new_process(m, SIGCHLD);
+		assert_int_equal(nc_set_user(m, 65534), 0);
+		model = ksys_unshare(m, cases[i]);
+		if (model != host)
+			fail_msg("unshare(%#lx): model %ld, host %ld", cases[i], model, host);
+	}
+	nc_run_as(m, 1);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +411,7 @@ int main(void)
 		cmocka_unit_test(test_unshare_newns_copies_fs),
 		cmocka_unit_test(test_unshare_userns),
 		cmocka_unit_test(test_unshare_newtime),
+		cmocka_unit_test(test_unshare_unprivileged_as_host),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
