@@ -16,6 +16,7 @@
 #include "fs/exec.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/nsproxy.h"
 #include "kernel/pid.h"
 #include "kernel/sched/core.h"
 #include "kernel/signal.h"
@@ -315,7 +316,9 @@ static int begin_new_exec(struct nc_machine *m, struct linux_binprm *bprm)
 		return ret;
 	exec_mmap(m, bprm->mm);
 	bprm->mm = NULL;
-	ret = unshare_sighand(m, me);
+	ret = exec_task_namespaces(m);
+	if (!ret)
+		ret = unshare_sighand(m, me);
 	if (ret)
 		return ret;
 	me->flags &= ~(PF_FORKNOEXEC | PF_NO_SETAFFINITY);

@@ -2,8 +2,8 @@
 /*
  * Models kernel/nsproxy.c: copy_namespaces() (the CAP_SYS_ADMIN check in
  * the child's user namespace, NEWIPC with SYSVSEM, create_new_namespaces()
- * in its order, the time namespace made for children entered on fork) and
- * unshare_nsproxy_namespaces(). Namespaces other than pid are empty
+ * in its order, the time namespace made for children entered on fork or
+ * exec) and unshare_nsproxy_namespaces(). Namespaces other than pid are empty
  * objects: no mounts, hostnames, SysV objects or devices. An nsproxy is an object
  * of the nsproxy cache (init_nsproxy is static); the namespaces other than
  * pid are host allocations.
@@ -201,6 +201,21 @@ int unshare_nsproxy_namespaces(struct nc_machine *m, uint64_t unshare_flags,
 	if (IS_ERR(nsp))
 		return (int)PTR_ERR(nsp);
 	*new_nsp = nsp;
+	return 0;
+}
+
+int exec_task_namespaces(struct nc_machine *m)
+{
+	struct task_struct *tsk = nc_current(m);
+	struct nsproxy *new;
+
+	if (tsk->nsproxy->time_ns_for_children == tsk->nsproxy->ns[NC_NS_TIME])
+		return 0;
+	new = create_new_namespaces(m, 0, tsk, tsk->cred->user_ns);
+	if (IS_ERR(new))
+		return (int)PTR_ERR(new);
+	timens_on_fork(new);
+	switch_task_namespaces(m, tsk, new);
 	return 0;
 }
 

@@ -44,6 +44,10 @@ int copy_namespaces(struct nc_machine *m, uint64_t flags, struct task_struct *ts
  * namespace has no paths, so the new fs_struct is not passed. */
 int unshare_nsproxy_namespaces(struct nc_machine *m, uint64_t unshare_flags,
 			       struct nsproxy **new_nsp, const struct cred *new_cred);
+/* models kernel/nsproxy.c:exec_task_namespaces(): an exec after
+ * unshare(CLONE_NEWTIME) enters the time namespace made for children (a
+ * new nsproxy); 0 or -ENOMEM */
+int exec_task_namespaces(struct nc_machine *m);
 /* models kernel/nsproxy.c:switch_task_namespaces(): the old one is put */
 void switch_task_namespaces(struct nc_machine *m, struct task_struct *p, struct nsproxy *new);
 /* models include/linux/nsproxy.h:put_nsproxy() */

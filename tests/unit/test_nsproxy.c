@@ -324,11 +324,13 @@ static void test_unshare_userns(void **state)
 
 /* unshare(CLONE_NEWTIME) changes the time namespace of children only: a
  * fork's child gets an nsproxy of its own in it, a thread shares the
- * caller's (timens_on_fork() is for children without CLONE_VM) */
+ * caller's (timens_on_fork() is for children without CLONE_VM); the
+ * caller enters it at its next exec (exec_task_namespaces()) */
 static void test_unshare_newtime(void **state)
 {
 	struct nc_machine *m = nc_boot("1x2");
 	struct task_struct *proc, *child, *thread;
+	struct nsproxy *old;
 	struct nc_ns *time_ns;
 
 	(void)state;
@@ -343,6 +345,15 @@ static void test_unshare_newtime(void **state)
 	nc_enter(m, proc);
 	thread = nc_task_vpid(m, nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0));
 	assert_ptr_equal(thread->nsproxy, proc->nsproxy);
+	/* an exec enters it too, in an nsproxy of its own; once is enough */
+	old = proc->nsproxy;
+	assert_int_equal(exec_task_namespaces(m), 0);
+	assert_ptr_not_equal(proc->nsproxy, old);
+	assert_ptr_equal(proc->nsproxy->ns[NC_NS_TIME], old->time_ns_for_children);
+	assert_ptr_equal(proc->nsproxy->time_ns_for_children, old->time_ns_for_children);
+	old = proc->nsproxy;
+	assert_int_equal(exec_task_namespaces(m), 0);
+	assert_ptr_equal(proc->nsproxy, old);
 	nc_run_as(m, 1);
 	nc_machine_destroy(m);
 }
