@@ -64,7 +64,7 @@ static const char *domain_name(struct nc_machine *m, const struct sched_domain *
 
 static unsigned int first_cpu(struct nc_machine *m, const struct sched_group *sg)
 {
-	return find_next_bit(sg->span, m->sched->nr_cpu_ids, 0);
+	return nc_first_cpu_and(sg->span, sg->span, m->sched->nr_cpu_ids);
 }
 
 struct sg_lb_stats {
@@ -97,7 +97,7 @@ static bool idle_cpu(struct nc_machine *m, unsigned int cpu)
 static bool group_intersects_task(struct sched_state *s, const struct sched_group *sg,
 				  const struct task_struct *p)
 {
-	return bitmap_intersects(sg->span, p->cpus_mask.bits, s->nr_cpu_ids);
+	return nc_first_cpu_and(sg->span, p->cpus_mask.bits, s->nr_cpu_ids) < s->nr_cpu_ids;
 }
 
 /* models kernel/sched/fair.c:group_has_capacity() */
@@ -262,7 +262,7 @@ static const struct sched_group *sched_balance_find_dst_group(struct nc_machine 
 		/* CONFIG_NUMA_BALANCING: the preferred node attracts */
 		if (cpu_to_node(m->topo, this_cpu) == p->numa_preferred_nid)
 			return NULL;
-		if (cpu_to_node(m->topo, find_next_bit(idlest->span, s->nr_cpu_ids, 0)) ==
+		if (cpu_to_node(m->topo, first_cpu(m, idlest)) ==
 		    p->numa_preferred_nid)
 			return idlest;
 		/* p->nr_cpus_allowed != NR_CPUS holds on any modelled machine */
@@ -304,7 +304,7 @@ static unsigned int sched_balance_find_dst_group_cpu(struct nc_machine *m,
 	unsigned int i;
 
 	if (sg->group_weight == 1)
-		return find_next_bit(sg->span, s->nr_cpu_ids, 0);
+		return first_cpu(m, sg);
 	for_each_cpu_and(i, sg->span, p->cpus_mask.bits, s->nr_cpu_ids) {
 		struct rq *rq = cpu_rq(m, i);
 
@@ -341,7 +341,7 @@ static unsigned int sched_balance_find_dst_cpu(struct nc_machine *m, const struc
 	struct sched_state *s = m->sched;
 	unsigned int new_cpu = cpu;
 
-	if (!bitmap_intersects(sd->span, p->cpus_mask.bits, s->nr_cpu_ids))
+	if (nc_first_cpu_and(sd->span, p->cpus_mask.bits, s->nr_cpu_ids) >= s->nr_cpu_ids)
 		return prev_cpu;
 	while (sd) {
 		const struct sched_group *group;

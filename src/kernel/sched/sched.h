@@ -188,6 +188,17 @@ static inline bool nc_next_cpu(unsigned int *cpu, const unsigned long *a, const 
 /* models for_each_cpu() over a mask of n bits, as for_each_cpu_and() */
 #define for_each_cpu(cpu_, mask_, n_) for_each_cpu_and(cpu_, mask_, mask_, n_)
 
+/* models cpumask_first_and(): the first CPU below n in both a and b, or n
+ * (cpumask_first() with a == b, cpumask_intersects() if below n) */
+static inline unsigned int nc_first_cpu_and(const unsigned long *a, const unsigned long *b,
+					    unsigned int n)
+{
+	unsigned long w = 0, bits = n ? a[0] & b[0] : 0;
+	unsigned int cpu;
+
+	return nc_next_cpu(&cpu, a, b, n, &w, &bits) ? cpu : n;
+}
+
 /* models for_each_cpu_wrap(): the set bits from start on, then from 0 */
 #define for_each_cpu_wrap(cpu_, mask_, n_, start_) \
 	for (unsigned int wrap_ = 0, end_ = (n_); wrap_ < 2; wrap_++, end_ = (start_)) \
