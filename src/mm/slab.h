@@ -245,12 +245,13 @@ struct slab_arena;
 enum slab_boot_state { SLAB_DOWN, SLAB_PARTIAL, SLAB_UP, SLAB_FULL };
 
 /* Boot caches a fork touches (created by fork_init(), proc_caches_init(),
- * cred_init(), pid_idr_init(), anon_vma_init() and two initcalls in the kernel). */
+ * cred_init(), pid_idr_init(), anon_vma_init() and two initcalls in the
+ * kernel), and the struct file cache of vfs_caches_init()'s files_init(). */
 enum nc_boot_cache {
 	NC_CACHE_PID, NC_CACHE_ANON_VMA, NC_CACHE_ANON_VMA_CHAIN, NC_CACHE_CRED,
 	NC_CACHE_TASK_STRUCT, NC_CACHE_MM_STRUCT, NC_CACHE_SIGHAND,
 	NC_CACHE_SIGNAL, NC_CACHE_FILES, NC_CACHE_FS, NC_CACHE_VM_AREA,
-	NC_CACHE_NSPROXY, NC_CACHE_BLKDEV_IOC, NC_CACHE_PID_NS,
+	NC_CACHE_NSPROXY, NC_CACHE_FILP, NC_CACHE_BLKDEV_IOC, NC_CACHE_PID_NS,
 	NR_NC_BOOT_CACHES
 };
 

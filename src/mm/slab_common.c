@@ -368,8 +368,10 @@ struct boot_cache_profile {
 /*
  * Creation order follows start_kernel(): pid_idr_init(), anon_vma_init(),
  * cred_init(), fork_init(), mm_cache_init(), proc_caches_init() (which
- * ends with nsproxy_cache_init()), then two initcalls: blk_ioc_init()
- * (subsys) and pid_namespaces_init() (device). Sizes are
+ * ends with nsproxy_cache_init()), vfs_caches_init()'s files_init() (filp:
+ * v6.12 keeps its free pointer inside, at f_freeptr; outside it lands at
+ * 184 and the slot is the same 192 bytes), then two initcalls:
+ * blk_ioc_init() (subsys) and pid_namespaces_init() (device). Sizes are
  * those of a Debian x86_64 build of the structures (task_struct includes
  * the FPU state; mm_struct adds the mm_cpumask and mm_cid masks, sized by
  * nr_cpu_ids); they are indicative and the host's replace them on
@@ -393,6 +395,8 @@ static const struct boot_cache_profile boot_profile[NR_NC_BOOT_CACHES] = {
 	{ NC_CACHE_FS, "fs_cache", NULL, 56, 0, SLAB_HWCACHE_ALIGN | ACCT, 0, 0, NULL, NULL, 0 },
 	{ NC_CACHE_VM_AREA, "vm_area_struct", NULL, 176, 8, ACCT, 0, 0, NULL, NULL, 0 },
 	{ NC_CACHE_NSPROXY, "nsproxy", NULL, 72, 8, ACCT, 0, 0, NULL, NULL, 0 },
+	{ NC_CACHE_FILP, "filp", NULL, 184, 0, SLAB_HWCACHE_ALIGN | SLAB_TYPESAFE_BY_RCU | ACCT,
+	  0, 0, NULL, NULL, 0 },
 	{ NC_CACHE_BLKDEV_IOC, "blkdev_ioc", NULL, 88, 0, SLAB_PANIC, 0, 0, NULL, NULL, 0 },
 	{ NC_CACHE_PID_NS, "pid_namespace", NULL, 144, 8, ACCT, 0, 0, NULL, NULL, 0 },
 };

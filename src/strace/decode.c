@@ -10,8 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fs/fcntl.h"
+#include "fs/file.h"
 #include "kernel/exit.h"
 #include "lib/error.h"
+#include "mm/uaccess.h"
 #include "strace/decode.h"
 #include "strace/reader.h"
 #include "strace/replay.h"
@@ -752,4 +755,186 @@ int decode_sched_getaffinity(struct nc_replay *rp, const struct strace_args *arg
 	if (affinity_args(rp, args, regs, &a, err))
 		return -EINVAL;
 	return a ? place(rp, room, affinity_room(regs->arg[1]), &regs->arg[2], err) : 0;
+}
+
+/*
+ * The descriptor calls. A fd argument a call used successfully in the log
+ * but the model never saw made (inherited before the log: a tracer's
+ * leftovers, anything the program got from calls not modelled) is adopted
+ * into the task's table first (nc_fd_adopt()), so the call finds it as the
+ * real one did; a failed call adopts nothing, and its EBADF is checked.
+ */
+static int fd_arg(struct nc_replay *rp, const struct strace_args *args, size_t i,
+		  bool cloexec, uint64_t *reg, struct nc_error *err)
+{
+	const struct strace_event *ev = nc_replay_event(rp);
+	const struct strace_arg *a = need(args, i, NULL, err);
+
+	if (!a)
+		return -EINVAL;
+	if (strace_parse_num(a->val, a->len, reg))
+		return bad(err, "fd", a);
+	if (ev && ev->result == RESULT_VALUE && *reg < NR_OPEN &&
+	    nc_fd_adopt(nc_replay_machine(rp), (unsigned int)*reg, cloexec))
+		return nc_err(err, "no memory to adopt fd %llu", (unsigned long long)*reg);
+	return 0;
+}
+
+static int flags_arg(const struct strace_args *args, size_t i, const struct xlat *table,
+		     uint64_t *reg, struct nc_error *err)
+{
+	const struct xlat *const tables[] = { table, NULL };
+	const struct strace_arg *a = need(args, i, NULL, err);
+
+	if (!a)
+		return -EINVAL;
+	return strace_parse_flags(tables, false, a->val, a->len, reg) ? bad(err, "flags", a) : 0;
+}
+
+int decode_fd(struct nc_replay *rp, const struct strace_args *args,
+	      struct syscall_regs *regs, struct nc_error *err)
+{
+	return fd_arg(rp, args, 0, false, &regs->arg[0], err);
+}
+
+int decode_dup2(struct nc_replay *rp, const struct strace_args *args,
+		struct syscall_regs *regs, struct nc_error *err)
+{
+	if (fd_arg(rp, args, 0, false, &regs->arg[0], err) || numbers(args, 2, regs, err))
+		return -EINVAL;
+	return args->n > 2 ? flags_arg(args, 2, &open_flags, &regs->arg[2], err) : 0;
+}
+
+int decode_fcntl(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_event *ev = nc_replay_event(rp);
+	const struct xlat *const cmds[] = { &fcntl_cmds, NULL };
+	const struct strace_arg *a = need(args, 1, NULL, err);
+
+	if (!a || strace_parse_flags(cmds, false, a->val, a->len, &regs->arg[1]))
+		return a ? bad(err, "command", a) : -EINVAL;
+	/* an adopted fd is close-on-exec if F_GETFD said so */
+	if (fd_arg(rp, args, 0, regs->arg[1] == F_GETFD && ev && ev->result == RESULT_VALUE &&
+		   (ev->retval & FD_CLOEXEC), &regs->arg[0], err))
+		return -EINVAL;
+	switch (regs->arg[1]) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		if (!need(args, 2, NULL, err))
+			return -EINVAL;
+		return strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2]) ?
+		       bad(err, "argument", &args->a[2]) : 0;
+	case F_SETFD:
+		return flags_arg(args, 2, &fd_flags, &regs->arg[2], err);
+	default:            /* the other commands' arguments are not modelled */
+		return 0;
+	}
+}
+
+int decode_close_range(struct nc_replay *rp, const struct strace_args *args,
+		       struct syscall_regs *regs, struct nc_error *err)
+{
+	(void)rp;
+	if (numbers(args, 2, regs, err))
+		return -EINVAL;
+	return flags_arg(args, 2, &close_range_flags, &regs->arg[2], err);
+}
+
+int decode_pipe2(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_arg *a = need(args, 0, NULL, err);
+
+	if (!a || pointer(rp, a, 4, &regs->arg[0], err))
+		return -EINVAL;
+	return args->n > 1 ? flags_arg(args, 1, &open_flags, &regs->arg[1], err) : 0;
+}
+
+int decode_socketpair(struct nc_replay *rp, const struct strace_args *args,
+		      struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_arg *a = need(args, 3, NULL, err);
+
+	if (!a || decode_new_fd(rp, args, regs, err))
+		return -EINVAL;
+	return pointer(rp, a, 4, &regs->arg[3], err);
+}
+
+int decode_new_fd(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct xlat *const tables[] = { &cloexec_flags, NULL };
+
+	(void)rp, (void)err;
+	for (size_t i = 0; i < args->n && i < 6; i++) {
+		const char *s = args->a[i].val;
+		size_t len = args->a[i].len;
+
+		if (!strace_parse_num(s, len, &regs->arg[i]))
+			continue;
+		regs->arg[i] = 0;
+		while (len) {       /* a flag set: its close-on-exec name only */
+			const char *bar = memchr(s, '|', len);
+			size_t n = bar ? (size_t)(bar - s) : len;
+			uint64_t f;
+
+			if (xlat_parse(tables, s, n, &f) || !strace_parse_num(s, n, &f))
+				regs->arg[i] |= f;
+			s += bar ? n + 1 : n;
+			len -= bar ? n + 1 : n;
+		}
+	}
+	return 0;
+}
+
+int decode_openat2(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_arg *how = need(args, 3, NULL, err) ? &args->a[2] : NULL, *f;
+	struct strace_args fields, one = { .n = 1 };
+	struct syscall_regs flags = { { 0 } };
+	uint64_t open_how[3] = { 0 };     /* flags, mode, resolve */
+
+	if (!how)
+		return -EINVAL;
+	if (strace_parse_num(args->a[3].val, args->a[3].len, &regs->arg[3]))
+		return bad(err, "size", &args->a[3]);
+	if (!strace_parse_num(how->val, how->len, &regs->arg[2]))
+		return 0;          /* an address strace could not read */
+	if (strace_split_struct(how->val, how->len, &fields))
+		return bad(err, "open_how", how);
+	f = strace_arg_named(&fields, "flags");
+	if (f) {
+		one.a[0] = *f;
+		decode_new_fd(rp, &one, &flags, err);
+		open_how[0] = flags.arg[0];
+	}
+	return place(rp, open_how, sizeof(open_how), &regs->arg[2], err);
+}
+
+int decode_pidfd_open(struct nc_replay *rp, const struct strace_args *args,
+		      struct syscall_regs *regs, struct nc_error *err)
+{
+	if (numbers(args, 1, regs, err) || flags_arg(args, 1, &pidfd_open_flags, &regs->arg[1], err))
+		return -EINVAL;
+	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
+	return 0;
+}
+
+bool check_fd_pair(struct nc_machine *m, const struct strace_args *args,
+		   const struct syscall_regs *regs, char *why, size_t len)
+{
+	/* pipe2's fildes is its first argument, socketpair()'s its fourth */
+	size_t i = args->n > 3 ? 3 : 0;
+	uint64_t logged[2];
+	int fd[2];
+	size_t n;
+
+	if (strace_parse_array(args->a[i].val, args->a[i].len, logged, 2, &n) || n != 2)
+		return true;       /* the log shows no fds to compare */
+	if (copy_from_user(m, fd, regs->arg[i], sizeof(fd)))
+		return snprintf(why, len, "wrote no fds"), false;
+	snprintf(why, len, "wrote [%d, %d]", fd[0], fd[1]);
+	return (uint64_t)fd[0] == logged[0] && (uint64_t)fd[1] == logged[1];
 }

@@ -79,4 +79,43 @@ int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *arg
 int decode_sched_getaffinity(struct nc_replay *rp, const struct strace_args *args,
 			     struct syscall_regs *regs, struct nc_error *err);
 
+/* close(fd), dup(fd): the fd, adopted if the log shows the call succeed on
+ * one the model never saw made (the same for every fd argument below) */
+int decode_fd(struct nc_replay *rp, const struct strace_args *args,
+	      struct syscall_regs *regs, struct nc_error *err);
+/* dup2(oldfd, newfd), dup3(oldfd, newfd, O_CLOEXEC) */
+int decode_dup2(struct nc_replay *rp, const struct strace_args *args,
+		struct syscall_regs *regs, struct nc_error *err);
+/* fcntl(fd, F_SETFD, FD_CLOEXEC), fcntl(fd, F_DUPFD, 10): the other
+ * commands' arguments are left 0 */
+int decode_fcntl(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err);
+/* close_range(3, 4294967295, CLOSE_RANGE_CLOEXEC) */
+int decode_close_range(struct nc_replay *rp, const struct strace_args *args,
+		       struct syscall_regs *regs, struct nc_error *err);
+/* pipe([3, 4]), pipe2([3, 4], O_CLOEXEC): room for the fds (an address, a
+ * failed call's, passes as it is) */
+int decode_pipe2(struct nc_replay *rp, const struct strace_args *args,
+		 struct syscall_regs *regs, struct nc_error *err);
+/* socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0, [3, 4]) */
+int decode_socketpair(struct nc_replay *rp, const struct strace_args *args,
+		      struct syscall_regs *regs, struct nc_error *err);
+/* A call making a fd out of what the model does not see (openat's path,
+ * socket(), eventfd2() ...): each number as it is, each flag set as its
+ * close-on-exec bit (O_CLOEXEC, SOCK_CLOEXEC, MFD_CLOEXEC ...), the rest
+ * (paths, other names: what the lookup decides) 0 */
+int decode_new_fd(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err);
+/* openat2(AT_FDCWD, "/", {flags=O_RDONLY|O_CLOEXEC, resolve=0}, 24):
+ * the open_how placed with its close-on-exec flag */
+int decode_openat2(struct nc_replay *rp, const struct strace_args *args,
+		   struct syscall_regs *regs, struct nc_error *err);
+/* pidfd_open(1234, PIDFD_NONBLOCK): the pid through the pid map */
+int decode_pidfd_open(struct nc_replay *rp, const struct strace_args *args,
+		      struct syscall_regs *regs, struct nc_error *err);
+/* The check of pipe(), pipe2() and socketpair(): the two fds the model
+ * wrote against the "[3, 4]" the log shows */
+bool check_fd_pair(struct nc_machine *m, const struct strace_args *args,
+		   const struct syscall_regs *regs, char *why, size_t len);
+
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "arch/task.h"
+#include "fs/file.h"
 #include "kernel/fork.h"
 #include "kernel/exit.h"
 #include "kernel/pid.h"
@@ -185,6 +186,11 @@ const struct strace_event *nc_replay_event(const struct nc_replay *rp)
 	return rp->ev;
 }
 
+struct nc_machine *nc_replay_machine(const struct nc_replay *rp)
+{
+	return rp->m;
+}
+
 static bool page_is_own(const struct mm_struct *mm, unsigned long addr)
 {
 	return page_is_free(mm, addr) && addr >= mm->mmap_min_addr && addr < TASK_SIZE_MAX;
@@ -283,6 +289,13 @@ static struct task_struct *new_process(struct nc_replay *rp)
 	nc_sched_sleep(rp->m, init);
 	if (t && nc_new_mm(rp->m, t))
 		return NULL;
+	/* with a shell's 0, 1 and 2 open: a log shows them used, never made */
+	if (t) {
+		run_as(rp->m, t);
+		for (unsigned int fd = 0; fd < 3; fd++)
+			if (nc_fd_adopt(rp->m, fd, false))
+				return NULL;
+	}
 	return t;
 }
 
@@ -849,6 +862,19 @@ static long unmap_but_owed(struct nc_replay *rp, struct task_struct *t, unsigned
 	return ret;
 }
 
+/* Whether a SYSCALL_IF_SUCCEEDED call runs: the log's success (a new fd's
+ * number, execve's 0), or a script line that says nothing; a new fd's
+ * EMFILE too, since only a table already full gives it */
+static bool runs_if_succeeded(const struct strace_event *ev, const struct nc_syscall *sc)
+{
+	if (ev->result == RESULT_NONE)
+		return !ev->unfinished;
+	if (sc->flags & SYSCALL_NEW_FD)
+		return ev->result == RESULT_VALUE ||
+		       (ev->result == RESULT_ERROR && ev->err == EMFILE);
+	return ev->result == RESULT_VALUE && !ev->retval;
+}
+
 static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	const struct nc_syscall *sc = nc_syscall_find(ev->name);
@@ -856,6 +882,7 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	struct syscall_regs regs = { { 0 } };
 	struct strace_event model;
 	struct strace_args args;
+	char wrote[128];
 	int split, decoded;
 	unsigned long unmap_end;
 	bool displaced;
@@ -897,8 +924,7 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	}
 	/* a call that can fail for what the model cannot see (execve's file)
 	 * runs where the log says it succeeded, or a script line says nothing */
-	if ((sc->flags & SYSCALL_IF_SUCCEEDED) &&
-	    (ev->result == RESULT_NONE ? ev->unfinished : ev->result != RESULT_VALUE || ev->retval)) {
+	if ((sc->flags & SYSCALL_IF_SUCCEEDED) && !runs_if_succeeded(ev, sc)) {
 		c->unchecked++;
 		rp->stats->unchecked++;
 		return 0;
@@ -932,6 +958,11 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	else
 		ret = sc->entry(rp->m, &regs);
 	run_as(rp->m, t);     /* the call may have switched tasks (a vfork parent sleeps) */
+	if (ret == SYSCALL_UNANSWERED) {     /* fcntl(F_GETFL): what the model does not keep */
+		c->unchecked++;
+		rp->stats->unchecked++;
+		return 0;
+	}
 	if ((sc->flags & SYSCALL_MAPS) && ret >= 0 && regs.arg[1])
 		rp->mapped[rp->next_mapped++ % RECENT_MAPS] = (struct mapped){
 			(unsigned long)ret, (unsigned long)ret + regs.arg[1], t, displaced };
@@ -974,13 +1005,17 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	} else if (ev->result == RESULT_NONE) {
 		c->unchecked++;
 		rp->stats->unchecked++;
-	} else if (agrees(rp, ev, &model, sc)) {
-		c->agree++;
-		rp->stats->agree++;
-	} else {
+	} else if (!agrees(rp, ev, &model, sc)) {
 		c->disagree++;
 		rp->stats->disagree++;
 		report(rp, ev, &model, NULL);
+	} else if (sc->check && ret >= 0 && !sc->check(rp->m, &args, &regs, wrote, sizeof(wrote))) {
+		c->disagree++;             /* what it wrote (pipe2's fds) differs */
+		rp->stats->disagree++;
+		report(rp, ev, NULL, wrote);
+	} else {
+		c->agree++;
+		rp->stats->agree++;
 	}
 	return 0;
 }

@@ -85,6 +85,8 @@ long nc_replay_pid(struct nc_replay *rp, long recorded);
 
 /* The call being decoded (a decoder may need its recorded result). */
 const struct strace_event *nc_replay_event(const struct nc_replay *rp);
+/* The machine the replay runs (decoders adopting a log's unknown fd). */
+struct nc_machine *nc_replay_machine(const struct nc_replay *rp);
 
 int nc_replay(FILE *in, FILE *out, const struct nc_replay_opts *opts,
 	      struct nc_replay_stats *stats, struct nc_error *err);

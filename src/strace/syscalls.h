@@ -9,6 +9,8 @@
 #ifndef NC_STRACE_SYSCALLS_H
 #define NC_STRACE_SYSCALLS_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <numaclone/numaclone.h>
@@ -40,12 +42,24 @@ typedef long (*syscall_entry_fn)(struct nc_machine *m, const struct syscall_regs
 #define SYSCALL_UNMAPS    0x80  /* unmaps [arg0, arg0 + arg1) (munmap) */
 #define SYSCALL_IF_SUCCEEDED 0x100 /* may fail for what the model cannot see (execve's
 				   file): runs only where the log says it succeeded */
+#define SYSCALL_NEW_FD    0x200 /* returns a new fd; with IF_SUCCEEDED, a logged
+				   EMFILE runs too (only a full table gives it) */
+
+/* An entry's answer where the model keeps nothing to answer with (fcntl's
+ * F_GETFL): counted unchecked. Outside the errno range and NC_WAIT_SLEEPS. */
+#define SYSCALL_UNANSWERED (-4097L)
+
+/* After a call that agreed: whether what it wrote to user memory (pipe2's
+ * fds) matches the log's args; if not, why says what the model wrote. */
+typedef bool (*syscall_check_fn)(struct nc_machine *m, const struct strace_args *args,
+				 const struct syscall_regs *regs, char *why, size_t len);
 
 struct nc_syscall {
 	const char *name;
 	syscall_decode_fn decode;
 	syscall_entry_fn entry;
 	unsigned int flags;
+	syscall_check_fn check;       /* or NULL */
 };
 
 /* The row for name, or NULL if the model does not have the call. */

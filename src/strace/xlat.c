@@ -57,6 +57,38 @@ XLAT(at_dirfd, { (uint64_t)NC_AT_FDCWD, "AT_FDCWD" });
 XLAT(execveat_flags, { NC_AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW" },
      { NC_AT_EMPTY_PATH, "AT_EMPTY_PATH" });
 
+/* x86_64's O_* (asm-generic/fcntl.h): O_SYNC and O_TMPFILE carry
+ * O_DSYNC and O_DIRECTORY; FASYNC is strace's name for O_ASYNC */
+XLAT(open_flags,
+     { 0, "O_RDONLY" }, { 01, "O_WRONLY" }, { 02, "O_RDWR" }, { 0100, "O_CREAT" },
+     { 0200, "O_EXCL" }, { 0400, "O_NOCTTY" }, { 01000, "O_TRUNC" }, { 02000, "O_APPEND" },
+     { 04000, "O_NONBLOCK" }, { 010000, "O_DSYNC" }, { 020000, "FASYNC" },
+     { 040000, "O_DIRECT" }, { 0100000, "O_LARGEFILE" }, { 0200000, "O_DIRECTORY" },
+     { 0400000, "O_NOFOLLOW" }, { 01000000, "O_NOATIME" }, { 02000000, "O_CLOEXEC" },
+     { 04010000, "O_SYNC" }, { 010000000, "O_PATH" }, { 020200000, "O_TMPFILE" });
+/* Each family's close-on-exec flag, in the call's own flags argument */
+XLAT(cloexec_flags,
+     { 02000000, "O_CLOEXEC" }, { 02000000, "SOCK_CLOEXEC" }, { 02000000, "EFD_CLOEXEC" },
+     { 02000000, "EPOLL_CLOEXEC" }, { 02000000, "TFD_CLOEXEC" }, { 02000000, "SFD_CLOEXEC" },
+     { 02000000, "IN_CLOEXEC" }, { 02000000, "OPEN_TREE_CLOEXEC" }, { 1, "MFD_CLOEXEC" },
+     { 1, "FAN_CLOEXEC" }, { 1, "FSOPEN_CLOEXEC" }, { 1, "FSMOUNT_CLOEXEC" },
+     { 1, "FSPICK_CLOEXEC" }, { 8, "PERF_FLAG_FD_CLOEXEC" });
+/* fcntl()'s commands (values), as strace 6.x names them on x86_64 */
+XLAT(fcntl_cmds,
+     { 0, "F_DUPFD" }, { 1, "F_GETFD" }, { 2, "F_SETFD" }, { 3, "F_GETFL" }, { 4, "F_SETFL" },
+     { 5, "F_GETLK" }, { 6, "F_SETLK" }, { 7, "F_SETLKW" }, { 8, "F_SETOWN" },
+     { 9, "F_GETOWN" }, { 10, "F_SETSIG" }, { 11, "F_GETSIG" }, { 15, "F_SETOWN_EX" },
+     { 16, "F_GETOWN_EX" }, { 17, "F_GETOWNER_UIDS" }, { 36, "F_OFD_GETLK" },
+     { 37, "F_OFD_SETLK" }, { 38, "F_OFD_SETLKW" }, { 1024, "F_SETLEASE" },
+     { 1025, "F_GETLEASE" }, { 1026, "F_NOTIFY" }, { 1027, "F_DUPFD_QUERY" },
+     { 1028, "F_CREATED_QUERY" }, { 1029, "F_CANCELLK" }, { 1030, "F_DUPFD_CLOEXEC" },
+     { 1031, "F_SETPIPE_SZ" }, { 1032, "F_GETPIPE_SZ" }, { 1033, "F_ADD_SEALS" },
+     { 1034, "F_GET_SEALS" }, { 1035, "F_GET_RW_HINT" }, { 1036, "F_SET_RW_HINT" },
+     { 1037, "F_GET_FILE_RW_HINT" }, { 1038, "F_SET_FILE_RW_HINT" });
+XLAT(fd_flags, { 1, "FD_CLOEXEC" });
+XLAT(close_range_flags, { 2, "CLOSE_RANGE_UNSHARE" }, { 4, "CLOSE_RANGE_CLOEXEC" });
+XLAT(pidfd_open_flags, { 04000, "PIDFD_NONBLOCK" }, { 0200, "PIDFD_THREAD" });
+
 /* x86_64's SA_* (asm/signal.h), in strace's order */
 XLAT(sigaction_flags,
      { 0x04000000, "SA_RESTORER" }, { 0x08000000, "SA_ONSTACK" }, { 0x10000000, "SA_RESTART" },

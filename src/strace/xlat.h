@@ -39,6 +39,12 @@ extern const struct xlat ioprio_who;          /* IOPRIO_WHO_* (values) */
 extern const struct xlat ioprio_class;        /* IOPRIO_CLASS_* (values) */
 extern const struct xlat at_dirfd;              /* AT_FDCWD (a value) */
 extern const struct xlat execveat_flags;      /* AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH */
+extern const struct xlat open_flags;         /* O_RDONLY .. O_TMPFILE */
+extern const struct xlat cloexec_flags;      /* O_CLOEXEC, SOCK_CLOEXEC, MFD_CLOEXEC .. */
+extern const struct xlat fcntl_cmds;         /* F_DUPFD .. (values) */
+extern const struct xlat fd_flags;           /* FD_CLOEXEC */
+extern const struct xlat close_range_flags;  /* CLOSE_RANGE_UNSHARE|CLOSE_RANGE_CLOEXEC */
+extern const struct xlat pidfd_open_flags;   /* PIDFD_NONBLOCK|PIDFD_THREAD */
 extern const struct xlat sigaction_flags;     /* SA_RESTORER, SA_RESTART .. */
 extern const struct xlat sigaction_handlers;  /* SIG_DFL, SIG_IGN, SIG_ERR (values) */
 

@@ -282,7 +282,7 @@ static void sweep(struct nc_machine *m, struct kernel_clone_args *args, unsigned
  * cred_jar; files_cache, then alloc_fdtable()'s table, fd array (128
  * slots: kmalloc-cg-1k) and bitmaps; fs_cache; sighand_cache;
  * signal_cache; mm_struct; one vm_area_struct per VMA; pid. Policies,
- * namespaces other than pid, pidfd files and the idr are host memory.
+ * namespaces other than pid and the idr are host memory.
  */
 static void expect(const struct sweep_result *res, unsigned int points, unsigned int page,
 		   unsigned int tolerated)
@@ -352,9 +352,10 @@ static void test_sweep_clone3_pidfd(void **state)
 	struct sweep_result res;
 
 	(void)state;
-	/* the fd fits the parent's 128-slot table: a fork's points */
+	/* the fd fits the parent's 128-slot table: a fork's points and the
+	 * pidfd's file, a filp object (pidfs_alloc_file()) */
 	sweep(m, &args, clone3_args(m, &args), "clone3(CLONE_PIDFD)", WARM, &res);
-	expect(&res, 14, 0, 0);
+	expect(&res, 15, 0, 0);
 	nc_machine_destroy(m);
 }
 
