@@ -958,9 +958,18 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	else
 		ret = sc->entry(rp->m, &regs);
 	run_as(rp->m, t);     /* the call may have switched tasks (a vfork parent sleeps) */
-	if (ret == SYSCALL_UNANSWERED) {     /* fcntl(F_GETFL): what the model does not keep */
+	if (ret == SYSCALL_UNANSWERED) {
+		/* fcntl(F_GETFL): what the model does not keep; the log's answer
+		 * stands ("?" where a script line gives none) */
 		c->unchecked++;
 		rp->stats->unchecked++;
+		if (!rp->opts->check) {
+			model_result(&model, ev, sc, 0, t);
+			model.result = ev->result == RESULT_NONE ? RESULT_UNKNOWN : ev->result;
+			model.retval = ev->retval;
+			model.err = ev->err;
+			strace_write_event(rp->out, &model);
+		}
 		return 0;
 	}
 	if ((sc->flags & SYSCALL_MAPS) && ret >= 0 && regs.arg[1])
