@@ -2,9 +2,10 @@
 # Real programs under real `strace -f` on this machine, replayed with
 # --check: a shell pipeline in bash and in dash, a multi-threaded program
 # (tests/oracle/threads.c), a prefork server (tests/oracle/prefork.c), and
-# numactl running a child under each policy and binding option. Every
-# modelled call must agree; unmodelled ones are only counted. A program
-# this machine lacks (dash, numactl) is left out and named.
+# numactl running a child under each policy and binding option, unshare
+# and ionice running a shell. Every modelled call must agree; unmodelled
+# ones are only counted. A program this machine lacks (dash, numactl,
+# unshare, ionice) is left out and named.
 source tests/oracle/setup.sh
 oracle_build threads prefork
 fails=0 runs=0
@@ -42,5 +43,17 @@ if command -v numactl >/dev/null; then
 	done
 else
 	echo "left out: numactl (not installed)"
+fi
+# unshare(1) between its fork and exec, and ionice(1) giving a shell its class
+if command -v unshare >/dev/null && unshare -U -r -p -f -T true 2>/dev/null; then
+	run unshare-pid 30 unshare -p -f -m --mount-proc sh -c 'true'
+	run unshare-user 30 unshare -U -r -p -f -n -u -i -T sh -c 'true'
+else
+	echo "left out: unshare (no unshare(1), or namespaces refused here)"
+fi
+if command -v ionice >/dev/null; then
+	run ionice 20 ionice -c 3 sh -c 'ionice -p $$'
+else
+	echo "left out: ionice (not installed)"
 fi
 [ $fails -eq 0 ] || { echo "FAIL: $fails of $runs programs disagree"; exit 1; }
