@@ -110,7 +110,7 @@ static void ranges(void)
 
 static void creators(void)
 {
-	int p[2], sv[2];
+	int p[2], sv[2], pidfd = -1;
 	long pid = getpid();
 
 	sys(SYS_pipe, (long)p, 0, 0, 0);
@@ -131,6 +131,12 @@ static void creators(void)
 	sys(SYS_pidfd_open, pid, 1, 0, 0);          /* EINVAL: flags */
 	sys(SYS_pidfd_open, 0, 0, 0, 0);            /* EINVAL */
 	sys(SYS_pidfd_open, 4000000, 0, 0, 0);      /* ESRCH */
+	sys(SYS_close, 4, 0, 0, 0);
+	/* CLONE_PIDFD's fd is the lowest free one, close-on-exec */
+	pid = raw_clone(CLONE_PIDFD | SIGCHLD, NULL, &pidfd, NULL, 0);
+	sys(SYS_fcntl, pidfd, F_GETFD, 0, 0);
+	sys(SYS_openat, AT_FDCWD, (long)"/dev/null", O_RDONLY, 0);
+	reap(pid, 0);
 	sys(SYS_close_range, 3, ~0U, 0, 0);
 }
 
