@@ -131,6 +131,13 @@ static enum group_type group_classify(unsigned int imbalance_pct, const struct s
 	return group_has_spare;
 }
 
+/* idle_cpu_without(): cpu, with nr_running queued when p is not counted */
+static unsigned int idle_without(struct nc_machine *m, unsigned int cpu, unsigned int nr_running,
+				 const struct task_struct *p)
+{
+	return !nr_running && (is_idle_task(m, m->curr[cpu]) || m->curr[cpu] == p);
+}
+
 /* models kernel/sched/fair.c:update_sg_wakeup_stats(): the group seen from
  * p, over the CPUs p may use, p's own contribution removed. Not inlined:
  * in the walk's body its loop, the hottest of a fork, ran out of registers. */
@@ -139,29 +146,31 @@ update_sg_wakeup_stats(struct nc_machine *m, const struct sched_domain *sd,
 		       const struct sched_group *sg, struct sg_lb_stats *sgs,
 		       const struct task_struct *p)
 {
-	struct sched_state *s = m->sched;
-	/* p counts where it is queued; ~0u matches no CPU. Kept in locals, as
-	 * is the sum, so the walk over the group needs no reloads. */
-	const unsigned int p_cpu = p->on_rq == TASK_ON_RQ_QUEUED ? p->cpu : ~0u;
-	const unsigned long p_load = p->se_load_weight;
-	struct task_struct *const *curr = m->curr;
-	struct sg_lb_stats st = { 0 };
-	unsigned int i;
+	unsigned int n = m->sched->nr_cpu_ids, i;
+	struct sg_lb_stats st = { 0 };    /* summed in a local: no reloads */
 
-	for_each_cpu_and(i, sg->span, p->cpus_mask.bits, s->nr_cpu_ids) {
+	for_each_cpu_and(i, sg->span, p->cpus_mask.bits, n) {
 		struct rq *rq = cpu_rq(m, i);
-		unsigned int local, nr_running;
 
-		/* task_running_on_cpu(): p queued here counts for nothing */
-		local = i == p_cpu;
-		st.group_load += cpu_load(rq) - (local ? p_load : 0);
-		st.group_util += local && rq->nr_running == 1 ? 0 : cpu_util(rq);
-		st.group_runnable += cpu_runnable(rq) - (local ? SCHED_CAPACITY_SCALE : 0);
-		nr_running = rq->nr_running - local;
-		st.sum_nr_running += nr_running;
-		/* idle_cpu_without() */
-		if (!nr_running && (is_idle_task(m, curr[i]) || curr[i] == p))
-			st.idle_cpus++;
+		st.group_load += cpu_load(rq);
+		st.group_util += cpu_util(rq);
+		st.group_runnable += cpu_runnable(rq);
+		st.sum_nr_running += rq->nr_running;
+		st.idle_cpus += idle_without(m, i, rq->nr_running, p);
+	}
+	/* task_running_on_cpu(): p queued on one of those CPUs counts for
+	 * nothing there, taken out once rather than tested at every CPU */
+	i = p->cpu;
+	if (p->on_rq == TASK_ON_RQ_QUEUED && i < n && test_bit(i, sg->span) &&
+	    cpumask_test_cpu(i, &p->cpus_mask)) {
+		struct rq *rq = cpu_rq(m, i);
+
+		st.group_load -= p->se_load_weight;
+		st.group_util -= rq->nr_running == 1 ? cpu_util(rq) : 0;
+		st.group_runnable -= SCHED_CAPACITY_SCALE;
+		st.sum_nr_running--;
+		st.idle_cpus += idle_without(m, i, rq->nr_running - 1, p) -
+				idle_without(m, i, rq->nr_running, p);
 	}
 	*sgs = st;
 	sgs->group_capacity = sg->capacity;
