@@ -197,6 +197,14 @@ static struct files_struct *__dup_fd(struct nc_machine *m, struct files_struct *
 	memset(new_fdt->fd + open_files, 0,
 	       (new_fdt->max_fds - open_files) * sizeof(struct file *));
 	newf->fdt = new_fdt;
+	if (oldf->nc_named) {
+		newf->nc_named = malloc(BITS_TO_LONGS(NC_NAMED_FDS) * sizeof(long));
+		if (!newf->nc_named) {
+			put_files_struct(m, newf);
+			return ERR_PTR(-ENOMEM);
+		}
+		memcpy(newf->nc_named, oldf->nc_named, BITS_TO_LONGS(NC_NAMED_FDS) * sizeof(long));
+	}
 	return newf;
 }
 
@@ -216,9 +224,32 @@ void put_files_struct(struct nc_machine *m, struct files_struct *files)
 		fput(m, fdt->fd[fd]);
 	if (fdt != &files->fdtab)
 		__free_fdtable(m, fdt);
+	free(files->nc_named);
 	/* init_files is static in the kernel and never reaches its last put */
 	if (virt_to_slab(m, files))
 		kmem_cache_free(m, files_cachep(m), files);
+}
+
+int nc_fd_name(struct nc_machine *m, unsigned int fd)
+{
+	struct files_struct *files = nc_current(m)->files;
+
+	if (fd >= NC_NAMED_FDS)
+		return 0;
+	if (!files->nc_named) {
+		files->nc_named = calloc(BITS_TO_LONGS(NC_NAMED_FDS), sizeof(long));
+		if (!files->nc_named)
+			return -ENOMEM;
+	}
+	__set_bit(fd, files->nc_named);
+	return 0;
+}
+
+bool nc_fd_named(const struct nc_machine *m, unsigned int fd)
+{
+	const struct files_struct *files = nc_current(m)->files;
+
+	return fd >= NC_NAMED_FDS || (files->nc_named && test_bit(fd, files->nc_named));
 }
 
 void exit_files(struct nc_machine *m, struct task_struct *tsk)

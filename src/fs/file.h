@@ -46,7 +46,16 @@ struct files_struct {
 	unsigned long close_on_exec_init[1];
 	unsigned long open_fds_init[1];
 	struct file *fd_array[NR_OPEN_DEFAULT];
+	unsigned long *nc_named;      /* replay: the fds below NC_NAMED_FDS a log
+					 named for this table (nc_fd_name()), or NULL */
 };
+
+/* Simulator, for the replay: which fds of current's table a log has named
+ * (made, used or closed), so a table's fds the log never showed can be told
+ * from those it showed closed. A copy of a table keeps what was known of it. */
+#define NC_NAMED_FDS 4096
+int nc_fd_name(struct nc_machine *m, unsigned int fd);
+bool nc_fd_named(const struct nc_machine *m, unsigned int fd);
 
 /* models fs/file.c:dup_fd() with no hole punched: ERR_PTR(-ENOMEM) on failure */
 struct files_struct *dup_fd(struct nc_machine *m, struct files_struct *oldf);

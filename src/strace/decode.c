@@ -774,10 +774,44 @@ static int fd_arg(struct nc_replay *rp, const struct strace_args *args, size_t i
 		return -EINVAL;
 	if (strace_parse_num(a->val, a->len, reg))
 		return bad(err, "fd", a);
+	if (*reg < NR_OPEN && nc_fd_name(nc_replay_machine(rp), (unsigned int)*reg))
+		return nc_err(err, "no memory");
 	if (ev && ev->result == RESULT_VALUE && *reg < NR_OPEN &&
 	    nc_fd_adopt(nc_replay_machine(rp), (unsigned int)*reg, cloexec))
 		return nc_err(err, "no memory to adopt fd %llu", (unsigned long long)*reg);
 	return 0;
+}
+
+/*
+ * A call that takes the lowest free fd at or above min (alloc_fd()), which
+ * the log shows returning fd. Free fds below it that the log never named
+ * were open in the real table (inherited before the log began, or made by
+ * a call the model does not see): they are adopted, so the model answers
+ * fd too. Below a named fd the answers are compared as they are.
+ */
+static int hidden_fds(struct nc_replay *rp, uint64_t min, uint64_t fd, struct nc_error *err)
+{
+	struct nc_machine *m = nc_replay_machine(rp);
+
+	if (fd >= NC_NAMED_FDS)
+		return 0;
+	for (uint64_t i = min; i < fd; i++)
+		if (!nc_fd_file(m, (unsigned int)i) && nc_fd_named(m, (unsigned int)i))
+			return nc_fd_name(m, (unsigned int)fd) ? nc_err(err, "no memory") : 0;
+	for (uint64_t i = min; i <= fd; i++)
+		if ((i < fd && nc_fd_adopt(m, (unsigned int)i, false)) || nc_fd_name(m, (unsigned int)i))
+			return nc_err(err, "no memory to adopt fd %llu", (unsigned long long)i);
+	return 0;
+}
+
+/* hidden_fds() for a call whose result is the new fd */
+static int hidden_fds_below_result(struct nc_replay *rp, uint64_t min, struct nc_error *err)
+{
+	const struct strace_event *ev = nc_replay_event(rp);
+
+	if (!ev || ev->result != RESULT_VALUE || ev->retval < (long)min)
+		return 0;
+	return hidden_fds(rp, min, (uint64_t)ev->retval, err);
 }
 
 static int flags_arg(const struct strace_args *args, size_t i, const struct xlat *table,
@@ -797,11 +831,21 @@ int decode_fd(struct nc_replay *rp, const struct strace_args *args,
 	return fd_arg(rp, args, 0, false, &regs->arg[0], err);
 }
 
+int decode_dup(struct nc_replay *rp, const struct strace_args *args,
+	       struct syscall_regs *regs, struct nc_error *err)
+{
+	if (fd_arg(rp, args, 0, false, &regs->arg[0], err))
+		return -EINVAL;
+	return hidden_fds_below_result(rp, 0, err);
+}
+
 int decode_dup2(struct nc_replay *rp, const struct strace_args *args,
 		struct syscall_regs *regs, struct nc_error *err)
 {
 	if (fd_arg(rp, args, 0, false, &regs->arg[0], err) || numbers(args, 2, regs, err))
 		return -EINVAL;
+	if (regs->arg[1] < NC_NAMED_FDS && nc_fd_name(nc_replay_machine(rp), (unsigned int)regs->arg[1]))
+		return nc_err(err, "no memory");
 	return args->n > 2 ? flags_arg(args, 2, &open_flags, &regs->arg[2], err) : 0;
 }
 
@@ -823,8 +867,9 @@ int decode_fcntl(struct nc_replay *rp, const struct strace_args *args,
 	case F_DUPFD_CLOEXEC:
 		if (!need(args, 2, NULL, err))
 			return -EINVAL;
-		return strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2]) ?
-		       bad(err, "argument", &args->a[2]) : 0;
+		if (strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2]))
+			return bad(err, "argument", &args->a[2]);
+		return hidden_fds_below_result(rp, regs->arg[2], err);
 	case F_SETFD:
 		return flags_arg(args, 2, &fd_flags, &regs->arg[2], err);
 	default:            /* the other commands' arguments are not modelled */
@@ -835,10 +880,26 @@ int decode_fcntl(struct nc_replay *rp, const struct strace_args *args,
 int decode_close_range(struct nc_replay *rp, const struct strace_args *args,
 		       struct syscall_regs *regs, struct nc_error *err)
 {
-	(void)rp;
 	if (numbers(args, 2, regs, err))
 		return -EINVAL;
+	/* after it, the fds of the range are closed or known */
+	for (uint64_t fd = regs->arg[0]; fd <= regs->arg[1] && fd < NC_NAMED_FDS; fd++)
+		if (nc_fd_name(nc_replay_machine(rp), (unsigned int)fd))
+			return nc_err(err, "no memory");
 	return flags_arg(args, 2, &close_range_flags, &regs->arg[2], err);
+}
+
+/* hidden_fds() for pipe2's and socketpair's two fds, as the log shows them */
+static int hidden_fd_pair(struct nc_replay *rp, const struct strace_arg *a, struct nc_error *err)
+{
+	const struct strace_event *ev = nc_replay_event(rp);
+	uint64_t logged[2];
+	size_t n;
+
+	if (!ev || ev->result != RESULT_VALUE ||
+	    strace_parse_array(a->val, a->len, logged, 2, &n) || n != 2 || logged[1] <= logged[0])
+		return 0;
+	return hidden_fds(rp, 0, logged[0], err) ?: hidden_fds(rp, logged[0] + 1, logged[1], err);
 }
 
 int decode_pipe2(struct nc_replay *rp, const struct strace_args *args,
@@ -846,27 +907,17 @@ int decode_pipe2(struct nc_replay *rp, const struct strace_args *args,
 {
 	const struct strace_arg *a = need(args, 0, NULL, err);
 
-	if (!a || pointer(rp, a, 4, &regs->arg[0], err))
+	if (!a || hidden_fd_pair(rp, a, err) || pointer(rp, a, 4, &regs->arg[0], err))
 		return -EINVAL;
 	return args->n > 1 ? flags_arg(args, 1, &open_flags, &regs->arg[1], err) : 0;
 }
 
-int decode_socketpair(struct nc_replay *rp, const struct strace_args *args,
-		      struct syscall_regs *regs, struct nc_error *err)
-{
-	const struct strace_arg *a = need(args, 3, NULL, err);
-
-	if (!a || decode_new_fd(rp, args, regs, err))
-		return -EINVAL;
-	return pointer(rp, a, 4, &regs->arg[3], err);
-}
-
-int decode_new_fd(struct nc_replay *rp, const struct strace_args *args,
-		  struct syscall_regs *regs, struct nc_error *err)
+/* The numeric arguments of a call making an fd; of a flag set, only its
+ * close-on-exec flag counts */
+static void cloexec_args(const struct strace_args *args, struct syscall_regs *regs)
 {
 	const struct xlat *const tables[] = { &cloexec_flags, NULL };
 
-	(void)rp, (void)err;
 	for (size_t i = 0; i < args->n && i < 6; i++) {
 		const char *s = args->a[i].val;
 		size_t len = args->a[i].len;
@@ -885,7 +936,24 @@ int decode_new_fd(struct nc_replay *rp, const struct strace_args *args,
 			len -= bar ? n + 1 : n;
 		}
 	}
-	return 0;
+}
+
+int decode_new_fd(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err)
+{
+	cloexec_args(args, regs);
+	return hidden_fds_below_result(rp, 0, err);
+}
+
+int decode_socketpair(struct nc_replay *rp, const struct strace_args *args,
+		      struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_arg *a = need(args, 3, NULL, err);
+
+	if (!a || hidden_fd_pair(rp, a, err))
+		return -EINVAL;
+	cloexec_args(args, regs);
+	return pointer(rp, a, 4, &regs->arg[3], err);
 }
 
 int decode_openat2(struct nc_replay *rp, const struct strace_args *args,
@@ -907,10 +975,11 @@ int decode_openat2(struct nc_replay *rp, const struct strace_args *args,
 	f = strace_arg_named(&fields, "flags");
 	if (f) {
 		one.a[0] = *f;
-		decode_new_fd(rp, &one, &flags, err);
+		cloexec_args(&one, &flags);
 		open_how[0] = flags.arg[0];
 	}
-	return place(rp, open_how, sizeof(open_how), &regs->arg[2], err);
+	return hidden_fds_below_result(rp, 0, err) ?: place(rp, open_how, sizeof(open_how),
+							     &regs->arg[2], err);
 }
 
 int decode_pidfd_open(struct nc_replay *rp, const struct strace_args *args,
@@ -919,7 +988,7 @@ int decode_pidfd_open(struct nc_replay *rp, const struct strace_args *args,
 	if (numbers(args, 1, regs, err) || flags_arg(args, 1, &pidfd_open_flags, &regs->arg[1], err))
 		return -EINVAL;
 	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
-	return 0;
+	return hidden_fds_below_result(rp, 0, err);
 }
 
 bool check_fd_pair(struct nc_machine *m, const struct strace_args *args,

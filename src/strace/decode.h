@@ -79,10 +79,14 @@ int decode_sched_setaffinity(struct nc_replay *rp, const struct strace_args *arg
 int decode_sched_getaffinity(struct nc_replay *rp, const struct strace_args *args,
 			     struct syscall_regs *regs, struct nc_error *err);
 
-/* close(fd), dup(fd): the fd, adopted if the log shows the call succeed on
- * one the model never saw made (the same for every fd argument below) */
+/* close(fd): the fd, adopted if the log shows the call succeed on one the
+ * model never saw made (the same for every fd argument below) */
 int decode_fd(struct nc_replay *rp, const struct strace_args *args,
 	      struct syscall_regs *regs, struct nc_error *err);
+/* dup(fd); fds below the logged new one that the log never named are
+ * taken as open (so for every call taking the lowest free fd) */
+int decode_dup(struct nc_replay *rp, const struct strace_args *args,
+	       struct syscall_regs *regs, struct nc_error *err);
 /* dup2(oldfd, newfd), dup3(oldfd, newfd, O_CLOEXEC) */
 int decode_dup2(struct nc_replay *rp, const struct strace_args *args,
 		struct syscall_regs *regs, struct nc_error *err);

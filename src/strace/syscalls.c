@@ -387,7 +387,7 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "close",          decode_fd,            __x64_sys_close,         0 },
 	{ "close_range",    decode_close_range,   __x64_sys_close_range,   0 },
 	{ "creat",          decode_new_fd,        __x64_sys_creat,         NEW_FD },
-	{ "dup",            decode_fd,            __x64_sys_dup,           0 },
+	{ "dup",            decode_dup,           __x64_sys_dup,           0 },
 	{ "dup2",           decode_dup2,          __x64_sys_dup2,          0 },
 	{ "dup3",           decode_dup2,          __x64_sys_dup3,          0 },
 	{ "epoll_create",   decode_new_fd,        __x64_sys_epoll_create,  NEW_FD },

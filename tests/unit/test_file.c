@@ -389,14 +389,16 @@ static void test_replay_adopts(void **state)
 	free(run.out);
 }
 
-/* Replay: pipe2's and socketpair()'s fds are compared with the log's; a
- * logged EMFILE is run (and here disagrees: the table is not full) */
+/* Replay: pipe2's and socketpair()'s fds are compared with the log's (fd
+ * 8, named closed, cannot explain pipe's [7, 9]); a logged EMFILE is run
+ * (and here disagrees: the table is not full) */
 static void test_replay_pairs(void **state)
 {
 	struct script_run run = replay_script(
 		"10 pipe2([3, 4], O_CLOEXEC) = 0\n"
 		"10 socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0, [5, 6]) = 0\n"
 		"10 fcntl(6, F_GETFD) = 0x1 (flags FD_CLOEXEC)\n"
+		"10 close(8) = -1 EBADF (Bad file descriptor)\n"
 		"10 pipe([7, 9]) = 0\n"
 		"10 eventfd2(0, EFD_CLOEXEC|EFD_NONBLOCK) = 9\n"
 		"10 memfd_create(\"x\", MFD_CLOEXEC) = 10\n"
@@ -406,10 +408,42 @@ static void test_replay_pairs(void **state)
 
 	(void)state;
 	assert_int_equal(run.ret, 0);
-	assert_int_equal(run.stats.agree, 6);
+	assert_int_equal(run.stats.agree, 7);
 	assert_int_equal(run.stats.disagree, 2);
 	assert_non_null(strstr(run.out, "model: wrote [7, 8]\n"));
 	assert_non_null(strstr(run.out, "= 11\n"));
+	free(run.out);
+}
+
+/* Replay: a call taking the lowest free fd that the log shows answering
+ * above the model's answer had open fds below it the log never named
+ * (inherited before it began): adopted. An fd the log named (here closed)
+ * is known free, so below it the answers are compared; a fork's table
+ * keeps what was known of its parent's. */
+static void test_replay_hidden_fds(void **state)
+{
+	struct script_run run = replay_script(
+		"10 fcntl(2, F_DUPFD, 10) = 11\n"          /* 10 was open */
+		"10 close(10) = 0\n"
+		"10 fcntl(2, F_DUPFD, 10) = 12\n"          /* 10 is known free */
+		"10 pipe2([3, 5], 0) = 0\n"                /* 4 was open */
+		"10 close(4) = 0\n", "1x2", true);
+
+	(void)state;
+	assert_int_equal(run.ret, 0);
+	assert_int_equal(run.stats.agree, 4);
+	assert_int_equal(run.stats.disagree, 1);
+	assert_non_null(strstr(run.out, "fcntl(2, F_DUPFD, 10)             = 10\n"));
+	free(run.out);
+	run = replay_script(
+		"20 close(3) = -1 EBADF (Bad file descriptor)\n"
+		"20 fork() = 21\n"
+		"21 openat(AT_FDCWD, \"/\", O_RDONLY) = 4\n"
+		"21 exit_group(0) = ?\n"
+		"20 dup(0) = 4\n", "1x2", true);
+	assert_int_equal(run.ret, 0);
+	assert_int_equal(run.stats.agree, 3);           /* close, fork, exit_group */
+	assert_int_equal(run.stats.disagree, 2);        /* both answer 3 */
 	free(run.out);
 }
 
@@ -429,6 +463,7 @@ int main(void)
 		cmocka_unit_test(test_fork_and_exec),
 		cmocka_unit_test(test_replay_adopts),
 		cmocka_unit_test(test_replay_pairs),
+		cmocka_unit_test(test_replay_hidden_fds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
