@@ -66,6 +66,7 @@ static void bench_fork(long iters)
 	for (int i = 0; i < 64; i++) {
 		tasks[i] = calloc(1, sizeof(*tasks[i]));
 		tasks[i]->se_load_weight = 1024;
+		tasks[i]->prio = tasks[i]->static_prio = tasks[i]->normal_prio = 120; /* nice 0 */
 		for (unsigned int c = 0; c < 128; c++)
 			cpumask_set_cpu(c, &tasks[i]->cpus_mask);
 		nc_sched_run(m, tasks[i], (unsigned int)(i * 2));

@@ -10,6 +10,7 @@
 #ifndef NC_ARCH_TASK_H
 #define NC_ARCH_TASK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -90,6 +91,15 @@ struct task_struct {
 	unsigned int __state;             /* TASK_RUNNING, TASK_INTERRUPTIBLE, ... */
 	int on_rq;                        /* TASK_ON_RQ_QUEUED while on a run queue */
 	unsigned long se_load_weight;     /* se.load.weight scaled down: 1024 at nice 0 */
+	/* policy and priority (kernel/sched/syscalls.c): prio 0-99 RT, 100-139 fair */
+	int prio, static_prio, normal_prio;
+	unsigned int rt_priority;         /* 1-99 for SCHED_FIFO/RR, else 0 */
+	unsigned int policy;              /* SCHED_NORMAL, SCHED_FIFO, ... */
+	unsigned int sched_reset_on_fork; /* back to SCHED_NORMAL, nice >= 0 on fork */
+	uint64_t se_slice;                /* se.slice in ns (sched_attr.sched_runtime) */
+	bool se_custom_slice;             /* se.custom_slice: set by sched_setattr() */
+	uint64_t dl_runtime, dl_deadline, dl_period;   /* SCHED_DEADLINE parameters */
+	unsigned int dl_flags;            /* their sched_flags */
 	int numa_preferred_nid;           /* NUMA balancing's preferred node or -1 */
 	struct list_head run_list;        /* on its rq's cfs_tasks while queued */
 	struct rq *se_cfs_rq;             /* se.cfs_rq: the queue it is on, if queued */

@@ -29,6 +29,8 @@
 #define _STK_LIM       (8UL << 20)  /* init's stack soft limit: 8 MiB */
 #define RLIMIT_NPROC   6
 #define RLIMIT_NOFILE  7
+#define RLIMIT_NICE    13
+#define RLIMIT_RTPRIO  14
 #define RLIM_NLIMITS   16
 
 #define SIGNAL_UNKILLABLE    0x00000040

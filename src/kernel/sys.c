@@ -2,14 +2,19 @@
 /*
  * Models kernel/sys.c's getpid/gettid/getppid, numbers as the caller's pid
  * namespace sees them, and process groups and sessions (setpgid, getpgid,
- * getpgrp, getsid, setsid) with the group's pids in its signal_struct.
+ * getpgrp, getsid, setsid) with the group's pids in its signal_struct,
+ * and setpriority/getpriority (nice(2) does not exist on x86_64: glibc's
+ * nice() calls these two).
  * The rest of kernel/sys.c (uname, prctl, rlimits, credentials) and the
  * controlling tty are not modelled.
  */
 #include <errno.h>
 
+#include "kernel/cred.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "kernel/sched/prio.h"
+#include "kernel/sched/syscalls.h"
 #include "kernel/signal.h"
 #include "kernel/sys.h"
 
@@ -131,4 +136,116 @@ long kernel_setsid(struct nc_machine *m)
 	if (task_pgrp(group_leader) != sid)
 		change_pid(m, group_leader, PIDTYPE_PGID, sid);
 	return pid_vnr(m, sid);
+}
+
+/* setpriority(2) and getpriority(2): nice values of a process, a process
+ * group or a user's tasks (their model of set_user_nice() is the scheduler's) */
+
+typedef void (*prio_visit_fn)(struct nc_machine *m, struct task_struct *p, void *arg);
+
+/* The threads setpriority() and getpriority() act on, each given to visit:
+ * who (0: current) as a thread, a process group's threads, or the threads
+ * of every process whose real uid is who (0: current's), as the caller's
+ * pid namespace sees them */
+static void prio_walk(struct nc_machine *m, int which, int who, prio_visit_fn visit, void *arg)
+{
+	struct task_struct *cur = nc_current(m), *g, *p;
+	struct pid *pgrp;
+	uid_t uid;
+
+	switch (which) {
+	case PRIO_PROCESS:
+		p = who ? find_task_by_vpid(m, who) : cur;
+		if (p)
+			visit(m, p, arg);
+		break;
+	case PRIO_PGRP:
+		/* do_each_pid_thread() */
+		pgrp = who ? find_pid_ns(who, task_active_pid_ns(cur)) : task_pgrp(cur);
+		if (!pgrp)
+			break;
+		list_for_each_entry(g, &pgrp->tasks[PIDTYPE_PGID], pid_links[PIDTYPE_PGID]) {
+			visit(m, g, arg);
+			list_for_each_entry(p, &g->thread_group, thread_group)
+				visit(m, p, arg);
+		}
+		break;
+	case PRIO_USER:
+		/* for_each_process_thread(); a uid without a user_struct has no
+		 * tasks, so find_user()'s -ESRCH is the one nothing matched */
+		uid = who ? (uid_t)who : cur->cred->uid;
+		list_for_each_entry(g, &m->init_task->tasks, tasks) {
+			if (g->real_cred->uid == uid && task_pid_vnr(m, g))
+				visit(m, g, arg);
+			list_for_each_entry(p, &g->thread_group, thread_group)
+				if (p->real_cred->uid == uid && task_pid_vnr(m, p))
+					visit(m, p, arg);
+		}
+		break;
+	}
+}
+
+/* models kernel/sys.c:set_one_prio_perm(): the caller's euid owns p, or it
+ * has CAP_SYS_NICE over p's user namespace */
+static bool set_one_prio_perm(struct nc_machine *m, const struct task_struct *p)
+{
+	const struct cred *cred = nc_current(m)->cred, *pcred = p->cred;
+
+	return pcred->uid == cred->euid || pcred->euid == cred->euid ||
+	       ns_capable(m, pcred->user_ns, CAP_SYS_NICE);
+}
+
+struct set_prio {
+	int niceval;
+	int error;
+};
+
+/* models kernel/sys.c:set_one_prio(): the first success turns -ESRCH to
+ * 0, any refusal is the result from then on */
+static void set_one_prio(struct nc_machine *m, struct task_struct *p, void *arg)
+{
+	struct set_prio *sp = arg;
+
+	if (!set_one_prio_perm(m, p)) {
+		sp->error = -EPERM;
+		return;
+	}
+	if (sp->niceval < task_nice(p) && !can_nice(m, p, sp->niceval)) {
+		sp->error = -EACCES;
+		return;
+	}
+	if (sp->error == -ESRCH)
+		sp->error = 0;
+	set_user_nice(p, sp->niceval);
+}
+
+long kernel_setpriority(struct nc_machine *m, int which, int who, int niceval)
+{
+	struct set_prio sp = { .error = -ESRCH };
+
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return -EINVAL;
+	sp.niceval = niceval < MIN_NICE ? MIN_NICE : niceval > MAX_NICE ? MAX_NICE : niceval;
+	prio_walk(m, which, who, set_one_prio, &sp);
+	return sp.error;
+}
+
+/* getpriority()'s fold: the best nice value as 40..1 (nice_to_rlimit()) */
+static void get_one_prio(struct nc_machine *m, struct task_struct *p, void *arg)
+{
+	long *retval = arg, niceval = nice_to_rlimit(task_nice(p));
+
+	(void)m;
+	if (niceval > *retval)
+		*retval = niceval;
+}
+
+long kernel_getpriority(struct nc_machine *m, int which, int who)
+{
+	long retval = -ESRCH;
+
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return -EINVAL;
+	prio_walk(m, which, who, get_one_prio, &retval);
+	return retval;
 }

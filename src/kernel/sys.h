@@ -28,4 +28,18 @@ long kernel_getsid(const struct nc_machine *m, pid_t pid);
 /* models SYSCALL_DEFINE0(setsid) (ksys_setsid()): the new session id or -EPERM */
 long kernel_setsid(struct nc_machine *m);
 
+/* include/uapi/linux/resource.h's setpriority() targets (glibc's
+ * <sys/resource.h> has them too: include it first) */
+#ifndef PRIO_PROCESS
+#define PRIO_PROCESS 0
+#define PRIO_PGRP    1
+#define PRIO_USER    2
+#endif
+
+/* models SYSCALL_DEFINE3(setpriority): 0, or -EINVAL/-ESRCH/-EPERM/-EACCES
+ * (the last refusal among the tasks, ESRCH if none matched) */
+long kernel_setpriority(struct nc_machine *m, int which, int who, int niceval);
+/* models SYSCALL_DEFINE2(getpriority): 20 - the lowest nice value (40..1), or -errno */
+long kernel_getpriority(struct nc_machine *m, int which, int who);
+
 #endif

@@ -1007,3 +1007,170 @@ bool check_fd_pair(struct nc_machine *m, const struct strace_args *args,
 	snprintf(why, len, "wrote [%d, %d]", fd[0], fd[1]);
 	return (uint64_t)fd[0] == logged[0] && (uint64_t)fd[1] == logged[1];
 }
+
+/* A value strace printed from a table of values ("SCHED_FIFO", "PRIO_PGRP",
+ * or "0x7 / * SCHED_??? * /") */
+static int xval(const struct xlat *table, const struct strace_arg *a, uint64_t *reg,
+		struct nc_error *err)
+{
+	const struct xlat *const tables[] = { table, NULL };
+
+	return strace_parse_flags(tables, false, a->val, a->len, reg) ? bad(err, "value", a) : 0;
+}
+
+/* A pid argument, through the map of recorded pids */
+static int pid_arg(struct nc_replay *rp, const struct strace_arg *a, uint64_t *reg,
+		   struct nc_error *err)
+{
+	if (strace_parse_num(a->val, a->len, reg))
+		return bad(err, "pid", a);
+	*reg = (uint64_t)nc_replay_pid(rp, (long)(int)*reg);
+	return 0;
+}
+
+/* which and who of setpriority()/getpriority(): who is a pid or a process
+ * group (mapped) or a uid (as it is) */
+static int prio_target(struct nc_replay *rp, const struct strace_args *args, size_t n,
+		       struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, n - 1, NULL, err) || xval(&priorities, &args->a[0], &regs->arg[0], err))
+		return -EINVAL;
+	if (regs->arg[0] == 2)           /* PRIO_USER */
+		return strace_parse_num(args->a[1].val, args->a[1].len, &regs->arg[1])
+		       ? bad(err, "uid", &args->a[1]) : 0;
+	return pid_arg(rp, &args->a[1], &regs->arg[1], err);
+}
+
+int decode_getpriority(struct nc_replay *rp, const struct strace_args *args,
+		       struct syscall_regs *regs, struct nc_error *err)
+{
+	return prio_target(rp, args, 2, regs, err);
+}
+
+int decode_setpriority(struct nc_replay *rp, const struct strace_args *args,
+		       struct syscall_regs *regs, struct nc_error *err)
+{
+	if (prio_target(rp, args, 3, regs, err))
+		return -EINVAL;
+	return strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2])
+	       ? bad(err, "nice value", &args->a[2]) : 0;
+}
+
+int decode_sched_policy(struct nc_replay *rp, const struct strace_args *args,
+			struct syscall_regs *regs, struct nc_error *err)
+{
+	(void)rp;
+	if (!need(args, 0, NULL, err))
+		return -EINVAL;
+	return xval(&schedulers, &args->a[0], &regs->arg[0], err);
+}
+
+/* sched_param's pointer: "[N]" (placed), NULL or an address */
+static int sched_param(struct nc_replay *rp, const struct strace_arg *a, uint64_t *reg,
+		       struct nc_error *err)
+{
+	return pointer(rp, a, sizeof(int), reg, err);
+}
+
+int decode_sched_setscheduler(struct nc_replay *rp, const struct strace_args *args,
+			      struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, 2, NULL, err) || pid_arg(rp, &args->a[0], &regs->arg[0], err) ||
+	    xval(&schedulers, &args->a[1], &regs->arg[1], err))
+		return -EINVAL;
+	return sched_param(rp, &args->a[2], &regs->arg[2], err);
+}
+
+/* sched_setparam(pid, [N]) and sched_getparam(pid, [N]): the same shape */
+int decode_sched_param(struct nc_replay *rp, const struct strace_args *args,
+		       struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, 1, NULL, err) || pid_arg(rp, &args->a[0], &regs->arg[0], err))
+		return -EINVAL;
+	return sched_param(rp, &args->a[1], &regs->arg[1], err);
+}
+
+#define SCHED_ATTR_ROOM 4096    /* PAGE_SIZE: larger sizes are refused unread */
+
+/* A struct sched_attr as strace prints it; fields KEEP_* left out are 0.
+ * Past the 56 bytes strace shows ("..."), the bytes are zero unless the
+ * call failed with E2BIG, which says they were not. */
+static int sched_attr(struct nc_replay *rp, const struct strace_arg *a, uint64_t *reg,
+		      struct nc_error *err)
+{
+	static const char *const names[] = { "size", "sched_policy", "sched_flags", "sched_nice",
+		"sched_priority", "sched_runtime", "sched_deadline", "sched_period",
+		"sched_util_min", "sched_util_max" };
+	static const struct xlat *const flag_tables[] = { &sched_flags, NULL };
+	unsigned char buf[SCHED_ATTR_ROOM] = { 0 };
+	uint64_t v[10] = { 0 };
+	struct strace_args fields;
+	size_t len;
+	const struct strace_event *ev = nc_replay_event(rp);
+
+	if (!strace_parse_num(a->val, a->len, reg))
+		return 0;
+	if (strace_split_struct(a->val, a->len, &fields))
+		return bad(err, "sched_attr", a);
+	for (size_t i = 0; i < fields.n; i++) {
+		const struct strace_arg *f = &fields.a[i];
+		size_t k = 0;
+
+		while (k < 10 && !is_field(f, names[k]))
+			k++;
+		if (k == 10)
+			continue;                 /* "..." */
+		if (k == 1 ? xval(&schedulers, f, &v[k], err)
+		    : k == 2 ? strace_parse_flags(flag_tables, false, f->val, f->len, &v[k])
+		    : strace_parse_num(f->val, f->len, &v[k]))
+			return bad(err, "sched_attr field", f);
+	}
+	/* size, policy: u32; flags: u64; nice, priority: 32 bits; runtime,
+	 * deadline, period: u64; util_min, util_max: u32 */
+	memcpy(buf, &(uint32_t){ (uint32_t)v[0] }, 4);
+	memcpy(buf + 4, &(uint32_t){ (uint32_t)v[1] }, 4);
+	memcpy(buf + 8, &v[2], 8);
+	memcpy(buf + 16, &(uint32_t){ (uint32_t)v[3] }, 4);
+	memcpy(buf + 20, &(uint32_t){ (uint32_t)v[4] }, 4);
+	memcpy(buf + 24, &v[5], 24);
+	memcpy(buf + 48, &(uint32_t){ (uint32_t)v[8] }, 4);
+	memcpy(buf + 52, &(uint32_t){ (uint32_t)v[9] }, 4);
+	len = v[0] > 56 && v[0] <= SCHED_ATTR_ROOM ? (size_t)v[0] : 56;
+	if (len > 56 && ev && ev->err == E2BIG)
+		buf[len - 1] = 1;
+	return place(rp, buf, len, reg, err);
+}
+
+int decode_sched_setattr(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, 2, NULL, err) || pid_arg(rp, &args->a[0], &regs->arg[0], err) ||
+	    sched_attr(rp, &args->a[1], &regs->arg[1], err))
+		return -EINVAL;
+	return strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2])
+	       ? bad(err, "flags", &args->a[2]) : 0;
+}
+
+int decode_sched_getattr(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, struct nc_error *err)
+{
+	static const unsigned char room[SCHED_ATTR_ROOM];
+
+	if (!need(args, 3, NULL, err) || pid_arg(rp, &args->a[0], &regs->arg[0], err) ||
+	    strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2]) ||
+	    strace_parse_num(args->a[3].val, args->a[3].len, &regs->arg[3]))
+		return bad(err, "arguments", &args->a[0]);
+	if (!strace_parse_num(args->a[1].val, args->a[1].len, &regs->arg[1]))
+		return 0;
+	return place(rp, room, regs->arg[2] >= 56 && regs->arg[2] <= SCHED_ATTR_ROOM
+			       ? (size_t)regs->arg[2] : 56, &regs->arg[1], err);
+}
+
+int decode_sched_rr_get_interval(struct nc_replay *rp, const struct strace_args *args,
+				 struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, 1, NULL, err) || pid_arg(rp, &args->a[0], &regs->arg[0], err))
+		return -EINVAL;
+	/* a struct timespec, 16 bytes */
+	return out_pointer(rp, &args->a[1], 16, &regs->arg[1], err);
+}

@@ -122,4 +122,29 @@ int decode_pidfd_open(struct nc_replay *rp, const struct strace_args *args,
 bool check_fd_pair(struct nc_machine *m, const struct strace_args *args,
 		   const struct syscall_regs *regs, char *why, size_t len);
 
+/* setpriority(which, who, niceval) and getpriority(which, who): who
+ * through the pid map unless which is PRIO_USER */
+int decode_setpriority(struct nc_replay *rp, const struct strace_args *args,
+		       struct syscall_regs *regs, struct nc_error *err);
+int decode_getpriority(struct nc_replay *rp, const struct strace_args *args,
+		       struct syscall_regs *regs, struct nc_error *err);
+/* sched_get_priority_max/min(policy): a policy name or number */
+int decode_sched_policy(struct nc_replay *rp, const struct strace_args *args,
+			struct syscall_regs *regs, struct nc_error *err);
+/* sched_setscheduler(pid, policy, [prio]) */
+int decode_sched_setscheduler(struct nc_replay *rp, const struct strace_args *args,
+			      struct syscall_regs *regs, struct nc_error *err);
+/* sched_setparam(pid, [prio]) and sched_getparam(pid, [prio]) */
+int decode_sched_param(struct nc_replay *rp, const struct strace_args *args,
+		       struct syscall_regs *regs, struct nc_error *err);
+/* sched_setattr(pid, {size=..., ...}, flags): the struct placed as written */
+int decode_sched_setattr(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, struct nc_error *err);
+/* sched_getattr(pid, {...}, size, flags): room for what the kernel writes */
+int decode_sched_getattr(struct nc_replay *rp, const struct strace_args *args,
+			 struct syscall_regs *regs, struct nc_error *err);
+/* sched_rr_get_interval(pid, {tv_sec=..., tv_nsec=...}) */
+int decode_sched_rr_get_interval(struct nc_replay *rp, const struct strace_args *args,
+				 struct syscall_regs *regs, struct nc_error *err);
+
 #endif

@@ -215,6 +215,75 @@ static long __x64_sys_ioprio_get(struct nc_machine *m, const struct syscall_regs
 	return kernel_ioprio_get(m, (int)r->arg[0], (int)r->arg[1]);
 }
 
+/* models kernel/sys.c:SYSCALL_DEFINE3(setpriority) */
+static long __x64_sys_setpriority(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_setpriority(m, (int)r->arg[0], (int)r->arg[1], (int)r->arg[2]);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE2(getpriority) */
+static long __x64_sys_getpriority(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_getpriority(m, (int)r->arg[0], (int)r->arg[1]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE3(sched_setscheduler) */
+static long __x64_sys_sched_setscheduler(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_setscheduler(m, (pid_t)r->arg[0], (int)r->arg[1], r->arg[2]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE2(sched_setparam) */
+static long __x64_sys_sched_setparam(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_setparam(m, (pid_t)r->arg[0], r->arg[1]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE3(sched_setattr) */
+static long __x64_sys_sched_setattr(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_setattr(m, (pid_t)r->arg[0], r->arg[1], (unsigned int)r->arg[2]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE1(sched_getscheduler) */
+static long __x64_sys_sched_getscheduler(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_getscheduler(m, (pid_t)r->arg[0]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE2(sched_getparam) */
+static long __x64_sys_sched_getparam(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_getparam(m, (pid_t)r->arg[0], r->arg[1]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE4(sched_getattr) */
+static long __x64_sys_sched_getattr(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_getattr(m, (pid_t)r->arg[0], r->arg[1], (unsigned int)r->arg[2],
+				    (unsigned int)r->arg[3]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE1(sched_get_priority_max) */
+static long __x64_sys_sched_get_priority_max(struct nc_machine *m, const struct syscall_regs *r)
+{
+	(void)m;
+	return kernel_sched_get_priority_max((int)r->arg[0]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE1(sched_get_priority_min) */
+static long __x64_sys_sched_get_priority_min(struct nc_machine *m, const struct syscall_regs *r)
+{
+	(void)m;
+	return kernel_sched_get_priority_min((int)r->arg[0]);
+}
+
+/* models kernel/sched/syscalls.c:SYSCALL_DEFINE2(sched_rr_get_interval) */
+static long __x64_sys_sched_rr_get_interval(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_sched_rr_get_interval(m, (pid_t)r->arg[0], r->arg[1]);
+}
+
 /* models fs/open.c:SYSCALL_DEFINE3(open) */
 static long __x64_sys_open(struct nc_machine *m, const struct syscall_regs *r)
 {
@@ -411,6 +480,7 @@ static const struct nc_syscall sys_call_table[] = {
 	  SYSCALL_RET_PID | SYSCALL_RET_GROUP },
 	{ "getpid",         decode_numbers,       __x64_sys_getpid,        SYSCALL_RET_PID },
 	{ "getppid",        decode_numbers,       __x64_sys_getppid,       SYSCALL_RET_PID },
+	{ "getpriority",    decode_getpriority,   __x64_sys_getpriority,   0 },
 	{ "getsid",         decode_pids,          __x64_sys_getsid,
 	  SYSCALL_RET_PID | SYSCALL_RET_GROUP },
 	{ "gettid",         decode_numbers,       __x64_sys_gettid,        SYSCALL_RET_PID },
@@ -438,12 +508,22 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "pipe",           decode_pipe2,         __x64_sys_pipe,          0, check_fd_pair },
 	{ "pipe2",          decode_pipe2,         __x64_sys_pipe2,         0, check_fd_pair },
 	{ "rt_sigaction",   decode_rt_sigaction,  __x64_sys_rt_sigaction,  0 },
+	{ "sched_get_priority_max", decode_sched_policy, __x64_sys_sched_get_priority_max, 0 },
+	{ "sched_get_priority_min", decode_sched_policy, __x64_sys_sched_get_priority_min, 0 },
 	{ "sched_getaffinity", decode_sched_getaffinity, __x64_sys_sched_getaffinity, 0 },
+	{ "sched_getattr",  decode_sched_getattr, __x64_sys_sched_getattr, 0 },
+	{ "sched_getparam", decode_sched_param,   __x64_sys_sched_getparam, 0 },
+	{ "sched_getscheduler", decode_pids,      __x64_sys_sched_getscheduler, 0 },
+	{ "sched_rr_get_interval", decode_sched_rr_get_interval, __x64_sys_sched_rr_get_interval, 0 },
 	{ "sched_setaffinity", decode_sched_setaffinity, __x64_sys_sched_setaffinity, 0 },
+	{ "sched_setattr",  decode_sched_setattr, __x64_sys_sched_setattr, 0 },
+	{ "sched_setparam", decode_sched_param,   __x64_sys_sched_setparam, 0 },
+	{ "sched_setscheduler", decode_sched_setscheduler, __x64_sys_sched_setscheduler, 0 },
 	{ "set_mempolicy",  decode_set_mempolicy, __x64_sys_set_mempolicy, 0 },
 	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node,
 	  SYSCALL_USER_RANGE },
 	{ "setpgid",        decode_pids,          __x64_sys_setpgid,       0 },
+	{ "setpriority",    decode_setpriority,   __x64_sys_setpriority,   0 },
 	{ "setsid",         decode_numbers,       __x64_sys_setsid,        SYSCALL_RET_PID },
 	{ "signalfd",       decode_new_fd,        __x64_sys_signalfd,      NEW_FD },
 	{ "signalfd4",      decode_new_fd,        __x64_sys_signalfd4,     NEW_FD },

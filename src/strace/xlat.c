@@ -439,3 +439,12 @@ void print_mpol_mode(FILE *f, uint64_t mode)
 		printflags(f, flag_tables, flags, "MPOL_F_???");
 	}
 }
+
+/* setpriority()'s which (uapi/linux/resource.h), the scheduling policies
+ * strace knows and sched_attr's flags (uapi/linux/sched.h) */
+XLAT(priorities, { 0, "PRIO_PROCESS" }, { 1, "PRIO_PGRP" }, { 2, "PRIO_USER" });
+XLAT(schedulers, { SCHED_NORMAL, "SCHED_OTHER" }, X(SCHED_FIFO), X(SCHED_RR), X(SCHED_BATCH),
+     { 4, "SCHED_ISO" }, X(SCHED_IDLE), X(SCHED_DEADLINE), X(SCHED_EXT));
+XLAT(sched_flags, X(SCHED_FLAG_RESET_ON_FORK), X(SCHED_FLAG_RECLAIM), X(SCHED_FLAG_DL_OVERRUN),
+     X(SCHED_FLAG_KEEP_POLICY), X(SCHED_FLAG_KEEP_PARAMS), X(SCHED_FLAG_UTIL_CLAMP_MIN),
+     X(SCHED_FLAG_UTIL_CLAMP_MAX));

@@ -47,6 +47,9 @@ extern const struct xlat close_range_flags;  /* CLOSE_RANGE_UNSHARE|CLOSE_RANGE_
 extern const struct xlat pidfd_open_flags;   /* PIDFD_NONBLOCK|PIDFD_THREAD */
 extern const struct xlat sigaction_flags;     /* SA_RESTORER, SA_RESTART .. */
 extern const struct xlat sigaction_handlers;  /* SIG_DFL, SIG_IGN, SIG_ERR (values) */
+extern const struct xlat priorities;          /* PRIO_PROCESS, PRIO_PGRP, PRIO_USER (values) */
+extern const struct xlat schedulers;          /* SCHED_OTHER .. SCHED_EXT (values) */
+extern const struct xlat sched_flags;         /* sched_attr's SCHED_FLAG_* */
 
 /* The name of val in x, or NULL. */
 const char *xlookup(const struct xlat *x, uint64_t val);

@@ -76,6 +76,7 @@ static inline struct task_struct *sm_task(struct nc_machine *m, pid_t pid)
 
 	p->pid = pid;
 	p->se_load_weight = 1024;
+	p->prio = p->static_prio = p->normal_prio = 120;   /* SCHED_NORMAL, nice 0 */
 	p->numa_preferred_nid = -1;
 	for (unsigned int c = 0; c < m->topo->nr_cpu_ids; c++)
 		cpumask_set_cpu(c, &p->cpus_mask);

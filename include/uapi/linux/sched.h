@@ -4,7 +4,8 @@
  * (include/uapi/linux/sched.h), the model's own copy: the host's
  * <linux/sched.h> may be older. Values are spelled exactly as the kernel
  * and glibc spell them, so this header may be combined with <sched.h>.
- * Scheduling policies and sched_attr are left out until a call needs them.
+ * The scheduling policies and sched_setattr()'s flags follow; struct
+ * sched_attr is in uapi/linux/sched/types.h.
  */
 #ifndef NC_UAPI_LINUX_SCHED_H
 #define NC_UAPI_LINUX_SCHED_H
@@ -62,5 +63,31 @@ struct clone_args {
 #define CLONE_ARGS_SIZE_VER0	64	/* flags .. tls */
 #define CLONE_ARGS_SIZE_VER1	80	/* + set_tid, set_tid_size */
 #define CLONE_ARGS_SIZE_VER2	88	/* + cgroup */
+
+/* scheduling policies */
+#define SCHED_NORMAL		0
+#define SCHED_FIFO		1
+#define SCHED_RR		2
+#define SCHED_BATCH		3
+#define SCHED_IDLE		5
+#define SCHED_DEADLINE		6
+#define SCHED_EXT		7
+
+/* ORed into sched_setscheduler()'s policy: back to SCHED_NORMAL on fork */
+#define SCHED_RESET_ON_FORK	0x40000000
+
+/* sched_attr.sched_flags */
+#define SCHED_FLAG_RESET_ON_FORK	0x01
+#define SCHED_FLAG_RECLAIM		0x02
+#define SCHED_FLAG_DL_OVERRUN		0x04
+#define SCHED_FLAG_KEEP_POLICY		0x08
+#define SCHED_FLAG_KEEP_PARAMS		0x10
+#define SCHED_FLAG_UTIL_CLAMP_MIN	0x20
+#define SCHED_FLAG_UTIL_CLAMP_MAX	0x40
+#define SCHED_FLAG_KEEP_ALL	(SCHED_FLAG_KEEP_POLICY | SCHED_FLAG_KEEP_PARAMS)
+#define SCHED_FLAG_UTIL_CLAMP	(SCHED_FLAG_UTIL_CLAMP_MIN | SCHED_FLAG_UTIL_CLAMP_MAX)
+#define SCHED_FLAG_ALL		(SCHED_FLAG_RESET_ON_FORK | SCHED_FLAG_RECLAIM | \
+				 SCHED_FLAG_DL_OVERRUN | SCHED_FLAG_KEEP_ALL | \
+				 SCHED_FLAG_UTIL_CLAMP)
 
 #endif

@@ -7,6 +7,7 @@
 #ifndef NC_UAPI_LINUX_TYPES_H
 #define NC_UAPI_LINUX_TYPES_H
 
+typedef int __s32;
 typedef unsigned int __u32;
 typedef unsigned long long __u64;
 typedef signed long long __s64;

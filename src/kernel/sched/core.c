@@ -4,8 +4,10 @@
  * per-CPU run queues holding running and runnable tasks, sched_fork() and
  * wake_up_new_task() with select_task_rq(), and the affinity calls. Tasks
  * run, queue or sleep as the workload says (nc_sched_*): no time slices,
- * no wakeup preemption. Left out: cpusets (the root cpuset's CPUs are all
- * possible CPUs), credentials (CAP_SYS_NICE checks), RT/DL classes.
+ * no wakeup preemption. A task's weight follows its nice value; real-time
+ * and deadline tasks count on their queue but not in its cfs load. Left
+ * out: cpusets (the root cpuset's CPUs are all possible CPUs), PI boosting,
+ * the DL class's placement (a deadline task cannot fork).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,10 +20,37 @@
 #include "kernel/rcu/tree.h"
 #include "kernel/sched/core.h"
 #include "kernel/sched/fair.h"
+#include "kernel/sched/prio.h"
+#include "kernel/sched/rt.h"
 #include "kernel/sched/topology.h"
 #include "trace/events.h"
 #include "uapi/linux/sched.h"
 
+/* models kernel/sched/core.c:sched_prio_to_weight[]: nice -20..19, each
+ * step about 10% of CPU time, 1024 at nice 0 */
+static const unsigned int sched_prio_to_weight[NICE_WIDTH] = {
+	88761, 71755, 56483, 46273, 36291,
+	29154, 23254, 18705, 14949, 11916,
+	9548, 7620, 6100, 4904, 3906,
+	3121, 2501, 1991, 1586, 1277,
+	1024, 820, 655, 526, 423,
+	335, 272, 215, 172, 137,
+	110, 87, 70, 56, 45,
+	36, 29, 23, 18, 15,
+};
+
+#define WEIGHT_IDLEPRIO 3              /* SCHED_IDLE's weight */
+
+/* What a queued p adds to its rq: one task, and its weight to the cfs
+ * load unless it is real-time or deadline (enqueue_task()'s class split) */
+static void account_queued(struct rq *rq, const struct task_struct *p, int sign)
+{
+	rq->nr_running += (unsigned int)sign;
+	if (rt_or_dl_task(p))
+		return;
+	rq->cfs_nr_running += (unsigned int)sign;
+	rq->load += (unsigned long)sign * p->se_load_weight;
+}
 
 /* models kernel/sched/core.c:activate_task() on task_cpu(p); an idle CPU
  * starts running what it is given, unless its idle task is the caller
@@ -33,8 +62,7 @@ static void activate_task(struct nc_machine *m, struct task_struct *p)
 	bool caller_idle = curr && p->cpu == smp_processor_id(m);
 
 	list_add_tail(&p->run_list, &rq->cfs_tasks);
-	rq->nr_running++;
-	rq->load += p->se_load_weight;
+	account_queued(rq, p, 1);
 	p->on_rq = TASK_ON_RQ_QUEUED;
 	p->se_cfs_rq = rq;
 	if (is_idle_task(m, curr) && !caller_idle) {
@@ -54,8 +82,7 @@ static void deactivate_task(struct nc_machine *m, struct task_struct *p)
 	if (p->on_rq != TASK_ON_RQ_QUEUED)
 		return;
 	list_del_init(&p->run_list);
-	rq->nr_running--;
-	rq->load -= p->se_load_weight;
+	account_queued(rq, p, -1);
 	p->on_rq = 0;
 	p->se_cfs_rq = NULL;
 	if (m->curr[rq->cpu] == p) {
@@ -81,6 +108,36 @@ static void set_task_cpu(struct nc_machine *m, struct task_struct *p, unsigned i
 	p->cpu = cpu;
 	if (queued)
 		activate_task(m, p);
+}
+
+void nc_sched_dequeue_save(struct task_struct *p)
+{
+	if (p->on_rq == TASK_ON_RQ_QUEUED)
+		account_queued(p->se_cfs_rq, p, -1);
+}
+
+void nc_sched_enqueue_restore(struct task_struct *p)
+{
+	if (p->on_rq == TASK_ON_RQ_QUEUED)
+		account_queued(p->se_cfs_rq, p, 1);
+}
+
+void set_load_weight(struct task_struct *p)
+{
+	if (idle_policy(p->policy))
+		p->se_load_weight = WEIGHT_IDLEPRIO;
+	else
+		p->se_load_weight = sched_prio_to_weight[p->static_prio - MAX_RT_PRIO];
+}
+
+unsigned long long sysctl_sched_base_slice(const struct nc_machine *m)
+{
+	unsigned int cpus = bitmap_weight(m->sched->cpu_map, m->sched->nr_cpu_ids), factor = 1;
+
+	/* get_update_sysctl_factor(), SCHED_TUNABLESCALING_LOG: 1 + ilog2(min(cpus, 8)) */
+	for (cpus = cpus < 8 ? cpus : 8; cpus > 1; cpus >>= 1)
+		factor++;
+	return 700000ULL * factor;
 }
 
 static bool cpu_active(struct nc_machine *m, unsigned int cpu)
@@ -130,6 +187,8 @@ void nc_sched_why_line(char *line, size_t size, const struct nc_sched_step *step
 		snprintf(line, size,
 			 "CPU %u not allowed: select_fallback_rq() gives CPU %u", step->cpu,
 			 step->cpu2);
+	else if (step->kind >= NC_STEP_RT_PREEMPT)
+		nc_rt_why_line(line, size, step);
 	else
 		nc_fair_why_line(line, size, step);
 }
@@ -139,7 +198,9 @@ unsigned int select_task_rq(struct nc_machine *m, struct task_struct *p, unsigne
 {
 	if (m->sched->why)
 		m->sched->why->nr = 0;
-	if (p->nr_cpus_allowed > 1) {
+	if (p->nr_cpus_allowed > 1 && rt_prio(p->prio)) {
+		cpu = select_task_rq_rt(m, p, cpu, wake_flags);
+	} else if (p->nr_cpus_allowed > 1) {
 		cpu = select_task_rq_fair(m, p, cpu, wake_flags);
 	} else {
 		cpu = find_next_bit(p->cpus_mask.bits, NR_CPUS, 0);
@@ -165,6 +226,9 @@ void sched_exec(struct nc_machine *m)
 	unsigned int dest;
 
 	nc_sched_running(m, p);
+	/* the RT class keeps an exec'ing task where it is */
+	if (rt_or_dl_task(p))
+		return;
 	dest = select_task_rq_fair(m, p, p->cpu, WF_EXEC);
 	if (dest == smp_processor_id(m) || !cpu_active(m, dest))
 		return;
@@ -175,6 +239,23 @@ void sched_exec(struct nc_machine *m)
 int sched_fork(struct nc_machine *m, unsigned long clone_flags, struct task_struct *p)
 {
 	p->__state = TASK_NEW;
+	/* current's normal priority, not a PI boost (the copy has current's) */
+	p->prio = p->normal_prio;
+	if (p->sched_reset_on_fork) {
+		if (rt_policy(p->policy) || dl_policy(p->policy)) {
+			p->policy = SCHED_NORMAL;
+			p->static_prio = NICE_TO_PRIO(0);
+			p->rt_priority = 0;
+		} else if (task_nice(p) < 0) {
+			p->static_prio = NICE_TO_PRIO(0);
+		}
+		p->prio = p->normal_prio = p->static_prio;
+		set_load_weight(p);
+		p->se_custom_slice = false;   /* a custom slice is otherwise inherited */
+		p->sched_reset_on_fork = 0;
+	}
+	if (dl_prio(p->prio))
+		return -EAGAIN;
 	p->on_rq = 0;
 	p->se_cfs_rq = NULL;
 	INIT_LIST_HEAD(&p->run_list);
@@ -258,10 +339,8 @@ void nc_sched_exit(struct nc_machine *m, struct task_struct *p)
 	}
 }
 
-/* models lib/cpumask.c:cpumask_any_and_distribute(): the next CPU of a&b
- * after the last one this CPU handed out, wrapping */
-static unsigned int cpumask_any_and_distribute(struct nc_machine *m, const unsigned long *a,
-					       const unsigned long *b)
+unsigned int cpumask_any_and_distribute(struct nc_machine *m, const unsigned long *a,
+					const unsigned long *b)
 {
 	struct rq *this_rq = cpu_rq(m, smp_processor_id(m));
 	unsigned int n = m->sched->nr_cpu_ids;
@@ -307,6 +386,13 @@ int __set_cpus_allowed_ptr(struct nc_machine *m, struct task_struct *p, const cp
 
 void init_idle(struct nc_machine *m, struct task_struct *idle, unsigned int cpu)
 {
+	/* sched_init(): the boot task is SCHED_NORMAL at nice 0, as
+	 * init/init_task.c makes it; the other idle tasks are its copies */
+	if (idle == m->init_task) {
+		idle->policy = SCHED_NORMAL;
+		idle->prio = idle->static_prio = idle->normal_prio = NICE_TO_PRIO(0);
+		set_load_weight(idle);
+	}
 	idle->__state = TASK_RUNNING;
 	idle->cpu = cpu;
 	bitmap_zero(idle->cpus_mask.bits, NR_CPUS);

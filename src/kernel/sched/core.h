@@ -26,8 +26,10 @@ void init_idle(struct nc_machine *m, struct task_struct *idle, unsigned int cpu)
  * (pid 2) run on every CPU and puts them to sleep */
 int sched_init_smp(struct nc_machine *m);
 
-/* models kernel/sched/core.c:sched_fork(): p is TASK_NEW, off any queue; a
- * child without CLONE_VM forgets the NUMA preferred node */
+/* models kernel/sched/core.c:sched_fork(): p is TASK_NEW, off any queue,
+ * at its parent's normal priority (sched_reset_on_fork: SCHED_NORMAL, nice
+ * not below 0); a child without CLONE_VM forgets the NUMA preferred node.
+ * -EAGAIN for a deadline task. */
 int sched_fork(struct nc_machine *m, unsigned long clone_flags, struct task_struct *p);
 /* models kernel/sched/core.c:sched_cgroup_fork(): p's CPU is the running
  * one until wake_up_new_task() chooses (cgroups left out); 0 */
@@ -41,6 +43,23 @@ void nc_sched_why(struct nc_machine *m, const struct nc_sched_step *step);
 /* The step in words, as explain prints it (cut to size - 1, explain's
  * size is NC_SCHED_WHY_LEN). */
 void nc_sched_why_line(char *line, size_t size, const struct nc_sched_step *step);
+/* models kernel/sched/core.c:set_load_weight() without update_load: p's
+ * weight from its nice value (3 for SCHED_IDLE); a queued caller brackets
+ * it with nc_sched_dequeue_save()/nc_sched_enqueue_restore() */
+void set_load_weight(struct task_struct *p);
+/* models dequeue_task(DEQUEUE_SAVE) and enqueue_task(ENQUEUE_RESTORE) around
+ * a change of p's weight, priority or policy: if queued, its queue's sums
+ * lose p, then count it again as it has become */
+void nc_sched_dequeue_save(struct task_struct *p);
+void nc_sched_enqueue_restore(struct task_struct *p);
+/* models kernel/sched/fair.c's sysctl_sched_base_slice as update_sysctl()
+ * scales it: 0.7 ms times 1 + ilog2(active CPUs, at most 8), in ns */
+unsigned long long sysctl_sched_base_slice(const struct nc_machine *m);
+/* models lib/cpumask.c:cpumask_any_and_distribute(): the next CPU of a & b
+ * after the last one the running CPU handed out, wrapping; nr_cpu_ids if none */
+unsigned int cpumask_any_and_distribute(struct nc_machine *m, const unsigned long *a,
+					const unsigned long *b);
+
 /* models kernel/sched/core.c:sched_exec(): current moves to the CPU WF_EXEC
  * balancing picks (the running CPU follows it) */
 void sched_exec(struct nc_machine *m);

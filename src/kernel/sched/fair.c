@@ -78,14 +78,15 @@ static unsigned long cpu_load(struct rq *rq)
 	return rq->load;
 }
 
+/* the cfs signals: real-time tasks on the CPU add nothing to them */
 static unsigned long cpu_util(struct rq *rq)
 {
-	return rq->nr_running ? SCHED_CAPACITY_SCALE : 0;
+	return rq->cfs_nr_running ? SCHED_CAPACITY_SCALE : 0;
 }
 
 static unsigned long cpu_runnable(struct rq *rq)
 {
-	return SCHED_CAPACITY_SCALE * rq->nr_running;
+	return SCHED_CAPACITY_SCALE * rq->cfs_nr_running;
 }
 
 /* models kernel/sched/core.c:idle_cpu(): nothing running nor queued */
@@ -166,7 +167,7 @@ update_sg_wakeup_stats(struct nc_machine *m, const struct sched_domain *sd,
 		struct rq *rq = cpu_rq(m, i);
 
 		st.group_load -= p->se_load_weight;
-		st.group_util -= rq->nr_running == 1 ? cpu_util(rq) : 0;
+		st.group_util -= rq->cfs_nr_running == 1 ? cpu_util(rq) : 0;
 		st.group_runnable -= SCHED_CAPACITY_SCALE;
 		st.sum_nr_running--;
 		st.idle_cpus += idle_without(m, i, rq->nr_running - 1, p) -

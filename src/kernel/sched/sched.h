@@ -75,7 +75,8 @@ struct sched_domain {
 struct rq {
 	unsigned int cpu;
 	unsigned int nr_running;          /* queued tasks, the running one included */
-	unsigned long load;               /* cfs load: sum of queued tasks' weights */
+	unsigned int cfs_nr_running;      /* cfs.h_nr_running: the fair ones */
+	unsigned long load;               /* cfs load: sum of queued fair tasks' weights */
 	struct list_head cfs_tasks;       /* queued tasks, oldest first */
 	unsigned long long idle_stamp;    /* sched clock when the CPU last went idle */
 	unsigned int idle_exit_latency;   /* cpuidle state's exit latency while idle */
@@ -105,6 +106,9 @@ enum nc_sched_step_kind {
 	NC_STEP_IDLE,                     /* domain: idle CPUs here, there */
 	NC_STEP_CPU_IDLE,                 /* cpu: the shallowest, latest idle */
 	NC_STEP_CPU_LEAST,                /* cpu: the least loaded, load here */
+	NC_STEP_RT_PREEMPT,               /* rt: cpu's current does not block the child */
+	NC_STEP_RT_LOWEST,                /* rt: cpu runs RT prio here, cpu2 runs at there */
+	NC_STEP_RT_NO_LOWER,              /* rt: cpu runs RT prio here, none runs lower */
 };
 
 struct nc_sched_step {
