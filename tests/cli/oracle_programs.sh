@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Real programs under real `strace -f` on this machine, replayed with
 # --check: a shell pipeline in bash and in dash, a multi-threaded program
-# (tests/oracle/threads.c), a prefork server (tests/oracle/prefork.c), and
+# (tests/oracle/threads.c), a prefork server (tests/oracle/prefork.c),
 # numactl running a child under each policy and binding option, unshare
-# and ionice running a shell. Every modelled call must agree; unmodelled
-# ones are only counted. A program this machine lacks (dash, numactl,
-# unshare, ionice) is left out and named.
+# and ionice running a shell, and nice and chrt running a shell under a
+# nice value and each scheduling policy. Every modelled call must agree;
+# unmodelled ones are only counted. A program this machine lacks (dash,
+# numactl, unshare, ionice, chrt) is left out and named.
 source tests/oracle/setup.sh
 oracle_build threads prefork
 fails=0 runs=0
@@ -55,5 +56,13 @@ if command -v ionice >/dev/null; then
 	run ionice 20 ionice -c 3 sh -c 'ionice -p $$'
 else
 	echo "left out: ionice (not installed)"
+fi
+run nice 20 nice -n 5 sh -c 'true'
+if command -v chrt >/dev/null; then
+	for opt in "-b 0" "-i 0" "-o 0" "-f 10" "-r -R 5"; do
+		run "chrt${opt// /}" 20 chrt $opt sh -c 'true'
+	done
+else
+	echo "left out: chrt (not installed)"
 fi
 [ $fails -eq 0 ] || { echo "FAIL: $fails of $runs programs disagree"; exit 1; }

@@ -14,6 +14,8 @@
 #include "kernel/kthread.h"
 #include "lib/err.h"
 #include "kernel/pid.h"
+#include "kernel/sched/prio.h"
+#include "kernel/sched/syscalls.h"
 #include "mm/mmap.h"
 #include "sched_machine.h"
 #include "unit/nc_boot.h"
@@ -234,6 +236,139 @@ static void test_affinity_moves(void **state)
 	sm_destroy(m);
 }
 
+/* A SCHED_NORMAL task at nice n, with the weight set_load_weight() gives */
+static struct task_struct *nice_task(struct nc_machine *m, pid_t pid, int n)
+{
+	struct task_struct *p = sm_task(m, pid);
+
+	p->static_prio = p->normal_prio = p->prio = NICE_TO_PRIO(n);
+	set_load_weight(p);
+	return p;
+}
+
+/* sched_prio_to_weight[]: 1024 at nice 0, about 1.25x a step; SCHED_IDLE 3 */
+static void test_load_weight(void **state)
+{
+	struct nc_machine *m = sm_create(1, 2, 1, 1, (const uint8_t[]){ 10 }, 30);
+	static const struct { int nice; unsigned long weight; } w[] = {
+		{ -20, 88761 }, { -10, 9548 }, { -1, 1277 }, { 0, 1024 }, { 1, 820 },
+		{ 5, 335 }, { 10, 110 }, { 19, 15 },
+	};
+	struct task_struct *p;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		p = nice_task(m, 10, w[i].nice);
+		assert_int_equal(p->se_load_weight, w[i].weight);
+		free(p);
+	}
+	p = nice_task(m, 10, -20);
+	p->policy = SCHED_IDLE;
+	set_load_weight(p);
+	assert_int_equal(p->se_load_weight, 3);
+	/* a queued task's new nice value moves its queue's load with it */
+	p->policy = SCHED_NORMAL;
+	set_load_weight(p);
+	assert_int_equal(nc_sched_run(m, p, 1), 0);
+	assert_int_equal(cpu_rq(m, 1)->load, 88761);
+	set_user_nice(p, 5);
+	assert_int_equal(p->prio, NICE_TO_PRIO(5));
+	assert_int_equal(cpu_rq(m, 1)->load, 335);
+	nc_sched_exit(m, p);
+	assert_int_equal(cpu_rq(m, 1)->load, 0);
+	free(p);
+	sm_destroy(m);
+}
+
+/* sched_fork(): the policy and priority are inherited; reset-on-fork
+ * turns RT and DL to SCHED_NORMAL at nice 0 and a negative nice to 0 (a
+ * positive one stays); a deadline child is -EAGAIN. */
+static void test_fork_priority(void **state)
+{
+	struct nc_machine *m = sm_create(1, 2, 1, 1, (const uint8_t[]){ 10 }, 30);
+	struct task_struct *p = nice_task(m, 10, -5);
+
+	(void)state;
+	nc_set_cpu(m, 0);
+	p->policy = SCHED_FIFO;
+	p->rt_priority = 40;
+	p->prio = p->normal_prio = 59;
+	assert_int_equal(sched_fork(m, 0, p), 0);
+	assert_int_equal(p->prio, 59);
+	p->sched_reset_on_fork = 1;
+	assert_int_equal(sched_fork(m, 0, p), 0);
+	assert_int_equal(p->policy, SCHED_NORMAL);
+	assert_int_equal(p->prio, 120);
+	assert_int_equal(p->normal_prio, 120);
+	assert_int_equal(p->rt_priority, 0);
+	assert_int_equal(p->se_load_weight, 1024);
+	assert_int_equal(p->sched_reset_on_fork, 0);
+	p->static_prio = p->normal_prio = NICE_TO_PRIO(-5);
+	p->sched_reset_on_fork = 1;
+	assert_int_equal(sched_fork(m, 0, p), 0);
+	assert_int_equal(p->static_prio, 120);
+	p->static_prio = p->normal_prio = NICE_TO_PRIO(7);
+	p->sched_reset_on_fork = 1;
+	assert_int_equal(sched_fork(m, 0, p), 0);
+	assert_int_equal(p->prio, NICE_TO_PRIO(7));
+	p->policy = SCHED_DEADLINE;
+	p->prio = p->normal_prio = -1;
+	assert_int_equal(sched_fork(m, 0, p), -EAGAIN);
+	p->sched_reset_on_fork = 1;
+	assert_int_equal(sched_fork(m, 0, p), 0);
+	assert_int_equal(p->policy, SCHED_NORMAL);
+	free(p);
+	sm_destroy(m);
+}
+
+/*
+ * The weights decide a fork on 2s4n (4 nodes of one CPU, node distances
+ * 12 within a package, 32 across; reclaim distance 30, so only the
+ * 12-level, span {0,1}, balances forks). CPU0 runs the parent and a
+ * sibling, CPU1 two other tasks: each CPU has 2 tasks on 1 CPU, so both
+ * groups are overloaded and avg_load (load x 1024 / capacity 1024) is the
+ * load; imbalance = 1024 x 17 / 100 = 174. The NUMA rule keeps the child
+ * home while idlest + 174 >= local.
+ *  - all at nice 0: 2048 + 174 >= 2048: CPU0;
+ *  - parent and sibling at nice -10 (9548 each): 2048 + 174 < 19096, nor
+ *    is 2048 >= 19096 + 174, nor 100 x 19096 <= 117 x 2048: CPU1;
+ *  - at nice 10 (110 each): 2048 + 174 >= 220: CPU0.
+ */
+static void test_nice_fork_placement(void **state)
+{
+	static const uint8_t slit_2s4n[16] = {
+		10, 12, 32, 32, 12, 10, 32, 32, 32, 32, 10, 12, 32, 32, 12, 10,
+	};
+	static const struct { int nice; unsigned int cpu; } c[] = { { 0, 0 }, { -10, 1 }, { 10, 0 } };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		struct nc_machine *m = sm_create(4, 1, 1, 2, slit_2s4n, 30);
+		struct task_struct *t[4], *child;
+
+		t[0] = nice_task(m, 10, c[i].nice);
+		t[1] = nice_task(m, 11, c[i].nice);
+		t[2] = nice_task(m, 12, 0);
+		t[3] = nice_task(m, 13, 0);
+		for (unsigned int k = 0; k < 4; k++)
+			assert_int_equal(nc_sched_run(m, t[k], k / 2), 0);
+		assert_int_equal(nc_sched_run(m, t[0], 0), 0);
+		nc_set_cpu(m, 0);
+		child = malloc(sizeof(*child));
+		*child = *t[0];
+		child->pid = 20;
+		assert_int_equal(sched_fork(m, 0, child), 0);
+		assert_int_equal(sched_cgroup_fork(m, child), 0);
+		wake_up_new_task(m, child);
+		assert_int_equal(child->cpu, c[i].cpu);
+		assert_int_equal(child->se_load_weight, t[0]->se_load_weight);
+		for (unsigned int k = 0; k < 4; k++)
+			free(t[k]);
+		free(child);
+		sm_destroy(m);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +380,9 @@ int main(void)
 		cmocka_unit_test(test_reclaim_distance_by_vendor),
 		cmocka_unit_test(test_run_sleep_wake_exit),
 		cmocka_unit_test(test_affinity_moves),
+		cmocka_unit_test(test_load_weight),
+		cmocka_unit_test(test_fork_priority),
+		cmocka_unit_test(test_nice_fork_placement),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

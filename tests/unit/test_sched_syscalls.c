@@ -17,7 +17,9 @@
 #include <cmocka.h>
 
 #include "kernel/sched/core.h"
+#include "kernel/sched/prio.h"
 #include "kernel/sched/syscalls.h"
+#include "uapi/linux/sched/types.h"
 #include "user_task.h"
 
 #define NOPE 1UL /* below mmap_min_addr: faults on the host and in the model */
@@ -211,9 +213,123 @@ static void test_idle_no_setaffinity(void **state)
 						&f->um.task->cpus_mask), -EINVAL);
 }
 
+/* The policy calls' argument errors, each made on the host too (they
+ * fail before changing anything there) */
+static void test_policy_errors(void **state)
+{
+	struct fixture *f = oracle(state);
+	struct sched_attr *a = (struct sched_attr *)f->buf;
+	unsigned long buf = (unsigned long)f->buf;
+	struct {
+		long nr, a0, a1, a2, a3;
+	} calls[] = {
+		{ SYS_sched_setscheduler, 0, -1, 0, 0 },
+		{ SYS_sched_setscheduler, 0, SCHED_FIFO, 0, 0 },
+		{ SYS_sched_setscheduler, -1, SCHED_FIFO, 0, 0 },
+		{ SYS_sched_setscheduler, 0, SCHED_OTHER, (long)NOPE, 0 },
+		{ SYS_sched_getscheduler, -1, 0, 0, 0 },
+		{ SYS_sched_getscheduler, 0x3ffffff0, 0, 0, 0 },
+		{ SYS_sched_getparam, 0, 0, 0, 0 },
+		{ SYS_sched_getparam, 0, (long)NOPE, 0, 0 },
+		{ SYS_sched_setattr, 0, 0, 0, 0 },
+		{ SYS_sched_setattr, 0, (long)buf, 1, 0 },
+		{ SYS_sched_setattr, 0, (long)NOPE, 0, 0 },
+		{ SYS_sched_getattr, 0, (long)buf, 47, 0 },
+		{ SYS_sched_getattr, 0, (long)buf, 4097, 0 },
+		{ SYS_sched_getattr, 0, (long)buf, 56, 1 },
+		{ SYS_sched_getattr, 0, (long)NOPE, 56, 0 },
+		{ SYS_sched_rr_get_interval, -1, (long)buf, 0, 0 },
+		{ SYS_sched_rr_get_interval, 0, (long)NOPE, 0, 0 },
+		{ SYS_sched_get_priority_max, 4, 0, 0, 0 },
+		{ SYS_sched_get_priority_min, -1, 0, 0, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		long h = syscall(calls[i].nr, calls[i].a0, calls[i].a1, calls[i].a2, calls[i].a3);
+		long m;
+
+		h = h < 0 ? -errno : h;
+		switch (calls[i].nr) {
+		case SYS_sched_setscheduler:
+			m = kernel_sched_setscheduler(f->um.m, (pid_t)calls[i].a0, (int)calls[i].a1,
+						      (unsigned long)calls[i].a2);
+			break;
+		case SYS_sched_getscheduler:
+			m = kernel_sched_getscheduler(f->um.m, (pid_t)calls[i].a0);
+			break;
+		case SYS_sched_getparam:
+			m = kernel_sched_getparam(f->um.m, (pid_t)calls[i].a0,
+						  (unsigned long)calls[i].a1);
+			break;
+		case SYS_sched_setattr:
+			m = kernel_sched_setattr(f->um.m, (pid_t)calls[i].a0,
+						 (unsigned long)calls[i].a1, (unsigned)calls[i].a2);
+			break;
+		case SYS_sched_getattr:
+			m = kernel_sched_getattr(f->um.m, (pid_t)calls[i].a0,
+						 (unsigned long)calls[i].a1, (unsigned)calls[i].a2,
+						 (unsigned)calls[i].a3);
+			break;
+		case SYS_sched_rr_get_interval:
+			m = kernel_sched_rr_get_interval(f->um.m, (pid_t)calls[i].a0,
+							 (unsigned long)calls[i].a1);
+			break;
+		case SYS_sched_get_priority_max:
+			m = kernel_sched_get_priority_max((int)calls[i].a0);
+			break;
+		default:
+			m = kernel_sched_get_priority_min((int)calls[i].a0);
+		}
+		if (m != h)
+			fail_msg("call %zu (nr %ld): model %ld, host %ld", i, calls[i].nr, m, h);
+	}
+	/* a size the kernel does not take: E2BIG, and its own size written back */
+	fill(f, 0);
+	a->size = 40;
+	put_user_bytes(f->um.m, buf, f->buf, sizeof(f->buf));
+	assert_int_equal(kernel_sched_setattr(f->um.m, 0, buf, 0), -E2BIG);
+	assert_int_equal(syscall(SYS_sched_setattr, 0, buf, 0), -1);
+	assert_int_equal(errno, E2BIG);
+	assert_int_equal(a->size, 56);
+	assert_int_equal(copy_from_user(f->um.m, a, buf, 4), 0);
+	assert_int_equal(a->size, 56);
+}
+
+/* A queued caller turned real-time leaves its queue's cfs load, comes
+ * back at its nice value; reset-on-fork shows in sched_getscheduler() */
+static void test_policy_changes(void **state)
+{
+	struct fixture *f = *state;
+	struct nc_machine *m = f->um.m;
+	struct rq *rq = cpu_rq(m, 0);
+	unsigned long prio = (unsigned long)f->buf, ts = prio + 64;
+	unsigned long load = rq->load;
+	int64_t t[2];
+
+	f->um.task->cred = f->um.task->real_cred = m->init_task->cred;
+	f->um.task->signal = m->init_task->signal;
+	fill(f, 30);
+	assert_int_equal(kernel_sched_setscheduler(m, 0, SCHED_RR | SCHED_RESET_ON_FORK, prio), 0);
+	assert_int_equal(f->um.task->prio, 69);
+	assert_int_equal(rq->load, load - 1024);
+	assert_int_equal(kernel_sched_getscheduler(m, 0), SCHED_RR | SCHED_RESET_ON_FORK);
+	assert_int_equal(kernel_sched_rr_get_interval(m, 0, ts), 0);
+	assert_int_equal(copy_from_user(m, t, ts, sizeof(t)), 0);
+	assert_int_equal(t[0], 0);
+	assert_int_equal(t[1], 100000000);     /* RR_TIMESLICE: 100 ms */
+	fill(f, 0);
+	assert_int_equal(kernel_sched_setscheduler(m, 0, SCHED_OTHER, prio), 0);
+	assert_int_equal(kernel_sched_getscheduler(m, 0), SCHED_OTHER);
+	assert_int_equal(rq->load, load);
+	f->um.task->cred = f->um.task->real_cred = NULL;
+	f->um.task->signal = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_policy_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_policy_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_setaffinity_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_setaffinity_moves_caller, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_getaffinity, setup, teardown),

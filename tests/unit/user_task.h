@@ -30,6 +30,8 @@ static inline struct task_struct *user_task_new(struct nc_machine *m)
 	if (!t)
 		return NULL;
 	t->pid = 1000;
+	t->prio = t->static_prio = t->normal_prio = 120;   /* SCHED_NORMAL, nice 0 */
+	t->se_load_weight = 1024;
 	t->mems_allowed = m->topo->memory;
 	t->il_prev = 0;
 	if (nc_new_mm(m, t)) {

@@ -16,6 +16,7 @@
 #include "kernel/exit.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "kernel/sched/prio.h"
 #include "kernel/signal.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
@@ -197,16 +198,17 @@ void do_task_stat(struct nc_machine *m, struct task_struct *task, FILE *f, bool 
 	/* pid, comm, state, ppid, pgrp, session, tty_nr, tty_pgrp, flags */
 	fprintf(f, "%d (%.16s) %c %d %d %d 0 -1 %u", pid_nr_ns(task->thread_pid, ns), task->comm,
 		*get_task_state(task), ppid, pgid, sid, task->flags);
-	/* faults and times; priority and nice: every modelled task is
-	 * SCHED_NORMAL at nice 0; threads, 0, start time, vsize, rss, rsslim,
-	 * start/end code, start stack, esp, eip */
-	fprintf(f, " 0 0 0 0 0 0 0 0 20 0 %d 0 0 %lu %lu %lu 0 0 0 0 0", s.num_threads, vsize,
-		rss, rsslim);
+	/* faults and times; priority (task_prio(): prio - MAX_RT_PRIO, -100..39)
+	 * and nice; threads, 0, start time, vsize, rss, rsslim, start/end
+	 * code, start stack, esp, eip */
+	fprintf(f, " 0 0 0 0 0 0 0 0 %d %d %d 0 0 %lu %lu %lu 0 0 0 0 0",
+		task->prio - MAX_RT_PRIO, task_nice(task), s.num_threads, vsize, rss, rsslim);
 	/* the old signal fields (the first 31 signals), wchan, 0, 0,
 	 * exit_signal, processor, rt_priority, policy, delayacct, guest times */
-	fprintf(f, " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " 0 0 0 %d %u 0 0 0 0 0",
+	fprintf(f, " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " 0 0 0 %d %u %u %u 0 0 0",
 		s.pending & 0x7fffffff, s.blocked & 0x7fffffff, s.ignored & 0x7fffffff,
-		s.caught & 0x7fffffff, task->exit_signal, task->cpu);
+		s.caught & 0x7fffffff, task->exit_signal, task->cpu, task->rt_priority,
+		task->policy);
 	/* data, brk, argument and environment addresses; exit_code */
 	fprintf(f, " 0 0 0 0 0 0 0 %d\n", exit_code);
 }

@@ -8,6 +8,8 @@
  * out: asymmetric capacities (every CPU fits), push/pull balancing, RT
  * throttling and groups.
  */
+#include <stdio.h>
+
 #include "kernel/sched/core.h"
 #include "kernel/sched/prio.h"
 #include "kernel/sched/rt.h"
@@ -124,7 +126,7 @@ unsigned int select_task_rq_rt(struct nc_machine *m, struct task_struct *p, unsi
 void nc_rt_why_line(char *line, size_t size, const struct nc_sched_step *st)
 {
 	if (st->kind == NC_STEP_RT_PREEMPT)
-		snprintf(line, size, "rt: CPU %u's current is no RT task the child waits for: stay",
+		snprintf(line, size, "rt: CPU %u's current lets the child preempt it: stay",
 			 st->cpu);
 	else if (st->kind == NC_STEP_RT_LOWEST)
 		snprintf(line, size, "rt: CPU %u runs RT prio %lu, CPU %u runs at %lu: move",
