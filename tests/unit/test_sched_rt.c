@@ -14,43 +14,60 @@
 #include "kernel/sched/rt.h"
 #include "sched_machine.h"
 
-/* Runs a task on cpu: SCHED_FIFO at rt_priority r, or SCHED_NORMAL if r is 0. */
-static struct task_struct *run_at(struct nc_machine *m, pid_t pid, unsigned int cpu,
-				  unsigned int r)
+/* A machine of 1 node, its tasks, and the why of its placements */
+struct picture {
+	struct nc_machine *m;
+	struct task_struct *tasks[8];
+	unsigned int n;
+	struct nc_sched_why why;
+};
+
+static void picture_init(struct picture *pic, unsigned int cpus)
 {
-	struct task_struct *p = sm_task(m, pid);
+	*pic = (struct picture){ .m = sm_create(1, cpus, 1, 1, (const uint8_t[]){ 10 }, 30) };
+	pic->m->sched->why = &pic->why;
+}
+
+static void picture_free(struct picture *pic)
+{
+	for (unsigned int i = 0; i < pic->n; i++)
+		free(pic->tasks[i]);
+	sm_destroy(pic->m);
+}
+
+/* Runs a task on cpu: SCHED_FIFO at rt_priority r, or SCHED_NORMAL if r
+ * is 0; the running CPU is cpu. */
+static struct task_struct *run_at(struct picture *pic, unsigned int cpu, unsigned int r)
+{
+	struct task_struct *p = sm_task(pic->m, (pid_t)(10 + pic->n));
 
 	if (r) {
 		p->policy = SCHED_FIFO;
 		p->rt_priority = r;
 		p->prio = p->normal_prio = MAX_RT_PRIO - 1 - (int)r;
 	}
-	assert_int_equal(nc_sched_run(m, p, cpu), 0);
-	return p;
+	assert_int_equal(nc_sched_run(pic->m, p, cpu), 0);
+	nc_set_cpu(pic->m, cpu);
+	return pic->tasks[pic->n++] = p;
 }
 
-/* A child of parent through sched_fork() .. wake_up_new_task(); its CPU. */
-static unsigned int fork_child(struct nc_machine *m, struct task_struct *parent, pid_t pid,
-			       struct task_struct **out)
+/* A child of parent through sched_fork() .. wake_up_new_task(); its CPU,
+ * and the one step its placement took in words. */
+static unsigned int fork_child(struct picture *pic, struct task_struct *parent, const char *why)
 {
 	struct task_struct *c = malloc(sizeof(*c));
-
-	*c = *parent;                       /* dup_task_struct() */
-	c->pid = pid;
-	assert_int_equal(sched_fork(m, 0, c), 0);
-	assert_int_equal(sched_cgroup_fork(m, c), 0);
-	wake_up_new_task(m, c);
-	*out = c;
-	return c->cpu;
-}
-
-static void assert_why(struct nc_sched_why *why, const char *want)
-{
 	char line[NC_SCHED_WHY_LEN];
 
-	assert_int_equal(why->nr, 1);
-	nc_sched_why_line(line, sizeof(line), &why->step[0]);
-	assert_string_equal(line, want);
+	*c = *parent;                       /* dup_task_struct() */
+	c->pid = (pid_t)(10 + pic->n);
+	pic->tasks[pic->n++] = c;
+	assert_int_equal(sched_fork(pic->m, 0, c), 0);
+	assert_int_equal(sched_cgroup_fork(pic->m, c), 0);
+	wake_up_new_task(pic->m, c);
+	assert_int_equal(pic->why.nr, 1);
+	nc_sched_why_line(line, sizeof(line), &pic->why.step[0]);
+	assert_string_equal(line, why);
+	return c->cpu;
 }
 
 /*
@@ -65,76 +82,56 @@ static void assert_why(struct nc_sched_why *why, const char *want)
  */
 static void test_rt_fork_lowest(void **state)
 {
-	struct nc_machine *m = sm_create(1, 4, 1, 1, (const uint8_t[]){ 10 }, 30);
-	struct task_struct *p, *a, *b, *c1, *c2;
-	struct nc_sched_why why = { 0 };
+	struct picture pic;
+	struct task_struct *p;
 
 	(void)state;
-	a = run_at(m, 11, 1, 80);
-	b = run_at(m, 12, 2, 0);
-	p = run_at(m, 10, 0, 50);
-	nc_set_cpu(m, 0);
-	m->sched->why = &why;
-	assert_int_equal(fork_child(m, p, 20, &c1), 2);
-	assert_why(&why, "rt: CPU 0 runs RT prio 50, CPU 2 runs at 0: move");
-	assert_int_equal(fork_child(m, p, 21, &c2), 3);
-	m->sched->why = NULL;
+	picture_init(&pic, 4);
+	run_at(&pic, 1, 80);
+	run_at(&pic, 2, 0);
+	p = run_at(&pic, 0, 50);
+	assert_int_equal(fork_child(&pic, p, "rt: CPU 0 runs RT prio 50, CPU 2 runs at 0: move"), 2);
+	assert_int_equal(fork_child(&pic, p, "rt: CPU 0 runs RT prio 50, CPU 3 runs at 0: move"), 3);
 	/* RT tasks count on their queue but not in its cfs load */
-	assert_int_equal(cpu_rq(m, 2)->nr_running, 2);
-	assert_int_equal(cpu_rq(m, 2)->load, 1024);
-	assert_int_equal(cpu_rq(m, 1)->load, 0);
-	free(c1);
-	free(c2);
-	free(a);
-	free(b);
-	free(p);
-	sm_destroy(m);
+	assert_int_equal(cpu_rq(pic.m, 2)->nr_running, 2);
+	assert_int_equal(cpu_rq(pic.m, 2)->load, 1024);
+	assert_int_equal(cpu_rq(pic.m, 1)->load, 0);
+	picture_free(&pic);
 }
 
 /* Every other CPU runs FIFO 90: none below the FIFO-10 child, stay on CPU0. */
 static void test_rt_fork_no_lower(void **state)
 {
-	struct nc_machine *m = sm_create(1, 2, 1, 1, (const uint8_t[]){ 10 }, 30);
-	struct task_struct *p, *a, *c;
-	struct nc_sched_why why = { 0 };
+	struct picture pic;
+	struct task_struct *p;
 
 	(void)state;
-	a = run_at(m, 11, 1, 90);
-	p = run_at(m, 10, 0, 10);
-	nc_set_cpu(m, 0);
-	m->sched->why = &why;
-	assert_int_equal(fork_child(m, p, 20, &c), 0);
-	assert_why(&why, "rt: CPU 0 runs RT prio 10, no CPU runs lower: stay");
-	m->sched->why = NULL;
-	free(c);
-	free(a);
-	free(p);
-	sm_destroy(m);
+	picture_init(&pic, 2);
+	run_at(&pic, 1, 90);
+	p = run_at(&pic, 0, 10);
+	assert_int_equal(fork_child(&pic, p, "rt: CPU 0 runs RT prio 10, no CPU runs lower: stay"),
+			 0);
+	picture_free(&pic);
 }
 
 /*
  * The current of the forking CPU is not RT (the RT parent was queued
- * behind a fair task that runs): the child starts where it is, CPU0.
+ * behind a fair task that runs): the child starts where it is, CPU0. An
+ * exec stays where it is.
  */
 static void test_rt_fork_preempts(void **state)
 {
-	struct nc_machine *m = sm_create(1, 2, 1, 1, (const uint8_t[]){ 10 }, 30);
-	struct task_struct *p, *a;
-	struct nc_sched_why why = { 0 };
+	struct picture pic;
+	struct task_struct *p;
 
 	(void)state;
-	p = run_at(m, 10, 0, 10);
-	a = run_at(m, 11, 0, 0);            /* runs; the parent waits queued */
-	nc_set_cpu(m, 0);
-	m->sched->why = &why;
-	assert_int_equal(select_task_rq_rt(m, p, 0, WF_FORK), 0);
-	assert_why(&why, "rt: CPU 0's current lets the child preempt it: stay");
-	/* exec: the RT class keeps a task where it is */
-	assert_int_equal(select_task_rq_rt(m, p, 1, WF_EXEC), 1);
-	m->sched->why = NULL;
-	free(a);
-	free(p);
-	sm_destroy(m);
+	picture_init(&pic, 2);
+	p = run_at(&pic, 0, 10);
+	run_at(&pic, 0, 0);                 /* runs; the parent waits queued */
+	assert_int_equal(fork_child(&pic, p, "rt: CPU 0's current lets the child preempt it: stay"),
+			 0);
+	assert_int_equal(select_task_rq_rt(pic.m, p, 1, WF_EXEC), 1);
+	picture_free(&pic);
 }
 
 int main(void)
