@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "kernel/exit.h"
+#include "kernel/sched/core.h"
 #include "kernel/sys.h"
 #include "uapi/linux/sched.h"
 #include "unit/nc_boot.h"
@@ -265,10 +266,60 @@ static void test_wait_for_a_group(void **state)
 	nc_machine_destroy(m);
 }
 
+/*
+ * setpriority()/getpriority() over a process group: init (1) forks 3,
+ * which makes its own group and forks 4 into it, and a thread 5. Worked
+ * from kernel/sys.c: which out of range is EINVAL before anything; no
+ * match is ESRCH; a group's nice values are set on every thread, and
+ * getpriority() answers 20 - the lowest nice value among them; values
+ * are clamped to -20..19; each change moves the weight on the queue.
+ */
+static void test_priority_of_group(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct task_struct *t3, *t4, *t5;
+	unsigned long load;
+
+	(void)state;
+	nc_run_as(m, 1);
+	assert_int_equal(nc_clone(m, 0, 17), 3);
+	t3 = nc_run_as(m, 3);
+	assert_int_equal(kernel_setpgid(m, 0, 0), 0);
+	assert_int_equal(nc_clone(m, 0, 17), 4);
+	assert_int_equal(nc_clone(m, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |
+				  CLONE_THREAD, 0), 5);
+	t4 = pid_task(find_pid_ns(4, m->init_pid_ns), PIDTYPE_PID);
+	t5 = pid_task(find_pid_ns(5, m->init_pid_ns), PIDTYPE_PID);
+	assert_int_equal(kernel_setpriority(m, 3, 0, 1), -EINVAL);
+	assert_int_equal(kernel_getpriority(m, -1, 0), -EINVAL);
+	assert_int_equal(kernel_setpriority(m, PRIO_PROCESS, 999, 1), -ESRCH);
+	assert_int_equal(kernel_getpriority(m, PRIO_PGRP, 999), -ESRCH);
+	assert_int_equal(kernel_getpriority(m, PRIO_USER, 4321), -ESRCH);
+	assert_int_equal(kernel_getpriority(m, PRIO_PGRP, 0), 20);
+	assert_int_equal(kernel_setpriority(m, PRIO_PGRP, 0, 7), 0);
+	assert_int_equal(t3->static_prio, 127);
+	assert_int_equal(t4->static_prio, 127);
+	assert_int_equal(t5->static_prio, 127);
+	assert_int_equal(t4->se_load_weight, 215);                /* nice 7 */
+	assert_int_equal(kernel_setpriority(m, PRIO_PROCESS, 4, 100), 0);
+	assert_int_equal(kernel_getpriority(m, PRIO_PROCESS, 4), 1);   /* nice 19 */
+	assert_int_equal(kernel_getpriority(m, PRIO_PGRP, 3), 13);     /* 20 - 7 */
+	assert_int_equal(kernel_setpriority(m, PRIO_PROCESS, 5, -50), 0);
+	assert_int_equal(kernel_getpriority(m, PRIO_PGRP, 0), 40);     /* nice -20 */
+	assert_int_equal(kernel_getpriority(m, PRIO_PROCESS, 0), 13);
+	/* 4 waits queued at nice 19, then 0 again: its queue's load follows */
+	assert_int_equal(t4->on_rq, TASK_ON_RQ_QUEUED);
+	load = t4->se_cfs_rq->load;
+	assert_int_equal(kernel_setpriority(m, PRIO_PROCESS, 4, 0), 0);
+	assert_int_equal(t4->se_cfs_rq->load, load - 15 + 1024);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_process_ids_like_host),
+		cmocka_unit_test(test_priority_of_group),
 		cmocka_unit_test(test_thread_ids_like_host),
 		cmocka_unit_test(test_groups_and_sessions_like_host),
 		cmocka_unit_test(test_group_inherited_and_released),
