@@ -790,6 +790,27 @@ static int release_held_exits(struct nc_replay *rp, struct task_struct *t,
 	return ret;
 }
 
+/* The held exits of of's thread group: task by task in the order of their
+ * "+++" lines, each ending by its own exit call first (a thread whose
+ * exit() began before its group's exit_group() leaves by itself), then
+ * any left (an exit_group() without its "+++" line yet). */
+static int run_group_exits(struct nc_replay *rp, const struct task_struct *of)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < rp->nr_exits && !ret;) {
+		struct task_struct *c = held_line(rp, i);
+
+		if (c && exit_matches(c, of, EXITS_OF_GROUP)) {
+			ret = run_exits_of(rp, c);
+			i = 0;
+		} else {
+			i++;
+		}
+	}
+	return ret ?: run_exits(rp, of, EXITS_OF_GROUP);
+}
+
 /*
  * Before a wait: the exits of the child the log says it reaped, and those
  * strace printed before it (they were zombies first; those printed after
@@ -807,7 +828,7 @@ static int exits_before_wait(struct nc_replay *rp, const struct strace_event *ev
 	if (recorded == 0)
 		return 0;
 	if (e && e->task)
-		ret = release_held_exits(rp, t, e->task) ?: run_exits(rp, e->task, EXITS_OF_GROUP);
+		ret = release_held_exits(rp, t, e->task) ?: run_group_exits(rp, e->task);
 	else
 		ret = run_exits(rp, t, EXITS_OF_CHILDREN);
 	run_as(rp->m, t);
