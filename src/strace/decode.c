@@ -956,6 +956,16 @@ int decode_socketpair(struct nc_replay *rp, const struct strace_args *args,
 	return pointer(rp, a, 4, &regs->arg[3], err);
 }
 
+int decode_signalfd(struct nc_replay *rp, const struct strace_args *args,
+		    struct syscall_regs *regs, struct nc_error *err)
+{
+	cloexec_args(args, regs);
+	/* -1 makes a fd, the lowest free; any other is the signalfd it updates */
+	if ((int)regs->arg[0] == -1)
+		return hidden_fds_below_result(rp, 0, err);
+	return fd_arg(rp, args, 0, false, &regs->arg[0], err);
+}
+
 int decode_openat2(struct nc_replay *rp, const struct strace_args *args,
 		   struct syscall_regs *regs, struct nc_error *err)
 {

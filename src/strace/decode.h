@@ -110,6 +110,10 @@ int decode_socketpair(struct nc_replay *rp, const struct strace_args *args,
  * (paths, other names: what the lookup decides) 0 */
 int decode_new_fd(struct nc_replay *rp, const struct strace_args *args,
 		  struct syscall_regs *regs, struct nc_error *err);
+/* signalfd4(-1, [INT], 8, SFD_CLOEXEC), or an existing signalfd to update
+ * (adopted as above) */
+int decode_signalfd(struct nc_replay *rp, const struct strace_args *args,
+		    struct syscall_regs *regs, struct nc_error *err);
 /* openat2(AT_FDCWD, "/", {flags=O_RDONLY|O_CLOEXEC, resolve=0}, 24):
  * the open_how placed with its close-on-exec flag */
 int decode_openat2(struct nc_replay *rp, const struct strace_args *args,
