@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -24,7 +25,9 @@
 #include <unistd.h>
 
 #include "nc_boot.h"
+#include "kernel/sched/prio.h"
 #include "kernel/signal.h"
+#include "kernel/sys.h"
 #include "uapi/linux/sched.h"
 #include "unit/mm_machine.h"
 #include "unit/proc_oracle.h"
@@ -120,6 +123,73 @@ static void test_stat_host(void **state)
 	assert_memory_equal(model, "1 (init) ", 9);
 	free(model);
 	free(host);
+	nc_machine_destroy(m);
+}
+
+/* stat's priority, nice, rt_priority and policy (fields 18, 19, 40, 41)
+ * of a host child at nice 5, then SCHED_FIFO 10 */
+static void host_prio_fields(long long out[2][4])
+{
+	int pipefd[2];
+	pid_t pid;
+
+	assert_int_equal(pipe(pipefd), 0);
+	pid = fork();
+	if (!pid) {
+		struct sched_param sp = { .sched_priority = 10 };
+		long long v[2][4];
+		char line[1024];
+		long long f[64];
+		FILE *st;
+
+		for (int k = 0; k < 2; k++) {
+			if (k ? sched_setscheduler(0, SCHED_FIFO, &sp)
+			      : syscall(SYS_setpriority, PRIO_PROCESS, 0, 5))
+				_exit(1);
+			st = fopen("/proc/self/stat", "r");
+			if (!st || !fgets(line, sizeof(line), st))
+				_exit(1);
+			fclose(st);
+			stat_fields(line, f, 64);
+			v[k][0] = f[18], v[k][1] = f[19], v[k][2] = f[40], v[k][3] = f[41];
+		}
+		_exit(write(pipefd[1], v, sizeof(v)) != sizeof(v));
+	}
+	assert_int_equal(read(pipefd[0], out, sizeof(long long[2][4])), sizeof(long long[2][4]));
+	waitpid(pid, NULL, 0);
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+
+static void test_stat_priority_host(void **state)
+{
+	struct nc_machine *m = nc_boot("2x2");
+	long long host[2][4], f[64];
+	struct task_struct *child;
+	char path[64], *text;
+	long pid;
+
+	(void)state;
+	host_prio_fields(host);
+	nc_run_as(m, 1);
+	pid = nc_clone(m, 0, 17);
+	child = nc_run_as(m, (pid_t)pid);
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	assert_int_equal(kernel_setpriority(m, PRIO_PROCESS, 0, 5), 0);
+	for (int k = 0; k < 2; k++) {
+		if (k) {   /* what sched_setscheduler(SCHED_FIFO, 10) leaves */
+			child->policy = SCHED_FIFO;
+			child->rt_priority = 10;
+			child->prio = child->normal_prio = MAX_RT_PRIO - 1 - 10;
+		}
+		text = proc_model_read(m, path);
+		stat_fields(text, f, 64);
+		assert_int_equal(f[18], host[k][0]);
+		assert_int_equal(f[19], host[k][1]);
+		assert_int_equal(f[40], host[k][2]);
+		assert_int_equal(f[41], host[k][3]);
+		free(text);
+	}
 	nc_machine_destroy(m);
 }
 
@@ -257,6 +327,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_host),
 		cmocka_unit_test(test_stat_host),
+		cmocka_unit_test(test_stat_priority_host),
 		cmocka_unit_test(test_signals),
 		cmocka_unit_test(test_name_escaped),
 		cmocka_unit_test(test_children),
