@@ -79,6 +79,9 @@ struct task_struct {
 	uint64_t blocked;
 	unsigned long set_child_tid;      /* CLONE_CHILD_SETTID address */
 	unsigned long clear_child_tid;    /* CLONE_CHILD_CLEARTID address */
+	unsigned long robust_list;        /* set_robust_list() head (kernel/futex/) */
+	unsigned long rseq;               /* registered struct rseq, 0 if none (kernel/rseq.c) */
+	uint32_t rseq_len, rseq_sig;
 	struct task_struct *vfork_done;   /* the vfork parent waiting on us */
 	int pdeath_signal;
 	unsigned int fail_nth;            /* fault injection countdown (mm/fault_inject.c) */

@@ -42,12 +42,6 @@ int ioprio_check_cap(struct nc_machine *m, int ioprio)
 	}
 }
 
-/* models kernel/pid.c:find_task_by_vpid() */
-static struct task_struct *find_task_by_vpid(const struct nc_machine *m, int nr)
-{
-	return pid_task(find_pid_ns(nr, task_active_pid_ns(nc_current(m))), PIDTYPE_PID);
-}
-
 /* models make_kuid(current_user_ns(), who): the identity in the initial
  * namespace, nothing mapped in another */
 static uid_t make_kuid(const struct nc_machine *m, int who)

@@ -16,8 +16,10 @@
 #include "fs/exec.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/futex/syscalls.h"
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
+#include "kernel/rseq.h"
 #include "kernel/sched/core.h"
 #include "kernel/signal.h"
 #include "lib/err.h"
@@ -196,6 +198,7 @@ static void exec_mmap(struct nc_machine *m, struct mm_struct *mm)
 	struct task_struct *tsk = nc_current(m);
 	struct mm_struct *old_mm = tsk->mm;
 
+	futex_cleanup(tsk);               /* futex_exec_release() */
 	mm_release(m, tsk);
 	tsk->mm = mm;
 	mmput(m, old_mm);
@@ -326,6 +329,7 @@ static int begin_new_exec(struct nc_machine *m, struct linux_binprm *bprm)
 		do_close_on_exec(m, me->files);
 	__set_task_comm(m, me, bprm->filename);
 	flush_signal_handlers(me, false);
+	rseq_execve(me);                  /* bprm_execve(), once the exec succeeded */
 	return 0;
 }
 

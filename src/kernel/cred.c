@@ -13,6 +13,7 @@
 
 #include "arch/task.h"
 #include "kernel/cred.h"
+#include "kernel/fork.h"
 #include "kernel/rcu/tree.h"
 #include "kernel/signal.h"
 #include "mm/slab.h"
@@ -307,10 +308,66 @@ int nc_set_user(struct nc_machine *m, uid_t uid)
 	}
 	put_ucounts(new->ucounts);
 	new->ucounts = uc;
-	new->uid = new->euid = uid;
-	new->gid = new->egid = uid;
+	new->uid = new->euid = new->suid = uid;
+	new->gid = new->egid = new->sgid = uid;
 	if (uid)
 		new->cap_effective = 0;
 	commit_creds(m, new);
+	return 0;
+}
+
+static unsigned int *cred_id(struct cred *c, enum nc_cred_id which)
+{
+	unsigned int *ids[] = { &c->uid, &c->euid, &c->suid, &c->gid, &c->egid, &c->sgid };
+
+	return ids[which];
+}
+
+unsigned int nc_cred_id(const struct cred *cred, enum nc_cred_id which)
+{
+	return *cred_id((struct cred *)cred, which);
+}
+
+/* How many tasks have cred as their real credentials: each counts once
+ * in its ucounts' NPROC */
+static long cred_users(const struct nc_machine *m, const struct cred *cred)
+{
+	const struct task_struct *t;
+	long n = 0;
+
+	list_for_each_entry(t, &m->fork->all_tasks, nc_all)
+		n += t->real_cred == cred;
+	return n;
+}
+
+int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id)
+{
+	unsigned int old = nc_cred_id(nc_current(m)->real_cred, which);
+	struct task_struct *t;
+
+	if (old == id)
+		return 0;
+	list_for_each_entry(t, &m->fork->all_tasks, nc_all) {
+		struct cred *c = (struct cred *)t->real_cred;
+		struct ucounts *uc;
+		long n;
+
+		if (!t->mm || !c || nc_cred_id(c, which) != old)
+			continue;
+		if (which == NC_UID) {
+			uc = alloc_ucounts(m, c->user_ns, id);
+			if (!uc)
+				return -ENOMEM;
+			n = cred_users(m, c);
+			inc_rlimit_nproc(c->ucounts, -n);
+			inc_rlimit_nproc(uc, n);
+			put_ucounts(c->ucounts);
+			c->ucounts = uc;
+		}
+		/* a user other than root runs with no capabilities */
+		if (which == NC_EUID && c->user_ns == &m->cred->init_user_ns)
+			c->cap_effective = id ? 0 : CAP_FULL_SET;
+		*cred_id(c, which) = id;
+	}
 	return 0;
 }

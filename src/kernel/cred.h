@@ -16,6 +16,7 @@
 #include "lib/list.h"
 #include "lib/types.h"
 
+#define CAP_SYS_PTRACE          19
 #define CAP_SYS_ADMIN           21
 #define CAP_SYS_NICE            23
 #define CAP_SYS_RESOURCE        24
@@ -50,8 +51,8 @@ struct ucounts {
 struct cred {
 	int usage;
 	struct rcu_head rcu;          /* put_cred_rcu() */
-	uid_t uid, euid;
-	gid_t gid, egid;
+	uid_t uid, euid, suid;
+	gid_t gid, egid, sgid;
 	uint64_t cap_effective;
 	struct user_namespace *user_ns;
 	struct ucounts *ucounts;
@@ -94,6 +95,16 @@ int nc_set_user(struct nc_machine *m, uid_t uid);
 bool ns_capable(struct nc_machine *m, struct user_namespace *ns, int cap);
 /* models capable(): in the initial user namespace */
 bool capable(struct nc_machine *m, int cap);
+
+/* A cred's ids, in the order getresuid() and getresgid() answer them */
+enum nc_cred_id { NC_UID, NC_EUID, NC_SUID, NC_GID, NC_EGID, NC_SGID };
+unsigned int nc_cred_id(const struct cred *cred, enum nc_cred_id which);
+/* An id the model cannot know (the user the traced program started as):
+ * every user task (one with an mm) whose credentials hold current's value
+ * of it gets id instead. A real uid takes the tasks' NPROC count to its
+ * ucounts; an effective uid in the initial namespace other than root
+ * leaves no capabilities. 0 or -ENOMEM. */
+int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id);
 
 /* models kernel/ucount.c:inc_rlimit_ucounts()/dec_rlimit_ucounts() for NPROC */
 void inc_rlimit_nproc(struct ucounts *ucounts, long v);

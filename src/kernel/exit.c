@@ -18,6 +18,7 @@
 #include "kernel/cred.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/futex/syscalls.h"
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
@@ -231,6 +232,7 @@ static void exit_notify(struct nc_machine *m, struct task_struct *tsk)
 /* models kernel/exit.c:exit_mm() with exit_mm_release() */
 static void exit_mm_release(struct nc_machine *m, struct task_struct *tsk)
 {
+	futex_cleanup(tsk);               /* futex_exit_release() */
 	mm_release(m, tsk);
 	exit_mm(m, tsk);
 }

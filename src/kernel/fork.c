@@ -25,13 +25,16 @@
 #include "kernel/explain.h"
 #include "kernel/fork.h"
 #include "kernel/fork_whatif.h"
+#include "kernel/futex/syscalls.h"
 #include "kernel/kthread.h"
 #include "kernel/nsproxy.h"
 #include "kernel/pid.h"
 #include "kernel/pid_namespace.h"
 #include "kernel/rcu/tree.h"
+#include "kernel/rseq.h"
 #include "kernel/sched/core.h"
 #include "kernel/signal.h"
+#include "kernel/sys.h"
 #include "lib/err.h"
 #include "lib/error.h"
 #include "mm/fault_inject.h"
@@ -368,6 +371,12 @@ static void complete_vfork_done(struct nc_machine *m, struct task_struct *tsk)
 	put_task_struct(m, tsk);
 }
 
+long kernel_set_tid_address(struct nc_machine *m, unsigned long tidptr)
+{
+	nc_current(m)->clear_child_tid = tidptr;
+	return task_pid_vnr(m, nc_current(m));
+}
+
 /* models kernel/fork.c:mm_release() */
 void mm_release(struct nc_machine *m, struct task_struct *tsk)
 {
@@ -456,10 +465,7 @@ static int init_task_objects(struct nc_machine *m, struct task_struct *idle)
 	idle->files = &m->fork->init_files;
 	nc_files_init(idle->files);
 	sig->sigcnt = sig->live = sig->nr_threads = 1;
-	for (int i = 0; i < RLIM_NLIMITS; i++)
-		sig->rlim[i].rlim_cur = sig->rlim[i].rlim_max = RLIM_INFINITY;
-	sig->rlim[RLIMIT_NOFILE] = (struct rlimit){ INR_OPEN_CUR, INR_OPEN_MAX };
-	sig->rlim[RLIMIT_STACK] = (struct rlimit){ _STK_LIM, RLIM_INFINITY };
+	nc_init_rlimits(sig->rlim);
 	sighand->count = 1;
 	fs->users = 1;
 	fs->umask = 022;
@@ -510,6 +516,7 @@ int fork_init(struct nc_machine *m)
 	/* init and everything below it may own half of the possible threads */
 	idle->signal->rlim[RLIMIT_NPROC].rlim_cur = m->fork->max_threads / 2;
 	idle->signal->rlim[RLIMIT_NPROC].rlim_max = m->fork->max_threads / 2;
+	idle->signal->rlim[RLIMIT_SIGPENDING] = idle->signal->rlim[RLIMIT_NPROC];
 	return 0;
 }
 
@@ -754,6 +761,8 @@ static struct task_struct *copy_process(struct nc_machine *m, struct pid *pid, i
 		snprintf(p->comm, sizeof(p->comm), "%s", args->name);
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : 0;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : 0;
+	futex_init_task(p);
+	rseq_fork(p, clone_flags);
 
 	retval = copy_creds(m, p, clone_flags);
 	if (retval < 0)

@@ -102,6 +102,9 @@ void exit_task_stack_account(struct nc_machine *m, struct task_struct *tsk);
 /* models kernel/fork.c:put_task_stack(): the stack goes to this CPU's
  * cache, or to vfree() after a grace period */
 void put_task_stack(struct nc_machine *m, struct task_struct *tsk);
+/* models kernel/fork.c:SYSCALL_DEFINE1(set_tid_address): the address
+ * cleared (and woken) when the task leaves its mm; returns its tid */
+long kernel_set_tid_address(struct nc_machine *m, unsigned long tidptr);
 /* models kernel/fork.c:mm_release(): CLONE_CHILD_CLEARTID and the vfork parent */
 void mm_release(struct nc_machine *m, struct task_struct *tsk);
 struct kmem_cache;

@@ -274,6 +274,11 @@ struct pid *find_pid_ns(int nr, struct pid_namespace *ns)
 	return nr > 0 ? idr_find(ns->idr, (unsigned long)nr) : NULL;
 }
 
+struct task_struct *find_task_by_vpid(const struct nc_machine *m, pid_t nr)
+{
+	return pid_task(find_pid_ns(nr, task_active_pid_ns(nc_current(m))), PIDTYPE_PID);
+}
+
 pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns)
 {
 	if (pid && ns->level <= pid->level && pid->numbers[ns->level].ns == ns)

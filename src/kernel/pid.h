@@ -99,6 +99,8 @@ void exchange_tids(struct task_struct *left, struct task_struct *right);
 /* models kernel/pid.c:pid_task(): the first task using pid as type */
 struct task_struct *pid_task(struct pid *pid, enum pid_type type);
 struct pid *find_pid_ns(int nr, struct pid_namespace *ns);
+/* models kernel/pid.c:find_task_by_vpid(): nr as current's namespace numbers it */
+struct task_struct *find_task_by_vpid(const struct nc_machine *m, pid_t nr);
 
 /* models ns_of_pid()/task_active_pid_ns(): the pid's innermost namespace */
 static inline struct pid_namespace *ns_of_pid(const struct pid *pid)

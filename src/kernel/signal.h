@@ -15,6 +15,7 @@
 #include "arch/machine.h"
 #include "arch/task.h"
 #include "kernel/pid.h"
+#include "uapi/linux/resource.h"
 
 /* _NSIG, spelled apart so that this header combines with glibc's <signal.h>
  * (uapi/linux/signal.h refuses to) */
@@ -24,14 +25,6 @@
 #define NC_SIG_DFL 0UL
 #define NC_SIG_IGN 1UL
 #define NC_SA_NOCLDWAIT 0x00000002u
-
-#define RLIMIT_STACK   3
-#define _STK_LIM       (8UL << 20)  /* init's stack soft limit: 8 MiB */
-#define RLIMIT_NPROC   6
-#define RLIMIT_NOFILE  7
-#define RLIMIT_NICE    13
-#define RLIMIT_RTPRIO  14
-#define RLIM_NLIMITS   16
 
 #define SIGNAL_UNKILLABLE    0x00000040
 #define SIGNAL_GROUP_EXIT    0x00000004
@@ -79,6 +72,13 @@ static inline struct pid *task_session(const struct task_struct *t)
 	return t->signal->pids[PIDTYPE_SID];
 }
 
+/* models include/linux/sched/signal.h:same_thread_group() */
+static inline bool same_thread_group(const struct task_struct *a, const struct task_struct *b)
+{
+	return a->signal == b->signal;
+}
+
+/* models include/linux/sched/signal.h:task_rlimit(): the soft limit */
 static inline unsigned long task_rlimit(const struct task_struct *t, unsigned int limit)
 {
 	return t->signal->rlim[limit].rlim_cur;

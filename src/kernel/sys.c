@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Models kernel/sys.c's getpid/gettid/getppid, numbers as the caller's pid
- * namespace sees them, and process groups and sessions (setpgid, getpgid,
+ * namespace sees them, process groups and sessions (setpgid, getpgid,
  * getpgrp, getsid, setsid) with the group's pids in its signal_struct,
- * and setpriority/getpriority (nice(2) does not exist on x86_64: glibc's
- * nice() calls these two).
- * The rest of kernel/sys.c (uname, prctl, rlimits, credentials) and the
- * controlling tty are not modelled.
+ * setpriority/getpriority (nice(2) does not exist on x86_64: glibc's
+ * nice() calls these two), resource limits (getrlimit, setrlimit,
+ * prlimit64) and the id getters (getuid ... getresgid). Left out: uname,
+ * prctl, the set*id calls, the LSM hooks, RLIMIT_CPU's timer, and the
+ * controlling tty.
  */
 #include <errno.h>
 
+#include "fs/file.h"
 #include "kernel/cred.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
@@ -17,6 +19,7 @@
 #include "kernel/sched/syscalls.h"
 #include "kernel/signal.h"
 #include "kernel/sys.h"
+#include "mm/uaccess.h"
 
 pid_t kernel_getpid(const struct nc_machine *m)
 {
@@ -34,20 +37,9 @@ pid_t kernel_getppid(const struct nc_machine *m)
 	return task_tgid_vnr(m, nc_current(m)->real_parent);
 }
 
-/* models kernel/pid.c:find_task_by_vpid() */
-static struct task_struct *find_task_by_vpid(const struct nc_machine *m, pid_t nr)
-{
-	return pid_task(find_pid_ns(nr, task_active_pid_ns(nc_current(m))), PIDTYPE_PID);
-}
-
 static bool thread_group_leader(const struct task_struct *p)
 {
 	return p->group_leader == p;
-}
-
-static bool same_thread_group(const struct task_struct *a, const struct task_struct *b)
-{
-	return a->signal == b->signal;
 }
 
 long kernel_setpgid(struct nc_machine *m, pid_t pid, pid_t pgid)
@@ -248,4 +240,186 @@ long kernel_getpriority(struct nc_machine *m, int which, int who)
 		return -EINVAL;
 	prio_walk(m, which, who, get_one_prio, &retval);
 	return retval;
+}
+
+/* ---- resource limits ---- */
+
+/* fs.nr_open, which the model leaves at its default */
+#define SYSCTL_NR_OPEN (1024 * 1024)
+#define MQ_BYTES_MAX   819200       /* include/uapi/linux/mqueue.h */
+
+void nc_init_rlimits(struct rlimit *rlim)
+{
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		rlim[i] = (struct rlimit){ RLIM_INFINITY, RLIM_INFINITY };
+	rlim[RLIMIT_STACK].rlim_cur = _STK_LIM;
+	rlim[RLIMIT_CORE].rlim_cur = 0;
+	rlim[RLIMIT_NPROC] = rlim[RLIMIT_SIGPENDING] = (struct rlimit){ 0, 0 };
+	rlim[RLIMIT_NOFILE] = (struct rlimit){ INR_OPEN_CUR, INR_OPEN_MAX };
+	rlim[RLIMIT_MEMLOCK] = (struct rlimit){ MLOCK_LIMIT, MLOCK_LIMIT };
+	rlim[RLIMIT_MSGQUEUE] = (struct rlimit){ MQ_BYTES_MAX, MQ_BYTES_MAX };
+	rlim[RLIMIT_NICE] = rlim[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
+}
+
+/* models kernel/sys.c:do_prlimit(); the caller may change tsk's limits */
+static int do_prlimit(struct nc_machine *m, struct task_struct *tsk, unsigned int resource,
+		      const struct rlimit *new_rlim, struct rlimit *old_rlim)
+{
+	struct rlimit *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > SYSCTL_NR_OPEN)
+			return -EPERM;
+	}
+	rlim = &tsk->signal->rlim[resource];
+	/* raising a hard limit takes CAP_SYS_RESOURCE in the initial namespace */
+	if (new_rlim && new_rlim->rlim_max > rlim->rlim_max && !capable(m, CAP_SYS_RESOURCE))
+		return -EPERM;
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim)
+		*rlim = *new_rlim;
+	return 0;
+}
+
+long kernel_getrlimit(struct nc_machine *m, unsigned int resource, unsigned long rlim)
+{
+	struct rlimit value;
+	int ret = do_prlimit(m, nc_current(m), resource, NULL, &value);
+
+	if (!ret && copy_to_user(m, rlim, &value, sizeof(value)))
+		return -EFAULT;
+	return ret;
+}
+
+long kernel_setrlimit(struct nc_machine *m, unsigned int resource, unsigned long rlim)
+{
+	struct rlimit new_rlim;
+
+	if (copy_from_user(m, &new_rlim, rlim, sizeof(new_rlim)))
+		return -EFAULT;
+	return do_prlimit(m, nc_current(m), resource, &new_rlim, NULL);
+}
+
+/* models kernel/sys.c:check_prlimit_permission(): another task's limits
+ * take all six of its ids being the caller's real ones, or
+ * CAP_SYS_RESOURCE over its user namespace */
+static int check_prlimit_permission(struct nc_machine *m, const struct task_struct *task)
+{
+	const struct cred *cred = nc_current(m)->cred, *tcred = task->real_cred;
+	bool id_match;
+
+	if (task == nc_current(m))
+		return 0;
+	id_match = cred->uid == tcred->euid && cred->uid == tcred->suid &&
+		   cred->uid == tcred->uid && cred->gid == tcred->egid &&
+		   cred->gid == tcred->sgid && cred->gid == tcred->gid;
+	if (!id_match && !ns_capable(m, tcred->user_ns, CAP_SYS_RESOURCE))
+		return -EPERM;
+	return 0;
+}
+
+/* On a 64-bit kernel struct rlimit64 and struct rlimit are the same and
+ * RLIM64_INFINITY is RLIM_INFINITY: rlim64_to_rlim() copies. */
+long kernel_prlimit64(struct nc_machine *m, pid_t pid, unsigned int resource,
+		      unsigned long new_rlim, unsigned long old_rlim)
+{
+	struct rlimit64 new64;
+	struct rlimit old, new;
+	struct task_struct *tsk;
+	int ret;
+
+	if (new_rlim) {
+		if (copy_from_user(m, &new64, new_rlim, sizeof(new64)))
+			return -EFAULT;
+		new = (struct rlimit){ new64.rlim_cur, new64.rlim_max };
+	}
+	tsk = pid ? find_task_by_vpid(m, pid) : nc_current(m);
+	if (!tsk)
+		return -ESRCH;
+	ret = check_prlimit_permission(m, tsk);
+	if (ret)
+		return ret;
+	ret = do_prlimit(m, tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (!ret && old_rlim) {
+		struct rlimit64 old64 = { old.rlim_cur, old.rlim_max };
+
+		if (copy_to_user(m, old_rlim, &old64, sizeof(old64)))
+			ret = -EFAULT;
+	}
+	return ret;
+}
+
+void nc_adopt_rlimit(struct nc_machine *m, unsigned int resource, const struct rlimit *rlim)
+{
+	struct rlimit was = nc_current(m)->signal->rlim[resource];
+	struct task_struct *t;
+
+	list_for_each_entry(t, &m->fork->all_tasks, nc_all) {
+		struct rlimit *r = t->signal ? &t->signal->rlim[resource] : NULL;
+
+		if (r && r->rlim_cur == was.rlim_cur && r->rlim_max == was.rlim_max)
+			*r = *rlim;
+	}
+}
+
+/* ---- ids ---- */
+
+/* models include/linux/uidgid.h:from_kuid_munged() for the model's
+ * namespaces: a new user namespace's maps are never written, so every id
+ * is unmapped there and reads as the overflow id */
+static unsigned int munged(const struct nc_machine *m, enum nc_cred_id which)
+{
+	const struct cred *cred = nc_current(m)->cred;
+
+	return cred->user_ns != &m->cred->init_user_ns ? OVERFLOW_ID : nc_cred_id(cred, which);
+}
+
+long kernel_getuid(const struct nc_machine *m)
+{
+	return munged(m, NC_UID);
+}
+
+long kernel_geteuid(const struct nc_machine *m)
+{
+	return munged(m, NC_EUID);
+}
+
+long kernel_getgid(const struct nc_machine *m)
+{
+	return munged(m, NC_GID);
+}
+
+long kernel_getegid(const struct nc_machine *m)
+{
+	return munged(m, NC_EGID);
+}
+
+/* models kernel/sys.c:getresuid()/getresgid(): three put_user()s, the
+ * first to fault ends it */
+static long getres(struct nc_machine *m, enum nc_cred_id first, const unsigned long ptrs[3])
+{
+	for (int i = 0; i < 3; i++) {
+		unsigned int id = munged(m, first + i);
+
+		if (copy_to_user(m, ptrs[i], &id, sizeof(id)))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+long kernel_getresuid(struct nc_machine *m, unsigned long ruidp, unsigned long euidp,
+		      unsigned long suidp)
+{
+	return getres(m, NC_UID, (const unsigned long[3]){ ruidp, euidp, suidp });
+}
+
+long kernel_getresgid(struct nc_machine *m, unsigned long rgidp, unsigned long egidp,
+		      unsigned long sgidp)
+{
+	return getres(m, NC_GID, (const unsigned long[3]){ rgidp, egidp, sgidp });
 }

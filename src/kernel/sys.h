@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The identity system calls of kernel/sys.c: getpid, gettid, getppid,
- * and the process group and session calls. */
+ * the process group and session calls, resource limits and the id
+ * getters. */
 #ifndef NC_KERNEL_SYS_H
 #define NC_KERNEL_SYS_H
 
 #include <sys/types.h>
 
 #include "arch/machine.h"
+#include "kernel/signal.h"
 
 /* models SYSCALL_DEFINE0(getpid): current's tgid */
 pid_t kernel_getpid(const struct nc_machine *m);
@@ -41,5 +43,36 @@ long kernel_setsid(struct nc_machine *m);
 long kernel_setpriority(struct nc_machine *m, int which, int who, int niceval);
 /* models SYSCALL_DEFINE2(getpriority): 20 - the lowest nice value (40..1), or -errno */
 long kernel_getpriority(struct nc_machine *m, int which, int who);
+
+/* models include/asm-generic/resource.h:INIT_RLIMITS, the boot task's
+ * limits (fork_init() then sets NPROC and SIGPENDING) */
+void nc_init_rlimits(struct rlimit *rlim);
+
+/* Resource limits: 0 or -EINVAL/-EPERM/-EFAULT/-ESRCH in v6.12's order.
+ * rlim, new_rlim and old_rlim are user addresses (0: none). */
+/* models SYSCALL_DEFINE2(getrlimit) */
+long kernel_getrlimit(struct nc_machine *m, unsigned int resource, unsigned long rlim);
+/* models SYSCALL_DEFINE2(setrlimit) */
+long kernel_setrlimit(struct nc_machine *m, unsigned int resource, unsigned long rlim);
+/* models SYSCALL_DEFINE4(prlimit64): pid 0 is current */
+long kernel_prlimit64(struct nc_machine *m, pid_t pid, unsigned int resource,
+		      unsigned long new_rlim, unsigned long old_rlim);
+/* A limit the model cannot know (the shell's, which the traced program
+ * inherited): every thread group holding current's value of it gets
+ * rlim instead */
+void nc_adopt_rlimit(struct nc_machine *m, unsigned int resource, const struct rlimit *rlim);
+
+/* The ids of current's credentials as its user namespace sees them. */
+#define OVERFLOW_ID 65534           /* overflowuid and overflowgid */
+/* models SYSCALL_DEFINE0(getuid), (geteuid), (getgid), (getegid) */
+long kernel_getuid(const struct nc_machine *m);
+long kernel_geteuid(const struct nc_machine *m);
+long kernel_getgid(const struct nc_machine *m);
+long kernel_getegid(const struct nc_machine *m);
+/* models SYSCALL_DEFINE3(getresuid) and (getresgid): 0 or -EFAULT */
+long kernel_getresuid(struct nc_machine *m, unsigned long ruidp, unsigned long euidp,
+		      unsigned long suidp);
+long kernel_getresgid(struct nc_machine *m, unsigned long rgidp, unsigned long egidp,
+		      unsigned long sgidp);
 
 #endif

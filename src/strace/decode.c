@@ -7,12 +7,15 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fs/fcntl.h"
 #include "fs/file.h"
+#include "kernel/cred.h"
 #include "kernel/exit.h"
+#include "kernel/signal.h"
 #include "lib/error.h"
 #include "mm/uaccess.h"
 #include "strace/decode.h"
@@ -1183,4 +1186,240 @@ int decode_sched_rr_get_interval(struct nc_replay *rp, const struct strace_args 
 		return -EINVAL;
 	/* a struct timespec, 16 bytes */
 	return out_pointer(rp, &args->a[1], 16, &regs->arg[1], err);
+}
+
+/* ---- resource limits, ids, robust lists (kernel/sys.c, kernel/futex/) ---- */
+
+/* One limit as strace prints it: "RLIM64_INFINITY", "8192*1024", "1024" */
+static int rlim_value(const struct strace_arg *f, uint64_t *v)
+{
+	static const struct xlat *const tables[] = { &rlimit_infinity, NULL };
+	size_t len = f->len;
+
+	if (len > 5 && !memcmp(f->val + len - 5, "*1024", 5)) {
+		if (strace_parse_num(f->val, len - 5, v) || *v > UINT64_MAX / 1024)
+			return -EINVAL;
+		*v *= 1024;
+		return 0;
+	}
+	return xlat_parse(tables, f->val, len, v) ? 0 : strace_parse_num(f->val, len, v);
+}
+
+/* "{rlim_cur=..., rlim_max=...}" into lim[2]; -EINVAL if not that */
+static int rlimit_struct(const struct strace_arg *a, uint64_t lim[2])
+{
+	struct strace_args fields;
+	const struct strace_arg *cur, *max;
+
+	if (strace_split_struct(a->val, a->len, &fields) ||
+	    !(cur = strace_arg_named(&fields, "rlim_cur")) ||
+	    !(max = strace_arg_named(&fields, "rlim_max")) ||
+	    rlim_value(cur, &lim[0]) || rlim_value(max, &lim[1]))
+		return -EINVAL;
+	return 0;
+}
+
+static bool succeeded(const struct nc_replay *rp)
+{
+	const struct strace_event *ev = nc_replay_event(rp);
+
+	return ev && ev->result == RESULT_VALUE && ev->retval == 0;
+}
+
+static const struct xlat *const rlimit_tables[] = { &rlimit_resources, NULL };
+
+/*
+ * A limit argument: an address as it is, or the struct placed. An output
+ * (old) gets room; the first successful read of a limit tells the model
+ * what the traced program inherited (nc_replay_adopt_rlimit()).
+ */
+static int rlimit_arg(struct nc_replay *rp, const struct strace_arg *a, bool out,
+		      uint64_t resource, uint64_t *reg, struct nc_error *err)
+{
+	uint64_t lim[2];
+
+	if (!strace_parse_num(a->val, a->len, reg))
+		return 0;
+	if (rlimit_struct(a, lim))
+		return bad(err, "rlimit", a);
+	if (out && succeeded(rp))
+		nc_replay_adopt_rlimit(rp, (unsigned int)resource,
+				       &(struct rlimit){ lim[0], lim[1] });
+	return place(rp, lim, sizeof(lim), reg, err);
+}
+
+static int rlimit_resource(const struct strace_arg *a, uint64_t *reg, struct nc_error *err)
+{
+	return strace_parse_flags(rlimit_tables, false, a->val, a->len, reg) ?
+	       bad(err, "resource", a) : 0;
+}
+
+int decode_prlimit64(struct nc_replay *rp, const struct strace_args *args,
+		     struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, 3, NULL, err))
+		return -EINVAL;
+	if (strace_parse_num(args->a[0].val, args->a[0].len, &regs->arg[0]))
+		return bad(err, "pid", &args->a[0]);
+	if (rlimit_resource(&args->a[1], &regs->arg[1], err) ||
+	    rlimit_arg(rp, &args->a[2], false, regs->arg[1], &regs->arg[2], err))
+		return -EINVAL;
+	/* only a task reading its own limits tells what it inherited */
+	if (rlimit_arg(rp, &args->a[3], regs->arg[0] == 0, regs->arg[1], &regs->arg[3], err))
+		return -EINVAL;
+	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
+	return 0;
+}
+
+int decode_getrlimit(struct nc_replay *rp, const struct strace_args *args,
+		     struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, 1, NULL, err) || rlimit_resource(&args->a[0], &regs->arg[0], err))
+		return -EINVAL;
+	return rlimit_arg(rp, &args->a[1], true, regs->arg[0], &regs->arg[1], err);
+}
+
+int decode_setrlimit(struct nc_replay *rp, const struct strace_args *args,
+		     struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, 1, NULL, err) || rlimit_resource(&args->a[0], &regs->arg[0], err))
+		return -EINVAL;
+	return rlimit_arg(rp, &args->a[1], false, regs->arg[0], &regs->arg[1], err);
+}
+
+/* Compares the struct rlimit64 at addr with the log's "{rlim_cur=...}". */
+static bool rlimit_written(struct nc_machine *m, const struct strace_arg *a, uint64_t addr,
+			   char *why, size_t len)
+{
+	uint64_t lim[2], model[2];
+
+	if (rlimit_struct(a, lim))
+		return true;                /* an address: strace showed nothing */
+	if (copy_from_user(m, model, addr, sizeof(model))) {
+		snprintf(why, len, "the limit was not written");
+		return false;
+	}
+	if (lim[0] == model[0] && lim[1] == model[1])
+		return true;
+	snprintf(why, len, "wrote {rlim_cur=%llu, rlim_max=%llu}", (unsigned long long)model[0],
+		 (unsigned long long)model[1]);
+	return false;
+}
+
+bool written_prlimit64(struct nc_machine *m, const struct strace_args *args,
+		       const struct syscall_regs *regs, char *why, size_t len)
+{
+	return args->n < 4 || rlimit_written(m, &args->a[3], regs->arg[3], why, len);
+}
+
+bool written_getrlimit(struct nc_machine *m, const struct strace_args *args,
+		       const struct syscall_regs *regs, char *why, size_t len)
+{
+	return args->n < 2 || rlimit_written(m, &args->a[1], regs->arg[1], why, len);
+}
+
+/* A call answering with an id (getuid, ...): the first answer is the
+ * traced program's own (nc_replay_adopt_id()). */
+int decode_id(struct nc_replay *rp, const struct strace_args *args,
+	      struct syscall_regs *regs, struct nc_error *err)
+{
+	static const char *const names[] = { "getuid", "geteuid", NULL, "getgid", "getegid" };
+	const struct strace_event *ev = nc_replay_event(rp);
+
+	if (ev && ev->result == RESULT_VALUE && ev->retval >= 0 && ev->retval <= UINT32_MAX)
+		for (unsigned int i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (names[i] && !strcmp(ev->name, names[i]))
+				nc_replay_adopt_id(rp, i, (unsigned int)ev->retval);
+	return decode_numbers(rp, args, regs, err);
+}
+
+/* getresuid([0], [0], [0]): room for three ids; the first answer of each
+ * is adopted */
+int decode_getres(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err)
+{
+	const struct strace_event *ev = nc_replay_event(rp);
+	unsigned int first = ev && !strcmp(ev->name, "getresgid") ? NC_GID : NC_UID;
+
+	if (!need(args, 2, NULL, err))
+		return -EINVAL;
+	for (unsigned int i = 0; i < 3; i++) {
+		const struct strace_arg *a = &args->a[i];
+		uint64_t id;
+
+		if (!strace_parse_num(a->val, a->len, &regs->arg[i]))
+			continue;
+		if (strace_parse_deref(a->val, a->len, &id) || id > UINT32_MAX)
+			return bad(err, "id", a);
+		if (succeeded(rp))
+			nc_replay_adopt_id(rp, first + i, (unsigned int)id);
+		if (out_pointer(rp, a, sizeof(uint32_t), &regs->arg[i], err))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* "[N]" at args->a[i] against the size-byte value at regs->arg[i] */
+static bool deref_written(struct nc_machine *m, const struct strace_args *args, size_t i,
+			  const struct syscall_regs *regs, size_t size, char *why, size_t len)
+{
+	uint64_t logged, model = 0;
+
+	if (i >= args->n || strace_parse_deref(args->a[i].val, args->a[i].len, &logged))
+		return true;
+	if (copy_from_user(m, &model, regs->arg[i], size)) {
+		snprintf(why, len, "argument %zu was not written", i + 1);
+		return false;
+	}
+	if (model == logged)
+		return true;
+	snprintf(why, len, "wrote [%#llx] to argument %zu", (unsigned long long)model, i + 1);
+	return false;
+}
+
+bool written_getres(struct nc_machine *m, const struct strace_args *args,
+		    const struct syscall_regs *regs, char *why, size_t len)
+{
+	for (size_t i = 0; i < 3; i++)
+		if (!deref_written(m, args, i, regs, sizeof(uint32_t), why, len))
+			return false;
+	return true;
+}
+
+/* get_robust_list(0, [0x7f...], [24]): the pid through the map, room for
+ * the head and the size */
+int decode_get_robust_list(struct nc_replay *rp, const struct strace_args *args,
+			   struct syscall_regs *regs, struct nc_error *err)
+{
+	if (!need(args, 2, NULL, err))
+		return -EINVAL;
+	if (strace_parse_num(args->a[0].val, args->a[0].len, &regs->arg[0]))
+		return bad(err, "pid", &args->a[0]);
+	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
+	for (unsigned int i = 1; i < 3; i++)
+		if (out_pointer(rp, &args->a[i], sizeof(uint64_t), &regs->arg[i], err))
+			return -EINVAL;
+	return 0;
+}
+
+bool written_get_robust_list(struct nc_machine *m, const struct strace_args *args,
+			     const struct syscall_regs *regs, char *why, size_t len)
+{
+	return deref_written(m, args, 1, regs, sizeof(uint64_t), why, len) &&
+	       deref_written(m, args, 2, regs, sizeof(uint64_t), why, len);
+}
+
+/* rseq(addr, len, flags, sig) */
+int decode_rseq(struct nc_replay *rp, const struct strace_args *args,
+		struct syscall_regs *regs, struct nc_error *err)
+{
+	static const struct xlat *const tables[] = { &rseq_flags, NULL };
+
+	(void)rp;
+	if (!need(args, 3, NULL, err) || numbers(args, 2, regs, err))
+		return -EINVAL;
+	if (strace_parse_flags(tables, false, args->a[2].val, args->a[2].len, &regs->arg[2]))
+		return bad(err, "flags", &args->a[2]);
+	return strace_parse_num(args->a[3].val, args->a[3].len, &regs->arg[3]) ?
+	       bad(err, "sig", &args->a[3]) : 0;
 }

@@ -151,4 +151,41 @@ int decode_sched_getattr(struct nc_replay *rp, const struct strace_args *args,
 int decode_sched_rr_get_interval(struct nc_replay *rp, const struct strace_args *args,
 				 struct syscall_regs *regs, struct nc_error *err);
 
+/* prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1024, rlim_max=4*1024}, NULL),
+ * getrlimit(RLIMIT_STACK, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}),
+ * setrlimit(...): a new limit placed, an old one given room; the first
+ * successful read of each limit is adopted (nc_replay_adopt_rlimit()) */
+int decode_prlimit64(struct nc_replay *rp, const struct strace_args *args,
+		     struct syscall_regs *regs, struct nc_error *err);
+int decode_getrlimit(struct nc_replay *rp, const struct strace_args *args,
+		     struct syscall_regs *regs, struct nc_error *err);
+int decode_setrlimit(struct nc_replay *rp, const struct strace_args *args,
+		     struct syscall_regs *regs, struct nc_error *err);
+/* the old limit the model wrote against the log's */
+bool written_prlimit64(struct nc_machine *m, const struct strace_args *args,
+		       const struct syscall_regs *regs, char *why, size_t len);
+bool written_getrlimit(struct nc_machine *m, const struct strace_args *args,
+		       const struct syscall_regs *regs, char *why, size_t len);
+
+/* getuid(), geteuid(), getgid(), getegid(): no arguments; the first answer
+ * of each is adopted (nc_replay_adopt_id()) */
+int decode_id(struct nc_replay *rp, const struct strace_args *args,
+	      struct syscall_regs *regs, struct nc_error *err);
+/* getresuid([0], [0], [0]) and getresgid(): room for each id, the first
+ * answers adopted; written_getres() compares the three written */
+int decode_getres(struct nc_replay *rp, const struct strace_args *args,
+		  struct syscall_regs *regs, struct nc_error *err);
+bool written_getres(struct nc_machine *m, const struct strace_args *args,
+		    const struct syscall_regs *regs, char *why, size_t len);
+
+/* get_robust_list(pid, [head], [24]): room for both; the written head and
+ * size compared */
+int decode_get_robust_list(struct nc_replay *rp, const struct strace_args *args,
+			   struct syscall_regs *regs, struct nc_error *err);
+bool written_get_robust_list(struct nc_machine *m, const struct strace_args *args,
+			     const struct syscall_regs *regs, char *why, size_t len);
+/* rseq(addr, 0x20, 0|RSEQ_FLAG_UNREGISTER, sig) */
+int decode_rseq(struct nc_replay *rp, const struct strace_args *args,
+		struct syscall_regs *regs, struct nc_error *err);
+
 #endif

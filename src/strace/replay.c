@@ -13,11 +13,13 @@
 
 #include "arch/task.h"
 #include "fs/file.h"
+#include "kernel/cred.h"
 #include "kernel/fork.h"
 #include "kernel/exit.h"
 #include "kernel/pid.h"
 #include "kernel/sched/core.h"
 #include "kernel/signal.h"
+#include "kernel/sys.h"
 #include "lib/error.h"
 #include "mm/fault_inject.h"
 #include "mm/mmap.h"
@@ -91,6 +93,8 @@ struct nc_replay {
 	size_t nr_counts, cap_counts;
 	struct nc_replay_stats *stats;
 	unsigned long scratch;       /* next free byte for nc_replay_place() */
+	uint32_t adopted;            /* limits (bit = resource) and ids (bit 16 + id)
+				        taken from the log */
 	const struct strace_event *ev;   /* the call being run */
 };
 
@@ -179,6 +183,25 @@ unsigned long nc_replay_place_before_hole(struct nc_replay *rp, const void *data
 		return 0;
 	rp->scratch = page + 2 * PAGE_SIZE;
 	return page + PAGE_SIZE - len;
+}
+
+#define ADOPTED_IDS 16
+
+void nc_replay_adopt_rlimit(struct nc_replay *rp, unsigned int resource, const struct rlimit *rlim)
+{
+	if (resource >= RLIM_NLIMITS || (rp->adopted & (1u << resource)))
+		return;
+	rp->adopted |= 1u << resource;
+	nc_adopt_rlimit(rp->m, resource, rlim);
+}
+
+void nc_replay_adopt_id(struct nc_replay *rp, unsigned int which, unsigned int id)
+{
+	if (which > NC_SGID || (rp->adopted & (1u << (ADOPTED_IDS + which))))
+		return;
+	/* no memory for a user's ucounts: the id stays, and is compared */
+	if (!nc_adopt_id(rp->m, which, id))
+		rp->adopted |= 1u << (ADOPTED_IDS + which);
 }
 
 const struct strace_event *nc_replay_event(const struct nc_replay *rp)

@@ -83,6 +83,18 @@ unsigned long nc_replay_place_before_hole(struct nc_replay *rp, const void *data
  * knows itself); other values, and pids the log never named, unchanged. */
 long nc_replay_pid(struct nc_replay *rp, long recorded);
 
+/*
+ * What the traced program inherited and the model cannot know (the
+ * shell's resource limits, the user it ran as) is taken from the log: the
+ * first successful read of each limit (by the reading task, of itself) and
+ * of each id sets it in every task still holding the model's initial
+ * value; later reads are compared. Called by the decoders as they see the
+ * recorded answer.
+ */
+struct rlimit;
+void nc_replay_adopt_rlimit(struct nc_replay *rp, unsigned int resource, const struct rlimit *rlim);
+void nc_replay_adopt_id(struct nc_replay *rp, unsigned int which, unsigned int id);
+
 /* The call being decoded (a decoder may need its recorded result). */
 const struct strace_event *nc_replay_event(const struct nc_replay *rp);
 /* The machine the replay runs (decoders adopting a log's unknown fd). */

@@ -16,6 +16,8 @@
 #include "fs/pipe.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/futex/syscalls.h"
+#include "kernel/rseq.h"
 #include "kernel/sched/syscalls.h"
 #include "kernel/signal.h"
 #include "kernel/sys.h"
@@ -445,6 +447,88 @@ NEW_FD_CALL(fsmount, r->arg[1] & MFD_CLOEXEC)
 NEW_FD_CALL(fsopen, r->arg[1] & MFD_CLOEXEC)
 NEW_FD_CALL(fspick, r->arg[2] & MFD_CLOEXEC)
 
+/* models kernel/sys.c:SYSCALL_DEFINE4(prlimit64) */
+static long __x64_sys_prlimit64(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_prlimit64(m, (pid_t)r->arg[0], (unsigned int)r->arg[1], r->arg[2], r->arg[3]);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE2(getrlimit) */
+static long __x64_sys_getrlimit(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_getrlimit(m, (unsigned int)r->arg[0], r->arg[1]);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE2(setrlimit) */
+static long __x64_sys_setrlimit(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_setrlimit(m, (unsigned int)r->arg[0], r->arg[1]);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE0(getuid) */
+static long __x64_sys_getuid(struct nc_machine *m, const struct syscall_regs *r)
+{
+	(void)r;
+	return kernel_getuid(m);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE0(geteuid) */
+static long __x64_sys_geteuid(struct nc_machine *m, const struct syscall_regs *r)
+{
+	(void)r;
+	return kernel_geteuid(m);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE0(getgid) */
+static long __x64_sys_getgid(struct nc_machine *m, const struct syscall_regs *r)
+{
+	(void)r;
+	return kernel_getgid(m);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE0(getegid) */
+static long __x64_sys_getegid(struct nc_machine *m, const struct syscall_regs *r)
+{
+	(void)r;
+	return kernel_getegid(m);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE3(getresuid) */
+static long __x64_sys_getresuid(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_getresuid(m, r->arg[0], r->arg[1], r->arg[2]);
+}
+
+/* models kernel/sys.c:SYSCALL_DEFINE3(getresgid) */
+static long __x64_sys_getresgid(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_getresgid(m, r->arg[0], r->arg[1], r->arg[2]);
+}
+
+/* models kernel/fork.c:SYSCALL_DEFINE1(set_tid_address) */
+static long __x64_sys_set_tid_address(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_set_tid_address(m, r->arg[0]);
+}
+
+/* models kernel/futex/syscalls.c:SYSCALL_DEFINE2(set_robust_list) */
+static long __x64_sys_set_robust_list(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_set_robust_list(m, r->arg[0], r->arg[1]);
+}
+
+/* models kernel/futex/syscalls.c:SYSCALL_DEFINE3(get_robust_list) */
+static long __x64_sys_get_robust_list(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_get_robust_list(m, (pid_t)r->arg[0], r->arg[1], r->arg[2]);
+}
+
+/* models kernel/rseq.c:SYSCALL_DEFINE4(rseq) */
+static long __x64_sys_rseq(struct nc_machine *m, const struct syscall_regs *r)
+{
+	return kernel_rseq(m, r->arg[0], (uint32_t)r->arg[1], (int)r->arg[2], (uint32_t)r->arg[3]);
+}
+
 /* runs where the log's call succeeded, or ran out of fds */
 #define NEW_FD (SYSCALL_IF_SUCCEEDED | SYSCALL_NEW_FD)
 
@@ -474,6 +558,11 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "fsopen",         decode_new_fd,        __x64_sys_fsopen,        NEW_FD },
 	{ "fspick",         decode_new_fd,        __x64_sys_fspick,        NEW_FD },
 	{ "get_mempolicy",  decode_get_mempolicy, __x64_sys_get_mempolicy, 0 },
+	{ "get_robust_list", decode_get_robust_list, __x64_sys_get_robust_list, 0,
+	  written_get_robust_list },
+	{ "getegid",        decode_id,            __x64_sys_getegid,       0 },
+	{ "geteuid",        decode_id,            __x64_sys_geteuid,       0 },
+	{ "getgid",         decode_id,            __x64_sys_getgid,        0 },
 	{ "getpgid",        decode_pids,          __x64_sys_getpgid,
 	  SYSCALL_RET_PID | SYSCALL_RET_GROUP },
 	{ "getpgrp",        decode_numbers,       __x64_sys_getpgrp,
@@ -481,9 +570,13 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "getpid",         decode_numbers,       __x64_sys_getpid,        SYSCALL_RET_PID },
 	{ "getppid",        decode_numbers,       __x64_sys_getppid,       SYSCALL_RET_PID },
 	{ "getpriority",    decode_getpriority,   __x64_sys_getpriority,   0 },
+	{ "getresgid",      decode_getres,        __x64_sys_getresgid,     0, written_getres },
+	{ "getresuid",      decode_getres,        __x64_sys_getresuid,     0, written_getres },
+	{ "getrlimit",      decode_getrlimit,     __x64_sys_getrlimit,     0, written_getrlimit },
 	{ "getsid",         decode_pids,          __x64_sys_getsid,
 	  SYSCALL_RET_PID | SYSCALL_RET_GROUP },
 	{ "gettid",         decode_numbers,       __x64_sys_gettid,        SYSCALL_RET_PID },
+	{ "getuid",         decode_id,            __x64_sys_getuid,        0 },
 	{ "inotify_init",   decode_new_fd,        __x64_sys_inotify_init,  NEW_FD },
 	{ "inotify_init1",  decode_new_fd,        __x64_sys_inotify_init1, NEW_FD },
 	{ "io_uring_setup", decode_new_fd,        __x64_sys_io_uring_setup, NEW_FD },
@@ -507,6 +600,8 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "pidfd_open",     decode_pidfd_open,    __x64_sys_pidfd_open,    0 },
 	{ "pipe",           decode_pipe2,         __x64_sys_pipe,          0, check_fd_pair },
 	{ "pipe2",          decode_pipe2,         __x64_sys_pipe2,         0, check_fd_pair },
+	{ "prlimit64",      decode_prlimit64,     __x64_sys_prlimit64,     0, written_prlimit64 },
+	{ "rseq",           decode_rseq,          __x64_sys_rseq,          0 },
 	{ "rt_sigaction",   decode_rt_sigaction,  __x64_sys_rt_sigaction,  0 },
 	{ "sched_get_priority_max", decode_sched_policy, __x64_sys_sched_get_priority_max, 0 },
 	{ "sched_get_priority_min", decode_sched_policy, __x64_sys_sched_get_priority_min, 0 },
@@ -522,8 +617,11 @@ static const struct nc_syscall sys_call_table[] = {
 	{ "set_mempolicy",  decode_set_mempolicy, __x64_sys_set_mempolicy, 0 },
 	{ "set_mempolicy_home_node", decode_numbers, __x64_sys_set_mempolicy_home_node,
 	  SYSCALL_USER_RANGE },
+	{ "set_robust_list", decode_numbers,      __x64_sys_set_robust_list, 0 },
+	{ "set_tid_address", decode_numbers,      __x64_sys_set_tid_address, SYSCALL_RET_PID },
 	{ "setpgid",        decode_pids,          __x64_sys_setpgid,       0 },
 	{ "setpriority",    decode_setpriority,   __x64_sys_setpriority,   0 },
+	{ "setrlimit",      decode_setrlimit,     __x64_sys_setrlimit,     0 },
 	{ "setsid",         decode_numbers,       __x64_sys_setsid,        SYSCALL_RET_PID },
 	{ "signalfd",       decode_signalfd,      __x64_sys_signalfd,      NEW_FD },
 	{ "signalfd4",      decode_signalfd,      __x64_sys_signalfd4,     NEW_FD },

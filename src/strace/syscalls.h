@@ -31,7 +31,6 @@ typedef int (*syscall_decode_fn)(struct nc_replay *rp, const struct strace_args 
 				 struct syscall_regs *regs, struct nc_error *err);
 /* Runs the call in current: the value, or -errno. */
 typedef long (*syscall_entry_fn)(struct nc_machine *m, const struct syscall_regs *regs);
-
 #define SYSCALL_NORETURN  0x1   /* never returns (strace prints "= ?") */
 #define SYSCALL_RET_PID   0x2   /* returns a pid: compared through the pid map */
 #define SYSCALL_NEW_TASK  0x4   /* creates a task whose pid it returns */

@@ -12,6 +12,7 @@
 #include "uapi/linux/ioprio.h"
 #include "uapi/linux/mempolicy.h"
 #include "uapi/linux/mman.h"
+#include "uapi/linux/resource.h"
 #include "uapi/linux/sched.h"
 #include "uapi/linux/signal.h"
 #include "uapi/linux/wait.h"
@@ -96,6 +97,14 @@ XLAT(sigaction_flags,
      { 0x00000001, "SA_NOCLDSTOP" }, { 0x00000002, "SA_NOCLDWAIT" },
      { 0x00000400, "SA_UNSUPPORTED" }, { 0x00000800, "SA_EXPOSE_TAGBITS" });
 XLAT(sigaction_handlers, { 0, "SIG_DFL" }, { 1, "SIG_IGN" }, { (uint64_t)-1, "SIG_ERR" });
+XLAT(rlimit_resources,
+     X(RLIMIT_CPU), X(RLIMIT_FSIZE), X(RLIMIT_DATA), X(RLIMIT_STACK), X(RLIMIT_CORE),
+     X(RLIMIT_RSS), X(RLIMIT_NPROC), X(RLIMIT_NOFILE), X(RLIMIT_MEMLOCK), X(RLIMIT_AS),
+     X(RLIMIT_LOCKS), X(RLIMIT_SIGPENDING), X(RLIMIT_MSGQUEUE), X(RLIMIT_NICE),
+     X(RLIMIT_RTPRIO), X(RLIMIT_RTTIME));
+/* a limit of all ones: prlimit64's 64-bit spelling and getrlimit's */
+XLAT(rlimit_infinity, { RLIM64_INFINITY, "RLIM64_INFINITY" }, { RLIM64_INFINITY, "RLIM_INFINITY" });
+XLAT(rseq_flags, { 1, "RSEQ_FLAG_UNREGISTER" });
 
 XLAT(mmap_prot,
      X(PROT_NONE), X(PROT_READ), X(PROT_WRITE), X(PROT_EXEC), X(PROT_SEM),

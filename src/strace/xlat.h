@@ -50,6 +50,9 @@ extern const struct xlat sigaction_handlers;  /* SIG_DFL, SIG_IGN, SIG_ERR (valu
 extern const struct xlat priorities;          /* PRIO_PROCESS, PRIO_PGRP, PRIO_USER (values) */
 extern const struct xlat schedulers;          /* SCHED_OTHER .. SCHED_EXT (values) */
 extern const struct xlat sched_flags;         /* sched_attr's SCHED_FLAG_* */
+extern const struct xlat rlimit_resources;    /* RLIMIT_CPU .. RLIMIT_RTTIME (values) */
+extern const struct xlat rlimit_infinity;     /* RLIM64_INFINITY, RLIM_INFINITY (values) */
+extern const struct xlat rseq_flags;          /* RSEQ_FLAG_UNREGISTER */
 
 /* The name of val in x, or NULL. */
 const char *xlookup(const struct xlat *x, uint64_t val);

@@ -21,8 +21,6 @@
 #include "mm/memory.h"
 #include "mm/mmap.h"
 
-#define RLIMIT_RSS 5 /* include/uapi/asm-generic/resource.h */
-
 int proc_pid_status_mems(const struct task_struct *task, char *buf, size_t size)
 {
 	char mask[MAX_NUMNODES / 4 + MAX_NUMNODES / 32 + 1];
