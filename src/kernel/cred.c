@@ -371,3 +371,16 @@ int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id)
 	}
 	return 0;
 }
+
+void nc_adopt_no_cap(struct nc_machine *m, int cap)
+{
+	uint64_t had = nc_current(m)->real_cred->cap_effective;
+	struct task_struct *t;
+
+	list_for_each_entry(t, &m->fork->all_tasks, nc_all) {
+		struct cred *c = (struct cred *)t->real_cred;
+
+		if (t->mm && c && c->cap_effective == had)
+			c->cap_effective &= ~(1ULL << cap);
+	}
+}

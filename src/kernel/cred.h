@@ -105,6 +105,10 @@ unsigned int nc_cred_id(const struct cred *cred, enum nc_cred_id which);
  * ucounts; an effective uid in the initial namespace other than root
  * leaves no capabilities. 0 or -ENOMEM. */
 int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id);
+/* A capability the log shows current lacks (a container's root may run
+ * without some): every user task whose credentials hold current's set
+ * loses it. */
+void nc_adopt_no_cap(struct nc_machine *m, int cap);
 
 /* models kernel/ucount.c:inc_rlimit_ucounts()/dec_rlimit_ucounts() for NPROC */
 void inc_rlimit_nproc(struct ucounts *ucounts, long v);

@@ -244,8 +244,6 @@ long kernel_getpriority(struct nc_machine *m, int which, int who)
 
 /* ---- resource limits ---- */
 
-/* fs.nr_open, which the model leaves at its default */
-#define SYSCTL_NR_OPEN (1024 * 1024)
 #define MQ_BYTES_MAX   819200       /* include/uapi/linux/mqueue.h */
 
 void nc_init_rlimits(struct rlimit *rlim)

@@ -16,6 +16,7 @@
 #include "kernel/cred.h"
 #include "kernel/exit.h"
 #include "kernel/signal.h"
+#include "kernel/sys.h"
 #include "lib/error.h"
 #include "mm/uaccess.h"
 #include "strace/decode.h"
@@ -1228,12 +1229,24 @@ static bool succeeded(const struct nc_replay *rp)
 
 static const struct xlat *const rlimit_tables[] = { &rlimit_resources, NULL };
 
+/* A new limit do_prlimit() refused with EPERM past its own checks: the
+ * task raised a hard limit without CAP_SYS_RESOURCE */
+static bool refused_for_cap(const struct nc_replay *rp, uint64_t resource, const uint64_t lim[2])
+{
+	const struct strace_event *ev = nc_replay_event(rp);
+
+	return ev && ev->result == RESULT_ERROR && ev->err == EPERM && resource < RLIM_NLIMITS &&
+	       lim[0] <= lim[1] && !(resource == RLIMIT_NOFILE && lim[1] > SYSCTL_NR_OPEN);
+}
+
 /*
  * A limit argument: an address as it is, or the struct placed. An output
- * (old) gets room; the first successful read of a limit tells the model
- * what the traced program inherited (nc_replay_adopt_rlimit()).
+ * (old) gets room. What the task's own calls answer tells the model what
+ * it inherited: the first successful read of each limit
+ * (nc_replay_adopt_rlimit()), and a raise refused for want of
+ * CAP_SYS_RESOURCE (nc_replay_adopt_no_cap()).
  */
-static int rlimit_arg(struct nc_replay *rp, const struct strace_arg *a, bool out,
+static int rlimit_arg(struct nc_replay *rp, const struct strace_arg *a, bool out, bool own,
 		      uint64_t resource, uint64_t *reg, struct nc_error *err)
 {
 	uint64_t lim[2];
@@ -1242,9 +1255,11 @@ static int rlimit_arg(struct nc_replay *rp, const struct strace_arg *a, bool out
 		return 0;
 	if (rlimit_struct(a, lim))
 		return bad(err, "rlimit", a);
-	if (out && succeeded(rp))
+	if (own && out && succeeded(rp))
 		nc_replay_adopt_rlimit(rp, (unsigned int)resource,
 				       &(struct rlimit){ lim[0], lim[1] });
+	if (own && !out && refused_for_cap(rp, resource, lim))
+		nc_replay_adopt_no_cap(rp, CAP_SYS_RESOURCE);
 	return place(rp, lim, sizeof(lim), reg, err);
 }
 
@@ -1261,11 +1276,10 @@ int decode_prlimit64(struct nc_replay *rp, const struct strace_args *args,
 		return -EINVAL;
 	if (strace_parse_num(args->a[0].val, args->a[0].len, &regs->arg[0]))
 		return bad(err, "pid", &args->a[0]);
+	/* only a task's calls on its own limits tell what it inherited */
 	if (rlimit_resource(&args->a[1], &regs->arg[1], err) ||
-	    rlimit_arg(rp, &args->a[2], false, regs->arg[1], &regs->arg[2], err))
-		return -EINVAL;
-	/* only a task reading its own limits tells what it inherited */
-	if (rlimit_arg(rp, &args->a[3], regs->arg[0] == 0, regs->arg[1], &regs->arg[3], err))
+	    rlimit_arg(rp, &args->a[2], false, regs->arg[0] == 0, regs->arg[1], &regs->arg[2], err) ||
+	    rlimit_arg(rp, &args->a[3], true, regs->arg[0] == 0, regs->arg[1], &regs->arg[3], err))
 		return -EINVAL;
 	regs->arg[0] = (uint64_t)nc_replay_pid(rp, (long)(int)regs->arg[0]);
 	return 0;
@@ -1276,7 +1290,7 @@ int decode_getrlimit(struct nc_replay *rp, const struct strace_args *args,
 {
 	if (!need(args, 1, NULL, err) || rlimit_resource(&args->a[0], &regs->arg[0], err))
 		return -EINVAL;
-	return rlimit_arg(rp, &args->a[1], true, regs->arg[0], &regs->arg[1], err);
+	return rlimit_arg(rp, &args->a[1], true, true, regs->arg[0], &regs->arg[1], err);
 }
 
 int decode_setrlimit(struct nc_replay *rp, const struct strace_args *args,
@@ -1284,7 +1298,7 @@ int decode_setrlimit(struct nc_replay *rp, const struct strace_args *args,
 {
 	if (!need(args, 1, NULL, err) || rlimit_resource(&args->a[0], &regs->arg[0], err))
 		return -EINVAL;
-	return rlimit_arg(rp, &args->a[1], false, regs->arg[0], &regs->arg[1], err);
+	return rlimit_arg(rp, &args->a[1], false, true, regs->arg[0], &regs->arg[1], err);
 }
 
 /* Compares the struct rlimit64 at addr with the log's "{rlim_cur=...}". */

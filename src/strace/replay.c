@@ -93,8 +93,8 @@ struct nc_replay {
 	size_t nr_counts, cap_counts;
 	struct nc_replay_stats *stats;
 	unsigned long scratch;       /* next free byte for nc_replay_place() */
-	uint32_t adopted;            /* limits (bit = resource) and ids (bit 16 + id)
-				        taken from the log */
+	uint32_t adopted;            /* limits (bit = resource), ids (bit 16 + id) and
+				        a missing capability taken from the log */
 	const struct strace_event *ev;   /* the call being run */
 };
 
@@ -186,6 +186,7 @@ unsigned long nc_replay_place_before_hole(struct nc_replay *rp, const void *data
 }
 
 #define ADOPTED_IDS 16
+#define ADOPTED_NO_CAP 31   /* CAP_SYS_RESOURCE, the one calls here can tell */
 
 void nc_replay_adopt_rlimit(struct nc_replay *rp, unsigned int resource, const struct rlimit *rlim)
 {
@@ -202,6 +203,14 @@ void nc_replay_adopt_id(struct nc_replay *rp, unsigned int which, unsigned int i
 	/* no memory for a user's ucounts: the id stays, and is compared */
 	if (!nc_adopt_id(rp->m, which, id))
 		rp->adopted |= 1u << (ADOPTED_IDS + which);
+}
+
+void nc_replay_adopt_no_cap(struct nc_replay *rp, int cap)
+{
+	if (rp->adopted & (1u << ADOPTED_NO_CAP))
+		return;
+	rp->adopted |= 1u << ADOPTED_NO_CAP;
+	nc_adopt_no_cap(rp->m, cap);
 }
 
 const struct strace_event *nc_replay_event(const struct nc_replay *rp)

@@ -88,12 +88,15 @@ long nc_replay_pid(struct nc_replay *rp, long recorded);
  * shell's resource limits, the user it ran as) is taken from the log: the
  * first successful read of each limit (by the reading task, of itself) and
  * of each id sets it in every task still holding the model's initial
- * value; later reads are compared. Called by the decoders as they see the
+ * value, and the first call refused for a capability takes that one away;
+ * later reads are compared. Called by the decoders as they see the
  * recorded answer.
  */
 struct rlimit;
 void nc_replay_adopt_rlimit(struct nc_replay *rp, unsigned int resource, const struct rlimit *rlim);
 void nc_replay_adopt_id(struct nc_replay *rp, unsigned int which, unsigned int id);
+/* The same for a capability a call's answer shows the task lacks. */
+void nc_replay_adopt_no_cap(struct nc_replay *rp, int cap);
 
 /* The call being decoded (a decoder may need its recorded result). */
 const struct strace_event *nc_replay_event(const struct nc_replay *rp);

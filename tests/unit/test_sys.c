@@ -9,14 +9,18 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "kernel/cred.h"
 #include "kernel/exit.h"
 #include "kernel/sched/core.h"
 #include "kernel/sys.h"
+#include "mm/mmap.h"
+#include "mm/uaccess.h"
 #include "uapi/linux/sched.h"
 #include "unit/nc_boot.h"
 
@@ -315,6 +319,249 @@ static void test_priority_of_group(void **state)
 	nc_machine_destroy(m);
 }
 
+/* ---- resource limits and ids ---- */
+
+#define NOPE 8UL                  /* below mmap_min_addr: faults on the host and in the model */
+#define BUF 0x10000000UL          /* the process's own memory in the model */
+
+struct rlim64 {
+	uint64_t cur, max;
+};
+
+/* A user process of the model: init's child 3 with an address space, current
+ * (its forks copy the address space). */
+static struct nc_machine *process_machine(void)
+{
+	struct nc_machine *m = nc_boot("1x2");
+
+	nc_run_as(m, 1);
+	assert_int_equal(nc_clone(m, 0, 17), 3);
+	assert_int_equal(nc_new_mm(m, nc_run_as(m, 3)), 0);
+	return m;
+}
+
+static long host_errno(long ret)
+{
+	return ret < 0 ? -errno : ret;
+}
+
+static struct rlim64 model_rlim(struct nc_machine *m, unsigned long addr)
+{
+	struct rlim64 r;
+
+	assert_int_equal(copy_from_user(m, &r, addr, sizeof(r)), 0);
+	return r;
+}
+
+static void put_rlim(struct nc_machine *m, unsigned long addr, uint64_t cur, uint64_t max)
+{
+	struct rlim64 r = { cur, max };
+
+	assert_int_equal(copy_to_user(m, addr, &r, sizeof(r)), 0);
+}
+
+/* Calls that fail change nothing: each is made on the host as well and
+ * must give the same errno (do_prlimit()'s and prlimit64()'s order). */
+static void test_rlimit_errors_like_host(void **state)
+{
+	struct nc_machine *m = process_machine();
+	struct rlim64 soft_above = { 4096, 1024 }, past_nr_open = { 1024, SYSCTL_NR_OPEN + 1 };
+	struct rlim64 valid = { 512, 1024 }, old;
+
+	(void)state;
+	assert_int_equal(kernel_getrlimit(m, RLIM_NLIMITS, BUF),
+			 host_errno(syscall(SYS_getrlimit, RLIM_NLIMITS, &old)));
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_NOFILE, NOPE),
+			 host_errno(syscall(SYS_getrlimit, RLIMIT_NOFILE, NOPE)));
+	/* setrlimit copies the struct before it looks at the resource */
+	assert_int_equal(kernel_setrlimit(m, RLIM_NLIMITS, NOPE),
+			 host_errno(syscall(SYS_setrlimit, RLIM_NLIMITS, NOPE)));
+	put_rlim(m, BUF, valid.cur, valid.max);
+	assert_int_equal(kernel_setrlimit(m, RLIM_NLIMITS, BUF),
+			 host_errno(syscall(SYS_setrlimit, RLIM_NLIMITS, &valid)));
+	put_rlim(m, BUF, soft_above.cur, soft_above.max);
+	assert_int_equal(kernel_setrlimit(m, RLIMIT_NOFILE, BUF),
+			 host_errno(syscall(SYS_setrlimit, RLIMIT_NOFILE, &soft_above)));
+	put_rlim(m, BUF, past_nr_open.cur, past_nr_open.max);
+	assert_int_equal(kernel_setrlimit(m, RLIMIT_NOFILE, BUF),
+			 host_errno(syscall(SYS_setrlimit, RLIMIT_NOFILE, &past_nr_open)));
+	/* prlimit64 reads the new limit before it looks the pid up */
+	assert_int_equal(kernel_prlimit64(m, 0x7ffffff0, RLIMIT_NOFILE, NOPE, 0),
+			 host_errno(syscall(SYS_prlimit64, 0x7ffffff0, RLIMIT_NOFILE, NOPE, NULL)));
+	assert_int_equal(kernel_prlimit64(m, 0x7ffffff0, RLIMIT_NOFILE, 0, BUF),
+			 host_errno(syscall(SYS_prlimit64, 0x7ffffff0, RLIMIT_NOFILE, NULL, &old)));
+	assert_int_equal(kernel_prlimit64(m, -1, RLIMIT_NOFILE, 0, BUF),
+			 host_errno(syscall(SYS_prlimit64, -1, RLIMIT_NOFILE, NULL, &old)));
+	assert_int_equal(kernel_prlimit64(m, 0, RLIM_NLIMITS, 0, BUF),
+			 host_errno(syscall(SYS_prlimit64, 0, RLIM_NLIMITS, NULL, &old)));
+	assert_int_equal(kernel_prlimit64(m, 0, RLIMIT_NOFILE, 0, NOPE),
+			 host_errno(syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, NOPE)));
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_NOFILE, NOPE), -EFAULT);
+	nc_machine_destroy(m);
+}
+
+/* Hand-worked from INIT_RLIMITS and do_prlimit(): the boot limits, the
+ * old value written back, a fork's copy, a thread's shared one. */
+static void test_rlimits_inherited_and_shared(void **state)
+{
+	struct nc_machine *m = process_machine();
+	struct rlim64 r;
+
+	(void)state;
+	assert_int_equal(kernel_prlimit64(m, 0, RLIMIT_NOFILE, 0, BUF), 0);
+	r = model_rlim(m, BUF);
+	assert_int_equal(r.cur, 1024);
+	assert_int_equal(r.max, 4096);
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_STACK, BUF), 0);
+	r = model_rlim(m, BUF);
+	assert_int_equal(r.cur, 8 << 20);
+	assert_true(r.max == RLIM64_INFINITY);
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_CORE, BUF), 0);
+	assert_int_equal(model_rlim(m, BUF).cur, 0);
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_MEMLOCK, BUF), 0);
+	assert_int_equal(model_rlim(m, BUF).max, 8 << 20);
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_NPROC, BUF), 0);
+	assert_int_equal(model_rlim(m, BUF).cur, m->fork->max_threads / 2);
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_SIGPENDING, BUF), 0);
+	assert_int_equal(model_rlim(m, BUF).max, m->fork->max_threads / 2);
+
+	/* set and get the old value in one call */
+	put_rlim(m, BUF, 100, 200);
+	assert_int_equal(kernel_prlimit64(m, 0, RLIMIT_NOFILE, BUF, BUF + 16), 0);
+	r = model_rlim(m, BUF + 16);
+	assert_int_equal(r.cur, 1024);
+	assert_int_equal(r.max, 4096);
+	/* the fork (4) copies the signal struct's limits; its change is its own */
+	assert_int_equal(nc_clone(m, 0, 17), 4);
+	nc_run_as(m, 4);
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_NOFILE, BUF), 0);
+	assert_int_equal(model_rlim(m, BUF).max, 200);
+	put_rlim(m, BUF, 50, 60);
+	assert_int_equal(kernel_setrlimit(m, RLIMIT_NOFILE, BUF), 0);
+	nc_run_as(m, 3);
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_NOFILE, BUF), 0);
+	assert_int_equal(model_rlim(m, BUF).max, 200);
+	/* a thread (5) shares them: its change is the group's */
+	assert_int_equal(nc_clone(m, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0), 5);
+	nc_run_as(m, 5);
+	put_rlim(m, BUF, 70, 80);
+	assert_int_equal(kernel_setrlimit(m, RLIMIT_NOFILE, BUF), 0);
+	nc_run_as(m, 3);
+	assert_int_equal(kernel_getrlimit(m, RLIMIT_NOFILE, BUF), 0);
+	assert_int_equal(model_rlim(m, BUF).cur, 70);
+	/* root raises the hard limit again; another process's limits too */
+	put_rlim(m, BUF, 70, 9000);
+	assert_int_equal(kernel_prlimit64(m, 4, RLIMIT_NOFILE, BUF, BUF + 16), 0);
+	assert_int_equal(model_rlim(m, BUF + 16).max, 60);
+	nc_machine_destroy(m);
+}
+
+/* check_prlimit_permission() and do_prlimit()'s capability check for a
+ * user without capabilities (hand-worked) */
+static void test_rlimits_of_a_user(void **state)
+{
+	struct nc_machine *m = process_machine();
+
+	(void)state;
+	assert_int_equal(nc_clone(m, 0, 17), 4);          /* root's */
+	assert_int_equal(nc_set_user(m, 1000), 0);        /* 3 becomes user 1000 */
+	assert_int_equal(nc_clone(m, 0, 17), 5);          /* 1000's */
+	put_rlim(m, BUF, 100, 4096);
+	assert_int_equal(kernel_prlimit64(m, 0, RLIMIT_NOFILE, BUF, 0), 0);   /* not a raise */
+	put_rlim(m, BUF, 100, 4097);
+	assert_int_equal(kernel_prlimit64(m, 0, RLIMIT_NOFILE, BUF, 0), -EPERM);
+	put_rlim(m, BUF, 100, 2000);
+	assert_int_equal(kernel_prlimit64(m, 0, RLIMIT_NOFILE, BUF, 0), 0);
+	put_rlim(m, BUF, 100, 3000);
+	assert_int_equal(kernel_setrlimit(m, RLIMIT_NOFILE, BUF), -EPERM);
+	/* another user's process: EPERM even to read; one's own: allowed */
+	assert_int_equal(kernel_prlimit64(m, 4, RLIMIT_NOFILE, 0, BUF), -EPERM);
+	assert_int_equal(kernel_prlimit64(m, 5, RLIMIT_NOFILE, 0, BUF), 0);
+	assert_int_equal(model_rlim(m, BUF).max, 4096);
+	/* the hard limit check is against the target's */
+	put_rlim(m, BUF, 100, 3000);
+	assert_int_equal(kernel_prlimit64(m, 5, RLIMIT_NOFILE, BUF, 0), 0);
+	nc_machine_destroy(m);
+}
+
+/* nc_adopt_rlimit(): every group still holding current's value */
+static void test_adopt_rlimit(void **state)
+{
+	struct nc_machine *m = process_machine();
+	struct rlimit shell = { 20000, 30000 };
+
+	(void)state;
+	assert_int_equal(nc_clone(m, 0, 17), 4);
+	nc_run_as(m, 4);
+	put_rlim(m, BUF, 10, 20);
+	assert_int_equal(kernel_setrlimit(m, RLIMIT_NOFILE, BUF), 0);
+	nc_run_as(m, 3);
+	assert_int_equal(nc_clone(m, 0, 17), 5);
+	nc_adopt_rlimit(m, RLIMIT_NOFILE, &shell);
+	assert_int_equal(nc_run_as(m, 3)->signal->rlim[RLIMIT_NOFILE].rlim_cur, 20000);
+	assert_int_equal(nc_run_as(m, 5)->signal->rlim[RLIMIT_NOFILE].rlim_max, 30000);
+	assert_int_equal(nc_run_as(m, 4)->signal->rlim[RLIMIT_NOFILE].rlim_max, 20);
+	nc_machine_destroy(m);
+}
+
+/* The id getters against the host for this process's own ids: the
+ * model's first task is root, as the test is when it runs as root. */
+static void test_ids(void **state)
+{
+	struct nc_machine *m = process_machine();
+	unsigned int ids[3];
+
+	(void)state;
+	if (getuid() == 0 && getgid() == 0) {
+		assert_int_equal(kernel_getuid(m), getuid());
+		assert_int_equal(kernel_geteuid(m), geteuid());
+		assert_int_equal(kernel_getgid(m), getgid());
+		assert_int_equal(kernel_getegid(m), getegid());
+	}
+	assert_int_equal(kernel_getresuid(m, BUF, BUF + 4, NOPE),
+			 host_errno(syscall(SYS_getresuid, &ids[0], &ids[1], NOPE)));
+	assert_int_equal(kernel_getresgid(m, NOPE, BUF + 4, BUF + 8),
+			 host_errno(syscall(SYS_getresgid, NOPE, &ids[1], &ids[2])));
+	assert_int_equal(nc_set_user(m, 1000), 0);
+	assert_int_equal(kernel_getuid(m), 1000);
+	assert_int_equal(kernel_getegid(m), 1000);
+	assert_int_equal(kernel_getresuid(m, BUF, BUF + 4, BUF + 8), 0);
+	assert_int_equal(copy_from_user(m, ids, BUF, sizeof(ids)), 0);
+	assert_int_equal(ids[0], 1000);
+	assert_int_equal(ids[2], 1000);
+	/* in a new user namespace nothing is mapped: the overflow ids */
+	nc_set_user(m, 0);
+	assert_int_equal(nc_clone(m, CLONE_NEWUSER, 17), 4);
+	nc_run_as(m, 4);
+	assert_int_equal(kernel_getuid(m), 65534);
+	assert_int_equal(kernel_getgid(m), 65534);
+	nc_machine_destroy(m);
+}
+
+/* nc_adopt_id(): the uid moves the NPROC count; a user euid drops the
+ * capabilities; tasks holding another value keep theirs */
+static void test_adopt_id(void **state)
+{
+	struct nc_machine *m = process_machine();
+	struct task_struct *p3, *p4;
+
+	(void)state;
+	assert_int_equal(nc_clone(m, 0, 17), 4);
+	p4 = nc_run_as(m, 4);
+	p3 = nc_run_as(m, 3);
+	assert_int_equal(nc_adopt_id(m, NC_UID, 1000), 0);
+	assert_int_equal(nc_adopt_id(m, NC_EUID, 1000), 0);
+	assert_int_equal(kernel_getuid(m), 1000);
+	assert_int_equal(p4->real_cred->uid, 1000);
+	assert_int_equal(p3->real_cred->ucounts->nproc, 2);    /* 3 and 4 */
+	assert_int_equal(p3->real_cred->ucounts->uid, 1000);
+	assert_false(capable(m, CAP_SYS_RESOURCE));
+	assert_int_equal(kernel_getgid(m), 0);
+	/* init has no mm: not a task of the traced program */
+	assert_int_equal(nc_run_as(m, 1)->real_cred->uid, 0);
+	nc_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +571,12 @@ int main(void)
 		cmocka_unit_test(test_groups_and_sessions_like_host),
 		cmocka_unit_test(test_group_inherited_and_released),
 		cmocka_unit_test(test_wait_for_a_group),
+		cmocka_unit_test(test_rlimit_errors_like_host),
+		cmocka_unit_test(test_rlimits_inherited_and_shared),
+		cmocka_unit_test(test_rlimits_of_a_user),
+		cmocka_unit_test(test_adopt_rlimit),
+		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_adopt_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
