@@ -1357,7 +1357,10 @@ int decode_getres(struct nc_replay *rp, const struct strace_args *args,
 
 	if (!need(args, 2, NULL, err))
 		return -EINVAL;
-	for (unsigned int i = 0; i < 3; i++) {
+	/* the saved id first: the effective one stands for it only when the
+	 * log has not told it */
+	for (unsigned int k = 0; k < 3; k++) {
+		unsigned int i = (k + 2) % 3;
 		const struct strace_arg *a = &args->a[i];
 		uint64_t id;
 

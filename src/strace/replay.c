@@ -203,6 +203,9 @@ void nc_replay_adopt_id(struct nc_replay *rp, unsigned int which, unsigned int i
 	/* no memory for a user's ucounts: the id stays, and is compared */
 	if (!nc_adopt_id(rp->m, which, id))
 		rp->adopted |= 1u << (ADOPTED_IDS + which);
+	/* the log's program was exec'd, which saved its effective ids */
+	if (which == NC_EUID || which == NC_EGID)
+		nc_replay_adopt_id(rp, which + 1, id);
 }
 
 void nc_replay_adopt_no_cap(struct nc_replay *rp, int cap)
