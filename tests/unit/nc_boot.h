@@ -3,10 +3,13 @@
 #ifndef NC_TESTS_BOOT_H
 #define NC_TESTS_BOOT_H
 
+#include <errno.h>
+
 #include <numaclone/numaclone.h>
 #include "arch/machine.h"
 #include "kernel/fork.h"
 #include "kernel/pid.h"
+#include "mm/mmap.h"
 
 static inline struct nc_machine *nc_boot(const char *topo)
 {
@@ -62,6 +65,22 @@ static inline struct task_struct *nc_new_process(struct nc_machine *m, int sig)
 	t = nc_task_vpid(m, nc_clone(m, 0, sig));
 	nc_enter(m, t);
 	return t;
+}
+
+/* A user process: init's child 3 with a fresh address space, current
+ * (its forks copy the address space). */
+static inline struct nc_machine *nc_boot_process(const char *topo)
+{
+	struct nc_machine *m = nc_boot(topo);
+
+	assert_int_equal(nc_new_mm(m, nc_new_process(m, 17)), 0);
+	return m;
+}
+
+/* A raw host syscall's result as the model returns it: the value or -errno */
+static inline long host_ret(long ret)
+{
+	return ret < 0 ? -errno : ret;
 }
 
 #endif

@@ -25,21 +25,6 @@
 #define BUF 0x10000000UL
 #define HEAD 0x7f0000001000UL
 
-static long host_errno(long ret)
-{
-	return ret < 0 ? -errno : ret;
-}
-
-static struct nc_machine *process_machine(void)
-{
-	struct nc_machine *m = nc_boot("1x2");
-
-	nc_run_as(m, 1);
-	assert_int_equal(nc_clone(m, 0, 17), 3);
-	assert_int_equal(nc_new_mm(m, nc_run_as(m, 3)), 0);
-	return m;
-}
-
 static uint64_t user_u64(struct nc_machine *m, unsigned long addr)
 {
 	uint64_t v;
@@ -50,22 +35,22 @@ static uint64_t user_u64(struct nc_machine *m, unsigned long addr)
 
 static void test_errors_like_host(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 	void *head;
 	size_t len;
 
 	(void)state;
 	/* the host's head stays: every call here fails there */
 	assert_int_equal(kernel_set_robust_list(m, HEAD, 23),
-			 host_errno(syscall(SYS_set_robust_list, HEAD, 23)));
+			 host_ret(syscall(SYS_set_robust_list, HEAD, 23)));
 	assert_int_equal(kernel_set_robust_list(m, HEAD, 25),
-			 host_errno(syscall(SYS_set_robust_list, HEAD, 25)));
+			 host_ret(syscall(SYS_set_robust_list, HEAD, 25)));
 	assert_int_equal(kernel_get_robust_list(m, 0x7ffffff0, BUF, BUF + 8),
-			 host_errno(syscall(SYS_get_robust_list, 0x7ffffff0, &head, &len)));
+			 host_ret(syscall(SYS_get_robust_list, 0x7ffffff0, &head, &len)));
 	assert_int_equal(kernel_get_robust_list(m, 0, BUF, NOPE),
-			 host_errno(syscall(SYS_get_robust_list, 0, &head, NOPE)));
+			 host_ret(syscall(SYS_get_robust_list, 0, &head, NOPE)));
 	assert_int_equal(kernel_get_robust_list(m, 0, NOPE, BUF + 8),
-			 host_errno(syscall(SYS_get_robust_list, 0, NOPE, &len)));
+			 host_ret(syscall(SYS_get_robust_list, 0, NOPE, &len)));
 	/* the size went out before the head faulted */
 	assert_int_equal(user_u64(m, BUF + 8), ROBUST_LIST_HEAD_SIZE);
 	assert_int_equal(len, ROBUST_LIST_HEAD_SIZE);
@@ -74,7 +59,7 @@ static void test_errors_like_host(void **state)
 
 static void test_head_across_clone(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 
 	(void)state;
 	assert_int_equal(kernel_set_robust_list(m, HEAD, 24), 0);

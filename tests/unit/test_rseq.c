@@ -24,33 +24,18 @@
 #define AREA 0x10000000UL         /* the process's own memory in the model */
 #define SIG 0x53053053u
 
-static long host_errno(long ret)
-{
-	return ret < 0 ? -errno : ret;
-}
-
-static struct nc_machine *process_machine(void)
-{
-	struct nc_machine *m = nc_boot("1x2");
-
-	nc_run_as(m, 1);
-	assert_int_equal(nc_clone(m, 0, 17), 3);
-	assert_int_equal(nc_new_mm(m, nc_run_as(m, 3)), 0);
-	return m;
-}
-
 /* The call on the host's area and on the model's, both registered */
 static void same(struct nc_machine *m, long off, uint32_t len, int flags, uint32_t sig)
 {
 	char *host = (char *)__builtin_thread_pointer() + __rseq_offset;
 
 	assert_int_equal(kernel_rseq(m, AREA + off, len, flags, sig),
-			 host_errno(syscall(SYS_rseq, host + off, len, flags, sig)));
+			 host_ret(syscall(SYS_rseq, host + off, len, flags, sig)));
 }
 
 static void test_refused_like_host(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 
 	(void)state;
 	if (__rseq_size == 0)
@@ -72,7 +57,7 @@ static void test_refused_like_host(void **state)
  * writes, rseq_fork() */
 static void test_register_and_fork(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 	uint64_t cs = 0x1234;
 	uint32_t ids[2];
 

@@ -24,7 +24,6 @@
 #include "uapi/linux/sched.h"
 #include "unit/nc_boot.h"
 
-
 struct ids {
 	pid_t pid, tid, ppid;
 };
@@ -328,23 +327,6 @@ struct rlim64 {
 	uint64_t cur, max;
 };
 
-/* A user process of the model: init's child 3 with an address space, current
- * (its forks copy the address space). */
-static struct nc_machine *process_machine(void)
-{
-	struct nc_machine *m = nc_boot("1x2");
-
-	nc_run_as(m, 1);
-	assert_int_equal(nc_clone(m, 0, 17), 3);
-	assert_int_equal(nc_new_mm(m, nc_run_as(m, 3)), 0);
-	return m;
-}
-
-static long host_errno(long ret)
-{
-	return ret < 0 ? -errno : ret;
-}
-
 static struct rlim64 model_rlim(struct nc_machine *m, unsigned long addr)
 {
 	struct rlim64 r;
@@ -364,38 +346,38 @@ static void put_rlim(struct nc_machine *m, unsigned long addr, uint64_t cur, uin
  * must give the same errno (do_prlimit()'s and prlimit64()'s order). */
 static void test_rlimit_errors_like_host(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 	struct rlim64 soft_above = { 4096, 1024 }, past_nr_open = { 1024, SYSCTL_NR_OPEN + 1 };
 	struct rlim64 valid = { 512, 1024 }, old;
 
 	(void)state;
 	assert_int_equal(kernel_getrlimit(m, RLIM_NLIMITS, BUF),
-			 host_errno(syscall(SYS_getrlimit, RLIM_NLIMITS, &old)));
+			 host_ret(syscall(SYS_getrlimit, RLIM_NLIMITS, &old)));
 	assert_int_equal(kernel_getrlimit(m, RLIMIT_NOFILE, NOPE),
-			 host_errno(syscall(SYS_getrlimit, RLIMIT_NOFILE, NOPE)));
+			 host_ret(syscall(SYS_getrlimit, RLIMIT_NOFILE, NOPE)));
 	/* setrlimit copies the struct before it looks at the resource */
 	assert_int_equal(kernel_setrlimit(m, RLIM_NLIMITS, NOPE),
-			 host_errno(syscall(SYS_setrlimit, RLIM_NLIMITS, NOPE)));
+			 host_ret(syscall(SYS_setrlimit, RLIM_NLIMITS, NOPE)));
 	put_rlim(m, BUF, valid.cur, valid.max);
 	assert_int_equal(kernel_setrlimit(m, RLIM_NLIMITS, BUF),
-			 host_errno(syscall(SYS_setrlimit, RLIM_NLIMITS, &valid)));
+			 host_ret(syscall(SYS_setrlimit, RLIM_NLIMITS, &valid)));
 	put_rlim(m, BUF, soft_above.cur, soft_above.max);
 	assert_int_equal(kernel_setrlimit(m, RLIMIT_NOFILE, BUF),
-			 host_errno(syscall(SYS_setrlimit, RLIMIT_NOFILE, &soft_above)));
+			 host_ret(syscall(SYS_setrlimit, RLIMIT_NOFILE, &soft_above)));
 	put_rlim(m, BUF, past_nr_open.cur, past_nr_open.max);
 	assert_int_equal(kernel_setrlimit(m, RLIMIT_NOFILE, BUF),
-			 host_errno(syscall(SYS_setrlimit, RLIMIT_NOFILE, &past_nr_open)));
+			 host_ret(syscall(SYS_setrlimit, RLIMIT_NOFILE, &past_nr_open)));
 	/* prlimit64 reads the new limit before it looks the pid up */
 	assert_int_equal(kernel_prlimit64(m, 0x7ffffff0, RLIMIT_NOFILE, NOPE, 0),
-			 host_errno(syscall(SYS_prlimit64, 0x7ffffff0, RLIMIT_NOFILE, NOPE, NULL)));
+			 host_ret(syscall(SYS_prlimit64, 0x7ffffff0, RLIMIT_NOFILE, NOPE, NULL)));
 	assert_int_equal(kernel_prlimit64(m, 0x7ffffff0, RLIMIT_NOFILE, 0, BUF),
-			 host_errno(syscall(SYS_prlimit64, 0x7ffffff0, RLIMIT_NOFILE, NULL, &old)));
+			 host_ret(syscall(SYS_prlimit64, 0x7ffffff0, RLIMIT_NOFILE, NULL, &old)));
 	assert_int_equal(kernel_prlimit64(m, -1, RLIMIT_NOFILE, 0, BUF),
-			 host_errno(syscall(SYS_prlimit64, -1, RLIMIT_NOFILE, NULL, &old)));
+			 host_ret(syscall(SYS_prlimit64, -1, RLIMIT_NOFILE, NULL, &old)));
 	assert_int_equal(kernel_prlimit64(m, 0, RLIM_NLIMITS, 0, BUF),
-			 host_errno(syscall(SYS_prlimit64, 0, RLIM_NLIMITS, NULL, &old)));
+			 host_ret(syscall(SYS_prlimit64, 0, RLIM_NLIMITS, NULL, &old)));
 	assert_int_equal(kernel_prlimit64(m, 0, RLIMIT_NOFILE, 0, NOPE),
-			 host_errno(syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, NOPE)));
+			 host_ret(syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, NOPE)));
 	assert_int_equal(kernel_getrlimit(m, RLIMIT_NOFILE, NOPE), -EFAULT);
 	nc_machine_destroy(m);
 }
@@ -404,7 +386,7 @@ static void test_rlimit_errors_like_host(void **state)
  * old value written back, a fork's copy, a thread's shared one. */
 static void test_rlimits_inherited_and_shared(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 	struct rlim64 r;
 
 	(void)state;
@@ -460,7 +442,7 @@ static void test_rlimits_inherited_and_shared(void **state)
  * user without capabilities (hand-worked) */
 static void test_rlimits_of_a_user(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 
 	(void)state;
 	assert_int_equal(nc_clone(m, 0, 17), 4);          /* root's */
@@ -487,7 +469,7 @@ static void test_rlimits_of_a_user(void **state)
 /* nc_adopt_rlimit(): every group still holding current's value */
 static void test_adopt_rlimit(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 	struct rlimit shell = { 20000, 30000 };
 
 	(void)state;
@@ -508,7 +490,7 @@ static void test_adopt_rlimit(void **state)
  * model's first task is root, as the test is when it runs as root. */
 static void test_ids(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 	unsigned int ids[3];
 
 	(void)state;
@@ -519,9 +501,9 @@ static void test_ids(void **state)
 		assert_int_equal(kernel_getegid(m), getegid());
 	}
 	assert_int_equal(kernel_getresuid(m, BUF, BUF + 4, NOPE),
-			 host_errno(syscall(SYS_getresuid, &ids[0], &ids[1], NOPE)));
+			 host_ret(syscall(SYS_getresuid, &ids[0], &ids[1], NOPE)));
 	assert_int_equal(kernel_getresgid(m, NOPE, BUF + 4, BUF + 8),
-			 host_errno(syscall(SYS_getresgid, NOPE, &ids[1], &ids[2])));
+			 host_ret(syscall(SYS_getresgid, NOPE, &ids[1], &ids[2])));
 	assert_int_equal(nc_set_user(m, 1000), 0);
 	assert_int_equal(kernel_getuid(m), 1000);
 	assert_int_equal(kernel_getegid(m), 1000);
@@ -542,7 +524,7 @@ static void test_ids(void **state)
  * capabilities; tasks holding another value keep theirs */
 static void test_adopt_id(void **state)
 {
-	struct nc_machine *m = process_machine();
+	struct nc_machine *m = nc_boot_process("1x2");
 	struct task_struct *p3, *p4;
 
 	(void)state;
