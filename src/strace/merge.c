@@ -5,7 +5,8 @@
  * in. Events go out by completion time (timestamp plus -T duration) when
  * every file has clock or epoch timestamps; otherwise file by file, lowest
  * pid first (the replay lets a waiting task sleep until its child's file
- * has run). -r's relative times do not order across files.
+ * has run), a thread's exec before its leader's lines that follow it.
+ * -r's relative times do not order across files.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -137,7 +138,13 @@ static struct source *pick(struct strace_merge *mg)
 		if (s->when >= 0 && (!best || s->when < best->when))
 			best = s;
 	}
-	return timed && best ? best : first;
+	best = timed && best ? best : first;
+	/* a leader's "+++ superseded by execve in pid T +++" comes after T's
+	 * file has run out: its last line is that execve */
+	for (size_t i = 0; best && best->own.kind == STRACE_SUPERSEDED && i < mg->n; i++)
+		if (mg->src[i].ev && mg->src[i].pid == best->own.status)
+			return &mg->src[i];
+	return best;
 }
 
 const struct strace_event *strace_merge_next(struct strace_merge *mg, const char **name,

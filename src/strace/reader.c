@@ -16,6 +16,7 @@
 #include "strace/xlat.h"
 
 #define UNFINISHED " <unfinished ...>"
+#define PID_CHANGED " <pid changed to "   /* strace -ff: a thread's exec succeeded */
 #define MAX_UNKNOWN_LINES 32
 #define HOLD_MAX 4096            /* events held back until the first pid is known */
 
@@ -43,6 +44,8 @@ struct strace_reader {
 	size_t q_head, q_len, q_cap;
 	struct queued cur;       /* the event last returned */
 	pid_t first_pid;         /* the traced program's pid once a prefix names it */
+	bool exec_elsewhere;     /* superseded by an execve another file showed:
+				    its "<... execve resumed>" joins nothing */
 	pid_t *live;             /* pids started and not yet exited */
 	size_t nr_live, cap_live;
 	unsigned long unknown;
@@ -171,15 +174,16 @@ static size_t span_name(const char *p)
 /*
  * Scans argument text from p (just after '(' or "resumed>") to the ')' that
  * closes the call, skipping strings, comments and nested brackets. Returns
- * the ')' or, if the text stops at " <unfinished ...>" first, that; NULL if
- * neither comes.
+ * the ')' or, if the text stops at " <unfinished ...>" or " <pid changed
+ * to N ...>" first, that; NULL if none comes.
  */
 static const char *scan_args(const char *p)
 {
 	int depth = 0;
 
 	for (; *p; p++) {
-		if (!strncmp(p, UNFINISHED, sizeof(UNFINISHED) - 1))
+		if (!strncmp(p, UNFINISHED, sizeof(UNFINISHED) - 1) ||
+		    !strncmp(p, PID_CHANGED, sizeof(PID_CHANGED) - 1))
 			return p;
 		switch (*p) {
 		case '"':
@@ -390,6 +394,28 @@ static int finish_call(struct strace_reader *r, struct strace_event *ev, char *a
 	return push(r, ev, args, d);
 }
 
+/*
+ * "execve(...) <pid changed to N ...>", the last line of a thread's file
+ * under strace -ff: its exec succeeded and goes on as the leader N, whose
+ * file has the "+++ superseded" line and the resumed half. The call is
+ * reported here, complete, as the exec that returned 0.
+ */
+static int pid_changed(struct strace_reader *r, struct strace_event *ev, const char *start,
+		       const char *end)
+{
+	int leader, pos = 0;
+
+	if (sscanf(end + sizeof(PID_CHANGED) - 1, "%d ...>%n", &leader, &pos) != 1 ||
+	    end[sizeof(PID_CHANGED) - 1 + (size_t)pos] || leader <= 0)
+		return 1;
+	ev->result = RESULT_VALUE;
+	ev->retval = 0;
+	ev->base = 10;
+	char *args = dup_range(start, (size_t)(end - start));
+
+	return args ? push(r, ev, args, NULL) : -ENOMEM;
+}
+
 /* "NAME(args...": a call, complete or unfinished. */
 static int parse_call(struct strace_reader *r, struct strace_event *ev, const char *p)
 {
@@ -405,6 +431,8 @@ static int parse_call(struct strace_reader *r, struct strace_event *ev, const ch
 		return 1;
 	if (*end == ')')
 		return finish_call(r, ev, dup_range(start, (size_t)(end - start)), end);
+	if (!strncmp(end, PID_CHANGED, sizeof(PID_CHANGED) - 1))
+		return pid_changed(r, ev, start, end);
 	/* " <unfinished ...>": then either the end, or ")" with "= ?" (killed) */
 	const char *after = end + sizeof(UNFINISHED) - 1;
 
@@ -463,6 +491,11 @@ static int parse_resumed(struct strace_reader *r, struct strace_event *ev, const
 	pend = find_pending(r, ev->pid);
 	if (!pend && !r->first_pid && (pend = find_pending(r, 0)))
 		name_first(r, ev->pid);        /* the first process, named at last */
+	if (!pend && r->exec_elsewhere && ((n == 6 && !strncmp(p, "execve", 6)) ||
+					   (n == 8 && !strncmp(p, "execveat", 8)))) {
+		r->exec_elsewhere = false;     /* reported from the thread's file */
+		return 0;
+	}
 	if (!pend || strlen(pend->ev.name) != n || memcmp(pend->ev.name, p, n))
 		return 1;
 	return join_pending(r, ev, pend, p + n + 9);
@@ -528,6 +561,8 @@ static int parse_exit(struct strace_reader *r, struct strace_event *ev, const ch
 	 * the leader's pid ("<... execve resumed>) = 0") */
 	if (ev->kind == STRACE_SUPERSEDED && !pend && (pend = find_pending(r, ev->status)))
 		pend->ev.pid = ev->pid;
+	else if (ev->kind == STRACE_SUPERSEDED && !pend)
+		r->exec_elsewhere = true;       /* strace -ff: the thread's file had it */
 	return push(r, ev, NULL, NULL);
 }
 

@@ -51,3 +51,25 @@ grep -Eq "^execve +2 +2 +0 +0$" "$tmp/out" || fail "thread execve row: $(grep '^
 # it goes on as the leader, under the leader's pid
 leader=$(head -n 1 "$tmp/thread.log" | cut -d' ' -f1)
 grep -Eq "^true +$leader " "$tmp/out" || fail "the exec'd thread under $leader: $(cat "$tmp/out")"
+
+# the same under strace -ff: the thread's file ends in its execve's
+# "<pid changed to LEADER ...>", the leader's has the takeover and the
+# rest. Recorded logs, with and without timestamps (without, the merge
+# runs the thread's file up to its exec before the leader's takeover
+# line), and a fresh one.
+strace -ff -o "$tmp/ff" "$tmp/thread_exec" > /dev/null 2> "$tmp/err" ||
+	fail "thread_exec under strace -ff: $(cat "$tmp/err")"
+check_ff() { # NAME FILE...: the files of one strace -ff run
+	local name=$1 leader; shift
+	"$nc" replay --topology 1x2 --check "$@" > "$tmp/out" 2>&1 ||
+		{ cat "$tmp/out"; fail "$name: exit $?"; }
+	last=$(tail -n 1 "$tmp/out")
+	[[ $last =~ ^replay:\ [1-9][0-9]*\ agree,\ 0\ disagree ]] || fail "$name: $last"
+	! grep -q 'not understood' "$tmp/out" || fail "$name: unknown lines: $(cat "$tmp/out")"
+	grep -Eq "^execve +2 +2 +0 +0$" "$tmp/out" || fail "$name: execve row: $(grep '^execve' "$tmp/out")"
+	leader=$(printf '%s\n' "$@" | sed 's/.*\.//' | sort -n | head -n 1)
+	grep -Eq "^true +$leader " "$tmp/out" || fail "$name: the exec'd thread under $leader: $(cat "$tmp/out")"
+}
+check_ff recorded tests/strace/thread-exec-ff/thread_exec.*
+check_ff "recorded -tt" tests/strace/thread-exec-ff-tt/thread_exec.*
+check_ff fresh "$tmp"/ff.*

@@ -280,6 +280,30 @@ static void test_stderr_mode(void **state)
 	assert_int_equal(r.ev[0].kind, STRACE_SUPERSEDED);
 	assert_int_equal(r.ev[1].pid, 26758);
 	assert_string_equal(r.ev[1].name, "execve");
+	/* the same under strace -ff (recorded): the thread's file ends in its
+	 * execve, which succeeded; the leader's file has the takeover, and a
+	 * resumed half that joins nothing */
+	read_text("clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=50000000}, NULL) = 0\n"
+		  "execve(\"/bin/true\", [\"true\"], 0x7fffdaddc788 /* 37 vars */ <pid changed to 20743 ...>\n",
+		  false, &r);
+	assert_int_equal(r.unknown, 0);
+	assert_int_equal(r.n, 2);
+	assert_string_equal(r.ev[1].name, "execve");
+	assert_int_equal(r.ev[1].result, RESULT_VALUE);
+	assert_int_equal(r.ev[1].retval, 0);
+	assert_string_equal(r.args[1], "\"/bin/true\", [\"true\"], 0x7fffdaddc788 /* 37 vars */");
+	read_text("pause()                 = ?\n"
+		  "+++ superseded by execve in pid 20745 +++\n"
+		  "<... execve resumed>)   = 0\n"
+		  "set_tid_address(0x7fc0633fca10) = 20743\n"
+		  "<... execve resumed>)   = 0\n", false, &r);
+	assert_int_equal(r.unknown, 1);     /* a second one is not the exec's */
+	assert_int_equal(r.n, 3);
+	assert_int_equal(r.ev[1].kind, STRACE_SUPERSEDED);
+	assert_string_equal(r.ev[2].name, "set_tid_address");
+	read_text("execve(\"/bin/true\", [\"true\"], 0x7fffdaddc788 /* 37 vars */ <pid changed to x ...>\n",
+		  false, &r);
+	assert_int_equal(r.unknown, 1);
 	/* a thread killed inside a call it had resumed (by its group's execve) */
 	read_text("29170 clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=13980, tv_nsec=586736528},  <unfinished ...>\n"
 		  "28080 getpid() = 28080\n"
