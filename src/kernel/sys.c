@@ -270,7 +270,7 @@ static int do_prlimit(struct nc_machine *m, struct task_struct *tsk, unsigned in
 	if (new_rlim) {
 		if (new_rlim->rlim_cur > new_rlim->rlim_max)
 			return -EINVAL;
-		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > SYSCTL_NR_OPEN)
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > NR_OPEN)   /* fs.nr_open */
 			return -EPERM;
 	}
 	rlim = &tsk->signal->rlim[resource];

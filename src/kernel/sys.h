@@ -48,9 +48,6 @@ long kernel_getpriority(struct nc_machine *m, int which, int who);
  * limits (fork_init() then sets NPROC and SIGPENDING) */
 void nc_init_rlimits(struct rlimit *rlim);
 
-/* fs.nr_open, which the model leaves at its default: RLIMIT_NOFILE's ceiling */
-#define SYSCTL_NR_OPEN (1024 * 1024)
-
 /* Resource limits: 0 or -EINVAL/-EPERM/-EFAULT/-ESRCH in v6.12's order.
  * rlim, new_rlim and old_rlim are user addresses (0: none). */
 /* models SYSCALL_DEFINE2(getrlimit) */

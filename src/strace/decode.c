@@ -1236,7 +1236,7 @@ static bool refused_for_cap(const struct nc_replay *rp, uint64_t resource, const
 	const struct strace_event *ev = nc_replay_event(rp);
 
 	return ev && ev->result == RESULT_ERROR && ev->err == EPERM && resource < RLIM_NLIMITS &&
-	       lim[0] <= lim[1] && !(resource == RLIMIT_NOFILE && lim[1] > SYSCTL_NR_OPEN);
+	       lim[0] <= lim[1] && !(resource == RLIMIT_NOFILE && lim[1] > NR_OPEN);
 }
 
 /*

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fs/file.h"
 #include "kernel/cred.h"
 #include "kernel/exit.h"
 #include "kernel/sched/core.h"
@@ -347,7 +348,7 @@ static void put_rlim(struct nc_machine *m, unsigned long addr, uint64_t cur, uin
 static void test_rlimit_errors_like_host(void **state)
 {
 	struct nc_machine *m = nc_boot_process("1x2");
-	struct rlim64 soft_above = { 4096, 1024 }, past_nr_open = { 1024, SYSCTL_NR_OPEN + 1 };
+	struct rlim64 soft_above = { 4096, 1024 }, past_nr_open = { 1024, NR_OPEN + 1 };
 	struct rlim64 valid = { 512, 1024 }, old;
 
 	(void)state;
