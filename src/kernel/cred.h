@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include "arch/machine.h"
+#include "arch/task.h"
 #include "lib/list.h"
 #include "lib/types.h"
 
@@ -95,6 +96,13 @@ int nc_set_user(struct nc_machine *m, uid_t uid);
 bool ns_capable(struct nc_machine *m, struct user_namespace *ns, int cap);
 /* models capable(): in the initial user namespace */
 bool capable(struct nc_machine *m, int cap);
+
+/* Whether current's credentials are of the initial user namespace: below
+ * it, the ids a task sees depend on the namespace's uid_map and gid_map */
+static inline bool nc_in_init_user_ns(const struct nc_machine *m)
+{
+	return nc_current(m)->cred->user_ns == &m->cred->init_user_ns;
+}
 
 /* A cred's ids, in the order getresuid() and getresgid() answer them */
 enum nc_cred_id { NC_UID, NC_EUID, NC_SUID, NC_GID, NC_EGID, NC_SGID };

@@ -198,7 +198,9 @@ void nc_replay_adopt_rlimit(struct nc_replay *rp, unsigned int resource, const s
 
 void nc_replay_adopt_id(struct nc_replay *rp, unsigned int which, unsigned int id)
 {
-	if (which > NC_SGID || (rp->adopted & (1u << (ADOPTED_IDS + which))))
+	/* a new user namespace's ids tell nothing of the initial ones */
+	if (which > NC_SGID || (rp->adopted & (1u << (ADOPTED_IDS + which))) ||
+	    !nc_in_init_user_ns(rp->m))
 		return;
 	/* no memory for a user's ucounts: the id stays, and is compared */
 	if (!nc_adopt_id(rp->m, which, id))

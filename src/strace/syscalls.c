@@ -14,6 +14,7 @@
 #include "fs/open.h"
 #include "fs/pidfs.h"
 #include "fs/pipe.h"
+#include "kernel/cred.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
 #include "kernel/futex/syscalls.h"
@@ -465,44 +466,53 @@ static long __x64_sys_setrlimit(struct nc_machine *m, const struct syscall_regs 
 	return kernel_setrlimit(m, (unsigned int)r->arg[0], r->arg[1]);
 }
 
+/* In a new user namespace the ids depend on its uid_map and gid_map,
+ * written through /proc files the model does not see: no answer there. */
+static long id_answer(const struct nc_machine *m, long id)
+{
+	return nc_in_init_user_ns(m) ? id : SYSCALL_UNANSWERED;
+}
+
 /* models kernel/sys.c:SYSCALL_DEFINE0(getuid) */
 static long __x64_sys_getuid(struct nc_machine *m, const struct syscall_regs *r)
 {
 	(void)r;
-	return kernel_getuid(m);
+	return id_answer(m, kernel_getuid(m));
 }
 
 /* models kernel/sys.c:SYSCALL_DEFINE0(geteuid) */
 static long __x64_sys_geteuid(struct nc_machine *m, const struct syscall_regs *r)
 {
 	(void)r;
-	return kernel_geteuid(m);
+	return id_answer(m, kernel_geteuid(m));
 }
 
 /* models kernel/sys.c:SYSCALL_DEFINE0(getgid) */
 static long __x64_sys_getgid(struct nc_machine *m, const struct syscall_regs *r)
 {
 	(void)r;
-	return kernel_getgid(m);
+	return id_answer(m, kernel_getgid(m));
 }
 
 /* models kernel/sys.c:SYSCALL_DEFINE0(getegid) */
 static long __x64_sys_getegid(struct nc_machine *m, const struct syscall_regs *r)
 {
 	(void)r;
-	return kernel_getegid(m);
+	return id_answer(m, kernel_getegid(m));
 }
 
 /* models kernel/sys.c:SYSCALL_DEFINE3(getresuid) */
 static long __x64_sys_getresuid(struct nc_machine *m, const struct syscall_regs *r)
 {
-	return kernel_getresuid(m, r->arg[0], r->arg[1], r->arg[2]);
+	return nc_in_init_user_ns(m) ? kernel_getresuid(m, r->arg[0], r->arg[1], r->arg[2])
+				      : SYSCALL_UNANSWERED;
 }
 
 /* models kernel/sys.c:SYSCALL_DEFINE3(getresgid) */
 static long __x64_sys_getresgid(struct nc_machine *m, const struct syscall_regs *r)
 {
-	return kernel_getresgid(m, r->arg[0], r->arg[1], r->arg[2]);
+	return nc_in_init_user_ns(m) ? kernel_getresgid(m, r->arg[0], r->arg[1], r->arg[2])
+				      : SYSCALL_UNANSWERED;
 }
 
 /* models kernel/fork.c:SYSCALL_DEFINE1(set_tid_address) */

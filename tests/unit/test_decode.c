@@ -246,6 +246,16 @@ static void test_id_forms(void **state)
 	assert_int_equal(run.stats.disagree, 1);
 	assert_non_null(strstr(run.out, "line 3: model: wrote [0] to argument 2"));
 	free(run.out);
+	/* in a new user namespace the ids come from maps written through
+	 * /proc (unshare -r, recorded: 0): not answered, and not adopted */
+	run = replay_script("100 clone(child_stack=NULL, flags=CLONE_NEWUSER|SIGCHLD) = 101\n"
+			    "101 getuid() = 0\n"
+			    "101 getresgid([0], [0], [0]) = 0\n"
+			    "100 getuid() = 1000\n", "1x2", true);
+	assert_int_equal(run.stats.agree, 2);
+	assert_int_equal(run.stats.unchecked, 2);
+	assert_int_equal(run.stats.disagree, 0);
+	free(run.out);
 }
 
 /* glibc's startup registrations (recorded) and a child's view */
