@@ -8,7 +8,8 @@
  * sched_getattr, sched_get_priority_max/min and sched_rr_get_interval,
  * with valid and invalid arguments, on the caller and on a live child;
  * forks after each change (RT, reset-on-fork, a deadline parent's EAGAIN)
- * whose children ask getpriority and sched_getscheduler.
+ * whose children ask getpriority and sched_getscheduler; then the same
+ * calls without CAP_SYS_NICE, inside a new user namespace.
  * tests/cli/oracle_policy.sh replays the log with --check.
  */
 #define _GNU_SOURCE
@@ -268,6 +269,60 @@ static void attr_calls(void)
 	setattr(0, &a, 0);
 }
 
+/* Without CAP_SYS_NICE in the initial user namespace, RLIMIT_NICE and
+ * RLIMIT_RTPRIO 0: only raising the nice value and lowering RT priority */
+static void unprivileged(void)
+{
+	struct attr a;
+	int prio = 5;
+
+	syscall(SYS_unshare, CLONE_NEWUSER);
+	setprio(PRIO_PROCESS, 0, 3);
+	setprio(PRIO_PROCESS, 0, 2);
+	setprio(PRIO_PROCESS, 0, 3);
+	setprio(PRIO_PROCESS, 0, 10);
+	getprio(PRIO_PROCESS, 0);
+	setprio(PRIO_PROCESS, getppid(), 19);  /* same owner: allowed */
+	setprio(PRIO_PROCESS, getppid(), 0);
+	setsched(0, SCHED_FIFO, 1);
+	setsched(0, SCHED_BATCH, 0);
+	setsched(0, SCHED_IDLE, 0);
+	setsched(0, SCHED_OTHER, 0);           /* leaving IDLE is a nice reduction */
+	getsched(0);
+	syscall(SYS_sched_setparam, 0, &prio);
+	a = (struct attr){ .size = 56, .nice = 12 };
+	setattr(0, &a, 0);
+	a = (struct attr){ .size = 56, .nice = 11 };
+	setattr(0, &a, 0);
+	a = (struct attr){ .size = 48, .policy = SCHED_DEADLINE, .runtime = 1000000,
+			   .deadline = 2000000 };
+	setattr(0, &a, 0);
+	fork_and_ask();
+}
+
+/* The child of a reset-on-fork parent starts without the flag; once it
+ * set the flag itself, without CAP_SYS_NICE it may not clear it */
+static void unprivileged_reset(void)
+{
+	syscall(SYS_unshare, CLONE_NEWUSER);
+	setsched(0, SCHED_OTHER | SCHED_RESET_ON_FORK, 0);
+	setsched(0, SCHED_OTHER, 0);
+	getsched(0);
+	setsched(0, SCHED_BATCH | SCHED_RESET_ON_FORK, 0);
+	fork_and_ask();
+}
+
+static void in_child(void (*fn)(void))
+{
+	long pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+
+	if (pid == 0) {
+		fn();
+		syscall(SYS_exit, 0);
+	}
+	reap(pid, 0);
+}
+
 int main(void)
 {
 	syscall(SYS_setpgid, 0, 0);
@@ -275,5 +330,8 @@ int main(void)
 	other_task();
 	policy_calls();
 	attr_calls();
+	in_child(unprivileged);
+	setsched(0, SCHED_OTHER | SCHED_RESET_ON_FORK, 0);
+	in_child(unprivileged_reset);
 	return 0;
 }
