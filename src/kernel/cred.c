@@ -340,9 +340,10 @@ static long cred_users(const struct nc_machine *m, const struct cred *cred)
 	return n;
 }
 
-int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id)
+int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id, bool own)
 {
-	unsigned int old = nc_cred_id(nc_current(m)->real_cred, which);
+	const struct cred *mine = nc_current(m)->real_cred;
+	unsigned int old = nc_cred_id(mine, which);
 	struct task_struct *t;
 
 	if (old == id)
@@ -352,7 +353,7 @@ int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id)
 		struct ucounts *uc;
 		long n;
 
-		if (!t->mm || !c || nc_cred_id(c, which) != old)
+		if (!t->mm || !c || nc_cred_id(c, which) != old || (own && c != mine))
 			continue;
 		if (which == NC_UID) {
 			uc = alloc_ucounts(m, c->user_ns, id);

@@ -109,10 +109,11 @@ enum nc_cred_id { NC_UID, NC_EUID, NC_SUID, NC_GID, NC_EGID, NC_SGID };
 unsigned int nc_cred_id(const struct cred *cred, enum nc_cred_id which);
 /* An id the model cannot know (the user the traced program started as):
  * every user task (one with an mm) whose credentials hold current's value
- * of it gets id instead. A real uid takes the tasks' NPROC count to its
- * ucounts; an effective uid in the initial namespace other than root
- * leaves no capabilities. 0 or -ENOMEM. */
-int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id);
+ * of it gets id instead; with own, only the tasks sharing current's
+ * credentials (its thread group's). A real uid takes the tasks' NPROC
+ * count to its ucounts; an effective uid in the initial namespace other
+ * than root leaves no capabilities. 0 or -ENOMEM. */
+int nc_adopt_id(struct nc_machine *m, enum nc_cred_id which, unsigned int id, bool own);
 /* A capability the log shows current lacks (a container's root may run
  * without some): every user task whose credentials hold current's set
  * loses it. */

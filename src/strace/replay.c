@@ -95,6 +95,8 @@ struct nc_replay {
 	unsigned long scratch;       /* next free byte for nc_replay_place() */
 	uint32_t adopted;            /* limits (bit = resource), ids (bit 16 + id) and
 				        a missing capability taken from the log */
+	struct task_struct *setid;   /* ran a set*id call the model does not have: */
+	uint32_t readopted;          /* its ids are taken again (bit = id) */
 	const struct strace_event *ev;   /* the call being run */
 };
 
@@ -198,13 +200,16 @@ void nc_replay_adopt_rlimit(struct nc_replay *rp, unsigned int resource, const s
 
 void nc_replay_adopt_id(struct nc_replay *rp, unsigned int which, unsigned int id)
 {
+	bool own = rp->setid && same_thread_group(rp->setid, nc_current(rp->m));
+	uint32_t *done = own ? &rp->readopted : &rp->adopted;
+	unsigned int bit = own ? which : ADOPTED_IDS + which;
+
 	/* a new user namespace's ids tell nothing of the initial ones */
-	if (which > NC_SGID || (rp->adopted & (1u << (ADOPTED_IDS + which))) ||
-	    !nc_in_init_user_ns(rp->m))
+	if (which > NC_SGID || (*done & (1u << bit)) || !nc_in_init_user_ns(rp->m))
 		return;
 	/* no memory for a user's ucounts: the id stays, and is compared */
-	if (!nc_adopt_id(rp->m, which, id))
-		rp->adopted |= 1u << (ADOPTED_IDS + which);
+	if (!nc_adopt_id(rp->m, which, id, own))
+		*done |= 1u << bit;
 	/* the log's program was exec'd, which saved its effective ids */
 	if (which == NC_EUID || which == NC_EGID)
 		nc_replay_adopt_id(rp, which + 1, id);
@@ -933,6 +938,19 @@ static bool runs_if_succeeded(const struct strace_event *ev, const struct nc_sys
 	return ev->result == RESULT_VALUE && !ev->retval;
 }
 
+/* A set*id call that succeeded: the model, which does not have them, takes
+ * the task's ids from the log again (nc_replay_adopt_id()) */
+static bool changes_ids(const struct strace_event *ev)
+{
+	static const char *const calls[] = { "setuid", "setgid", "setreuid", "setregid",
+					     "setresuid", "setresgid" };
+
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+		if (!strcmp(ev->name, calls[i]))
+			return ev->result == RESULT_VALUE && ev->retval == 0;
+	return false;
+}
+
 static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t)
 {
 	const struct nc_syscall *sc = nc_syscall_find(ev->name);
@@ -953,6 +971,10 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	c->calls++;
 	if (!sc) {
 		rp->stats->not_modelled++;
+		if (changes_ids(ev)) {
+			rp->setid = t;
+			rp->readopted = 0;
+		}
 		return 0;
 	}
 	rp->stats->modelled++;

@@ -246,6 +246,16 @@ static void test_id_forms(void **state)
 	assert_int_equal(run.stats.disagree, 1);
 	assert_non_null(strstr(run.out, "line 3: model: wrote [0] to argument 2"));
 	free(run.out);
+	/* a set*id call (not modelled) that succeeded: the process's ids are
+	 * taken from the log again, its child's stay (setpriv --reuid) */
+	all_agree("100 getresuid([0], [0], [0]) = 0\n"
+		  "100 clone(child_stack=NULL, flags=SIGCHLD) = 101\n"
+		  "100 setresuid(65534, 65534, 65534) = 0\n"
+		  "100 getuid() = 65534\n"
+		  "100 geteuid() = 65534\n"
+		  "101 getuid() = 0\n"
+		  "100 prlimit64(0, RLIMIT_NOFILE, {rlim_cur=100, rlim_max=8192}, NULL) = -1 EPERM (Operation not permitted)\n"
+		  "101 prlimit64(0, RLIMIT_NOFILE, {rlim_cur=100, rlim_max=8192}, NULL) = 0\n", "1x2", 7);
 	/* in a new user namespace the ids come from maps written through
 	 * /proc (unshare -r, recorded: 0): not answered, and not adopted */
 	run = replay_script("100 clone(child_stack=NULL, flags=CLONE_NEWUSER|SIGCHLD) = 101\n"

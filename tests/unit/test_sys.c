@@ -532,8 +532,8 @@ static void test_adopt_id(void **state)
 	assert_int_equal(nc_clone(m, 0, 17), 4);
 	p4 = nc_run_as(m, 4);
 	p3 = nc_run_as(m, 3);
-	assert_int_equal(nc_adopt_id(m, NC_UID, 1000), 0);
-	assert_int_equal(nc_adopt_id(m, NC_EUID, 1000), 0);
+	assert_int_equal(nc_adopt_id(m, NC_UID, 1000, false), 0);
+	assert_int_equal(nc_adopt_id(m, NC_EUID, 1000, false), 0);
 	assert_int_equal(kernel_getuid(m), 1000);
 	assert_int_equal(p4->real_cred->uid, 1000);
 	assert_int_equal(p3->real_cred->ucounts->nproc, 2);    /* 3 and 4 */
