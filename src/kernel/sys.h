@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include "arch/machine.h"
+#include "uapi/linux/resource.h"
 #include "kernel/signal.h"
 
 /* models SYSCALL_DEFINE0(getpid): current's tgid */
@@ -29,14 +30,6 @@ long kernel_getpgrp(const struct nc_machine *m);
 long kernel_getsid(const struct nc_machine *m, pid_t pid);
 /* models SYSCALL_DEFINE0(setsid) (ksys_setsid()): the new session id or -EPERM */
 long kernel_setsid(struct nc_machine *m);
-
-/* include/uapi/linux/resource.h's setpriority() targets (glibc's
- * <sys/resource.h> has them too: include it first) */
-#ifndef PRIO_PROCESS
-#define PRIO_PROCESS 0
-#define PRIO_PGRP    1
-#define PRIO_USER    2
-#endif
 
 /* models SYSCALL_DEFINE3(setpriority): 0, or -EINVAL/-ESRCH/-EPERM/-EACCES
  * (the last refusal among the tasks, ESRCH if none matched) */

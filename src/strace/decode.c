@@ -24,6 +24,7 @@
 #include "strace/replay.h"
 #include "uapi/linux/ioprio.h"
 #include "uapi/linux/mman.h"
+#include "uapi/linux/resource.h"
 #include "uapi/linux/sched.h"
 
 #define MAX_MASK_WORDS 64       /* a 4096-node mask */
@@ -1049,7 +1050,7 @@ static int prio_target(struct nc_replay *rp, const struct strace_args *args, siz
 {
 	if (!need(args, n - 1, NULL, err) || xval(&priorities, &args->a[0], &regs->arg[0], err))
 		return -EINVAL;
-	if (regs->arg[0] == 2)           /* PRIO_USER */
+	if (regs->arg[0] == PRIO_USER)
 		return strace_parse_num(args->a[1].val, args->a[1].len, &regs->arg[1])
 		       ? bad(err, "uid", &args->a[1]) : 0;
 	return pid_arg(rp, &args->a[1], &regs->arg[1], err);

@@ -451,7 +451,7 @@ void print_mpol_mode(FILE *f, uint64_t mode)
 
 /* setpriority()'s which (uapi/linux/resource.h), the scheduling policies
  * strace knows and sched_attr's flags (uapi/linux/sched.h) */
-XLAT(priorities, { 0, "PRIO_PROCESS" }, { 1, "PRIO_PGRP" }, { 2, "PRIO_USER" });
+XLAT(priorities, X(PRIO_PROCESS), X(PRIO_PGRP), X(PRIO_USER));
 XLAT(schedulers, { SCHED_NORMAL, "SCHED_OTHER" }, X(SCHED_FIFO), X(SCHED_RR), X(SCHED_BATCH),
      { 4, "SCHED_ISO" }, X(SCHED_IDLE), X(SCHED_DEADLINE), X(SCHED_EXT));
 XLAT(sched_flags, X(SCHED_FLAG_RESET_ON_FORK), X(SCHED_FLAG_RECLAIM), X(SCHED_FLAG_DL_OVERRUN),

@@ -2,7 +2,8 @@
 /*
  * Resource limits of Linux v6.12 as user space names them
  * (include/uapi/asm-generic/resource.h, include/uapi/linux/resource.h):
- * the RLIMIT_* numbers, struct rlimit64 and the initial sizes. The model's
+ * the RLIMIT_* numbers, struct rlimit64, the initial sizes and
+ * setpriority()'s PRIO_* targets. The model's
  * own copy; glibc's <sys/resource.h> defines the same names, so model code
  * includes only this one.
  */
@@ -10,6 +11,11 @@
 #define NC_UAPI_LINUX_RESOURCE_H
 
 #include <stdint.h>
+
+/* setpriority()/getpriority()'s which */
+#define PRIO_PROCESS      0
+#define PRIO_PGRP         1
+#define PRIO_USER         2
 
 #define RLIMIT_CPU        0
 #define RLIMIT_FSIZE      1
