@@ -1070,6 +1070,15 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 		if (end_unseen_child(rp, ev, t))
 			ret = sc->entry(rp->m, &regs);
 	}
+	if ((sc->flags & SYSCALL_WAIT) && ret == 0 && rp->one_file_per_task && !rp->draining &&
+	    !strcmp(ev->name, "wait4") && ev->result == RESULT_VALUE && ev->retval > 0) {
+		/* WNOHANG found no zombie where the real one reaped a child:
+		 * with one file per task and no times to order them by, the
+		 * child's exit may be still to come, so the call waits for it */
+		c->calls--;
+		rp->stats->modelled--;
+		return keep(&rp->blocked, &rp->nr_blocked, &rp->cap_blocked, ev);
+	}
 	if ((sc->flags & SYSCALL_WAIT) && rp->nr_exits) {
 		int err = release_held_exits(rp, t, NULL);
 

@@ -30,6 +30,11 @@ tail -n 1 "$tmp/out" | grep -Eq '^replay: [1-9][0-9]* agree, 0 disagree, [0-9]+ 
 # master's wait4(-1) reaped (-z hides the wait's start, as -ff does here)
 "$nc" replay --topology 1x2 --check tests/strace/prefork-ff-wait-race/prefork.* > "$tmp/out" ||
 	fail "-ff wait race: $(grep '^line' "$tmp/out")"
+# strace -ff without times: a parent's WNOHANG wait4() that reaped a child
+# waits for the child's file to run its exit (the program forks
+# three children, sleeps, then reaps them with WNOHANG until ECHILD)
+"$nc" replay --topology 1x2 --check tests/strace/ff-untimed-wnohang/wn.* > "$tmp/out" ||
+	fail "-ff untimed WNOHANG: $(grep '^line' "$tmp/out")"
 { ! "$nc" replay tests/strace/prefork-ff/prefork.* tests/strace/threads.log 2> "$tmp/err"; } ||
 	fail "a file not of -ff among several"
 grep -q 'threads.log: not a file of strace -ff (NAME.PID)' "$tmp/err" || fail "-ff name: $(cat "$tmp/err")"
