@@ -15,6 +15,8 @@
 #include "fs/file.h"
 #include "kernel/cred.h"
 #include "kernel/exit.h"
+#include "kernel/pid.h"
+#include "kernel/sched/prio.h"
 #include "kernel/signal.h"
 #include "kernel/sys.h"
 #include "lib/error.h"
@@ -1056,15 +1058,26 @@ static int prio_target(struct nc_replay *rp, const struct strace_args *args, siz
 	return pid_arg(rp, &args->a[1], &regs->arg[1], err);
 }
 
+/* getpriority() of the caller itself: its first answer is the nice the
+ * traced program started with (nc_replay_adopt_nice()) */
 int decode_getpriority(struct nc_replay *rp, const struct strace_args *args,
 		       struct syscall_regs *regs, struct nc_error *err)
 {
-	return prio_target(rp, args, 2, regs, err);
+	const struct strace_event *ev = nc_replay_event(rp);
+	struct nc_machine *m = nc_replay_machine(rp);
+
+	if (prio_target(rp, args, 2, regs, err))
+		return -EINVAL;
+	if (ev && ev->result == RESULT_VALUE && regs->arg[0] == PRIO_PROCESS &&
+	    (!regs->arg[1] || (pid_t)regs->arg[1] == task_pid_vnr(m, nc_current(m))))
+		nc_replay_adopt_nice(rp, 20 - ev->retval);
+	return 0;
 }
 
 int decode_setpriority(struct nc_replay *rp, const struct strace_args *args,
 		       struct syscall_regs *regs, struct nc_error *err)
 {
+	nc_replay_adopt_nice(rp, MAX_NICE + 1);     /* set by the program: known */
 	if (prio_target(rp, args, 3, regs, err))
 		return -EINVAL;
 	return strace_parse_num(args->a[2].val, args->a[2].len, &regs->arg[2])
@@ -1159,6 +1172,7 @@ static int sched_attr(struct nc_replay *rp, const struct strace_arg *a, uint64_t
 int decode_sched_setattr(struct nc_replay *rp, const struct strace_args *args,
 			 struct syscall_regs *regs, struct nc_error *err)
 {
+	nc_replay_adopt_nice(rp, MAX_NICE + 1);     /* may set it: known */
 	if (!need(args, 2, NULL, err) || pid_arg(rp, &args->a[0], &regs->arg[0], err) ||
 	    sched_attr(rp, &args->a[1], &regs->arg[1], err))
 		return -EINVAL;

@@ -18,6 +18,8 @@
 #include "kernel/exit.h"
 #include "kernel/pid.h"
 #include "kernel/sched/core.h"
+#include "kernel/sched/prio.h"
+#include "kernel/sched/syscalls.h"
 #include "kernel/signal.h"
 #include "kernel/sys.h"
 #include "lib/error.h"
@@ -188,6 +190,7 @@ unsigned long nc_replay_place_before_hole(struct nc_replay *rp, const void *data
 }
 
 #define ADOPTED_IDS 16
+#define ADOPTED_NICE 30
 #define ADOPTED_NO_CAP 31   /* CAP_SYS_RESOURCE, the one calls here can tell */
 
 void nc_replay_adopt_rlimit(struct nc_replay *rp, unsigned int resource, const struct rlimit *rlim)
@@ -213,6 +216,20 @@ void nc_replay_adopt_id(struct nc_replay *rp, unsigned int which, unsigned int i
 	/* the log's program was exec'd, which saved its effective ids */
 	if (which == NC_EUID || which == NC_EGID)
 		nc_replay_adopt_id(rp, which + 1, id);
+}
+
+void nc_replay_adopt_nice(struct nc_replay *rp, long nice)
+{
+	if (rp->adopted & (1u << ADOPTED_NICE))
+		return;
+	rp->adopted |= 1u << ADOPTED_NICE;
+	if (nice < MIN_NICE || nice > MAX_NICE)
+		return;
+	/* nothing in the log set one yet: every task it has shown so far
+	 * inherited the program's */
+	for (size_t i = 0; i < rp->nr_map; i++)
+		if (rp->map[i].task && !rp->map[i].task->exit_state)
+			set_user_nice(rp->map[i].task, nice);
 }
 
 void nc_replay_adopt_no_cap(struct nc_replay *rp, int cap)

@@ -82,6 +82,10 @@ unsigned long nc_replay_place_before_hole(struct nc_replay *rp, const void *data
 /* The model's number for a recorded pid argument (as the model's task
  * knows itself); other values, and pids the log never named, unchanged. */
 long nc_replay_pid(struct nc_replay *rp, long recorded);
+/* The traced program's nice value, from the log's first getpriority() of
+ * itself (it may have started under nice(1)), unless the log had set it
+ * first: a nice outside -20..19 only marks it known. */
+void nc_replay_adopt_nice(struct nc_replay *rp, long nice);
 
 /*
  * What the traced program inherited and the model cannot know (the

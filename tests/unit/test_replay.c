@@ -185,9 +185,36 @@ static void test_deterministic(void **state)
 	free(b.out);
 }
 
+/* A log recorded under nice(1): the first getpriority() of a task itself
+ * answers the nice the program started with; every task shown so far
+ * takes it. Once the log set a nice itself, answers are compared. */
+static void test_adopt_nice(void **state)
+{
+	struct script_run run = replay_script(
+		"10 fork() = 11\n"
+		"11 getpriority(PRIO_PROCESS, 0) = 10\n"
+		"10 getpriority(PRIO_PROCESS, 10) = 10\n"
+		"10 setpriority(PRIO_PROCESS, 0, 5) = 0\n"
+		"10 getpriority(PRIO_PROCESS, 0) = 15\n", "1x2", true);
+
+	(void)state;
+	assert_int_equal(run.ret, 0);
+	assert_int_equal(run.stats.agree, 5);
+	assert_int_equal(run.stats.disagree, 0);
+	free(run.out);
+	run = replay_script("20 setpriority(PRIO_PROCESS, 0, 3) = 0\n"
+			    "20 getpriority(PRIO_PROCESS, 0) = 10\n", "1x2", true);
+	assert_int_equal(run.ret, 0);
+	assert_int_equal(run.stats.agree, 1);
+	assert_int_equal(run.stats.disagree, 1);
+	assert_non_null(strstr(run.out, "= 17\n"));
+	free(run.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_adopt_nice),
 		cmocka_unit_test(test_first_task_and_children),
 		cmocka_unit_test(test_threads_and_exit),
 		cmocka_unit_test(test_counts_not_modelled),
