@@ -48,11 +48,6 @@ struct linux_binprm {
 	unsigned long rlim_stack;
 };
 
-static bool thread_group_leader(const struct task_struct *p)
-{
-	return p->group_leader == p;
-}
-
 /* models fs/namei.c:getname_flags() for a user pathname: -EFAULT,
  * -ENAMETOOLONG, or -ENOENT for "" unless empty paths are allowed */
 static int getname(struct nc_machine *m, unsigned long filename, bool empty_ok,

@@ -34,17 +34,6 @@
 /* si_code values for SIGCHLD (include/uapi/asm-generic/siginfo.h) */
 enum { CLD_EXITED = 1, CLD_KILLED, CLD_DUMPED };
 
-static bool thread_group_leader(const struct task_struct *p)
-{
-	return p->group_leader == p;
-}
-
-/* models thread_group_empty(): a leader with no other thread left */
-static bool thread_group_empty(const struct task_struct *p)
-{
-	return thread_group_leader(p) && list_empty(&p->thread_group);
-}
-
 /* models kernel/exit.c:__exit_signal() with __unhash_process() */
 static void __exit_signal(struct nc_machine *m, struct task_struct *tsk)
 {

@@ -1088,12 +1088,6 @@ long sys_clone3(struct nc_machine *m, unsigned long uargs, size_t size)
 
 /* ---- unshare() ---- */
 
-/* models include/linux/sched/signal.h:thread_group_empty() */
-static bool thread_group_empty(const struct task_struct *p)
-{
-	return p->group_leader == p && list_empty(&p->thread_group);
-}
-
 /* The mm of p's first thread that still has one: for_each_thread() in
  * current_is_single_threaded() stops there. */
 static struct mm_struct *group_mm(struct task_struct *p)

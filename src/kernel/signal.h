@@ -72,6 +72,19 @@ static inline struct pid *task_session(const struct task_struct *t)
 	return t->signal->pids[PIDTYPE_SID];
 }
 
+/* models include/linux/sched/signal.h:thread_group_leader() */
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+/* models include/linux/sched/signal.h:thread_group_empty(): a leader with
+ * no other thread left */
+static inline bool thread_group_empty(const struct task_struct *p)
+{
+	return thread_group_leader(p) && list_empty(&p->thread_group);
+}
+
 /* models include/linux/sched/signal.h:same_thread_group() */
 static inline bool same_thread_group(const struct task_struct *a, const struct task_struct *b)
 {

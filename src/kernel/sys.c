@@ -37,11 +37,6 @@ pid_t kernel_getppid(const struct nc_machine *m)
 	return task_tgid_vnr(m, nc_current(m)->real_parent);
 }
 
-static bool thread_group_leader(const struct task_struct *p)
-{
-	return p->group_leader == p;
-}
-
 long kernel_setpgid(struct nc_machine *m, pid_t pid, pid_t pgid)
 {
 	struct task_struct *group_leader = nc_current(m)->group_leader;

@@ -15,16 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arch/param.h"
 #include "kernel/rcu/tree.h"
 #include "kernel/sched/sched.h"
 #include "lib/nodemask.h"
 #include "mm/slub.h"
 
-/* kernel/rcu/tree.h at HZ=250 (Debian): the jiffies between force-quiescent-
+/* kernel/rcu/tree.h at Debian's HZ (arch/param.h): the jiffies between force-quiescent-
  * state scans, and how many CPUs add one more */
 #define RCU_JIFFIES_TILL_FORCE_QS 1
 #define RCU_JIFFIES_FQS_DIV 256
-#define HZ 250
 
 /* models struct rcu_cblist */
 struct rcu_cblist {

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "arch/param.h"
 #include "kernel/cred.h"
 #include "kernel/pid.h"
 #include "kernel/sched/core.h"
@@ -486,7 +487,6 @@ long kernel_sched_get_priority_min(int policy)
 	return kernel_sched_get_priority_max(policy);
 }
 
-#define HZ 250                                   /* Debian's CONFIG_HZ */
 #define RR_TIMESLICE (100 * HZ / 1000)           /* 100 ms in jiffies */
 
 long kernel_sched_rr_get_interval(struct nc_machine *m, pid_t pid, unsigned long interval)
