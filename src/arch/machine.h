@@ -36,6 +36,7 @@ struct nc_machine {
 	uint64_t rng;                     /* xorshift state (see nc_random()) */
 	struct nc_trace *trace;           /* trace/: NULL while not tracing */
 	unsigned char alloc_hooks;        /* NC_HOOK_*: see below */
+	void (*alloc_hooks_changed)(struct nc_machine *m);  /* mm/slub.c's, once up */
 
 	/* mm/ */
 	struct pcpu_state *percpu;        /* mm/percpu.c's first chunk */
@@ -67,6 +68,9 @@ struct nc_machine {
 static inline void nc_alloc_hook_set(struct nc_machine *m, unsigned char hook, bool on)
 {
 	m->alloc_hooks = on ? m->alloc_hooks | hook : m->alloc_hooks & ~hook;
+	/* as flipping a static key patches every site that tests it */
+	if (m->alloc_hooks_changed)
+		m->alloc_hooks_changed(m);
 }
 
 /* models smp_processor_id() */

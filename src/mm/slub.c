@@ -319,12 +319,31 @@ static inline bool node_match(const struct slab *slab, int node)
 	return node == NUMA_NO_NODE || slab_nid(slab) == node;
 }
 
-/* c->slab = slab, with the model's bounds of the slab's host memory */
-static inline void set_cpu_slab(struct kmem_cache_cpu *c, struct slab *slab)
+/* c->slab = slab, with the host bytes of the objects the free fast path
+ * may take: the slab's, none while a tracer must see every free (where
+ * the kernel's tracepoint static key sends each free the long way) */
+static inline void set_cpu_slab(const struct nc_machine *m, struct kmem_cache_cpu *c,
+				struct slab *slab)
 {
+	bool fast = slab && !(m->alloc_hooks & NC_HOOK_TRACE);
+
 	c->slab = slab;
-	c->slab_base = slab ? (uintptr_t)slab->addr : 0;
-	c->slab_end = slab ? (uintptr_t)slab->addr + slab->bytes : 0;
+	c->slab_base = fast ? (uintptr_t)slab->addr : 0;
+	c->slab_end = fast ? (uintptr_t)slab->addr + slab->bytes : 0;
+}
+
+/* The free fast path's windows again after an alloc hook changed
+ * (nc_alloc_hook_set()) */
+static void slub_alloc_hooks_changed(struct nc_machine *m)
+{
+	unsigned int cpu;
+
+	for (struct kmem_cache *s = m->slab->slab_caches; s; s = s->list_next)
+		for_each_possible_cpu(cpu, m->topo) {
+			struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
+
+			set_cpu_slab(m, c, c->slab);
+		}
 }
 
 /* TID_STEP with CONFIG_PREEMPTION: roundup_pow_of_two(CONFIG_NR_CPUS) */
@@ -1582,7 +1601,7 @@ void flush_cpu_slab(struct nc_machine *m, struct kmem_cache *s, unsigned int cpu
 	void *freelist = c->freelist;
 	unsigned int old = nc_set_cpu(m, cpu);   /* the work runs on that CPU */
 
-	set_cpu_slab(c, NULL);
+	set_cpu_slab(m, c, NULL);
 	c->freelist = NULL;
 	c->tid = next_tid(c->tid);
 	if (slab) {
@@ -1677,7 +1696,7 @@ void *___slab_alloc(struct nc_machine *m, struct kmem_cache *s, gfp_t gfpflags,
 		goto load_freelist;
 	freelist = get_freelist(slab);
 	if (!freelist) {
-		set_cpu_slab(c, NULL);
+		set_cpu_slab(m, c, NULL);
 		c->tid = next_tid(c->tid);
 		stat(m, s, DEACTIVATE_BYPASS);
 		goto new_slab;
@@ -1691,7 +1710,7 @@ load_freelist:
 
 deactivate:
 	freelist = c->freelist;
-	set_cpu_slab(c, NULL);
+	set_cpu_slab(m, c, NULL);
 	c->freelist = NULL;
 	c->tid = next_tid(c->tid);
 	deactivate_slab(m, s, slab, freelist);
@@ -1701,7 +1720,7 @@ new_slab:
 		slab = c->partial;
 		c->partial = slab->next;
 		if (node_match(slab, node)) {
-			set_cpu_slab(c, slab);
+			set_cpu_slab(m, c, slab);
 			freelist = get_freelist(slab);
 			stat(m, s, CPU_PARTIAL_ALLOC);
 			goto load_freelist;
@@ -1757,7 +1776,7 @@ new_objects:
 
 retry_load_slab:
 	/* c->slab can only be set here after preemption, which the model lacks */
-	set_cpu_slab(c, slab);
+	set_cpu_slab(m, c, slab);
 	goto load_freelist;
 }
 
@@ -2048,9 +2067,9 @@ void kmem_cache_free(struct nc_machine *m, struct kmem_cache *s, void *x)
 	struct kmem_cache_cpu *c = this_cpu_ptr(m, s->cpu_slab);
 
 	/* an address inside the CPU slab is that slab's, as virt_to_slab()
-	 * would find: the page map is only needed for other objects */
-	if (__builtin_expect((uintptr_t)x >= c->slab_base && (uintptr_t)x < c->slab_end &&
-			     !(m->alloc_hooks & NC_HOOK_TRACE), 1) &&
+	 * would find: the page map is only needed for other objects (and
+	 * for every object while tracing: set_cpu_slab()) */
+	if (__builtin_expect((uintptr_t)x >= c->slab_base && (uintptr_t)x < c->slab_end, 1) &&
 	    cpu_freelist_push(m, s, c->slab, x))
 		return;
 	kmem_cache_free_slow(m, s, x);
@@ -2456,6 +2475,7 @@ int kmem_cache_init(struct nc_machine *m)
 	if (!ss)
 		return -ENOMEM;
 	m->slab = ss;
+	m->alloc_hooks_changed = slub_alloc_hooks_changed;
 	for (unsigned int cpu = 0; cpu < m->topo->nr_cpu_ids; cpu++)
 		nr_present += cpu_to_node(m->topo, cpu) >= 0;
 	slub_params_default(&ss->params, nr_present, m->topo->nr_cpu_ids);
@@ -2502,6 +2522,7 @@ void nc_slab_exit(struct nc_machine *m)
 	struct slab_state *ss = m->slab;
 	struct kmem_cache *s, *next;
 
+	m->alloc_hooks_changed = NULL;
 	if (!ss)
 		return;
 	/* every slab's bookkeeping; the frames go with the page allocator */

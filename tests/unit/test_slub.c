@@ -28,6 +28,7 @@
 #include "mm/mmzone.h"
 #include "mm/slab_common.h"
 #include "mm/slub.h"
+#include "trace/trace.h"
 #include "uapi/linux/mman.h"
 #include "unit/nc_boot.h"
 #include "unit/slab_test.h"
@@ -1133,6 +1134,53 @@ static void test_validate_cpu_freelist_without_slab(void **state)
 	nc_machine_destroy(m);
 }
 
+/* The kmem_cache_free lines of m's trace */
+static int traced_frees(const struct nc_machine *m)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int n = 0;
+
+	assert_non_null(f);
+	assert_int_equal(nc_trace_write(m, f, NC_TRACE_FTRACE), 0);
+	fclose(f);
+	for (const char *p = text; (p = strstr(p, "kmem_cache_free: ")); p++)
+		n++;
+	free(text);
+	return n;
+}
+
+/* The free fast path takes the CPU slab's objects without testing for a
+ * tracer: starting one empties each CPU's window (as a tracepoint's static
+ * key sends every free the long way), stopping it restores them. An object
+ * of a CPU slab set before the tracer came is traced too. */
+static void test_trace_hook_windows(void **state)
+{
+	struct nc_machine *m = nc_boot("1x2");
+	struct kmem_cache *s = test_cache(m, "nc_traced", 64, 0);
+	void *a = kmem_cache_alloc(m, s, GFP_KERNEL), *b = kmem_cache_alloc(m, s, GFP_KERNEL);
+	unsigned long fast;
+	struct nc_error err;
+
+	(void)state;
+	assert_int_equal(nc_trace_start(m, "kmem:kmem_cache_free", 0, &err), 0);
+	fast = st(m, s, FREE_FASTPATH);
+	kmem_cache_free(m, s, a);
+	assert_int_equal(traced_frees(m), 1);
+	/* the long way still ends on the CPU freelist */
+	assert_int_equal(st(m, s, FREE_FASTPATH), fast + 1);
+	a = kmem_cache_alloc(m, s, GFP_KERNEL);
+	nc_trace_exit(m);
+	kmem_cache_free(m, s, a);
+	kmem_cache_free(m, s, b);
+	assert_int_equal(st(m, s, FREE_FASTPATH), fast + 3);
+	assert_int_equal(per_cpu_ptr(s->cpu_slab, m->cpu)->slab_base,
+			 (uintptr_t)per_cpu_ptr(s->cpu_slab, m->cpu)->slab->addr);
+	assert_slab_valid(m);
+	nc_machine_destroy(m);
+}
+
 static void test_boot_caches(void **state)
 {
 	struct nc_machine *m = nc_boot("2x4");
@@ -1187,6 +1235,7 @@ int main(void)
 		cmocka_unit_test(test_debug_validate_finds),
 		cmocka_unit_test(test_validate_freechain),
 		cmocka_unit_test(test_validate_cpu_freelist_without_slab),
+		cmocka_unit_test(test_trace_hook_windows),
 		cmocka_unit_test(test_boot_caches),
 	};
 
