@@ -764,6 +764,14 @@ int decode_sched_getaffinity(struct nc_replay *rp, const struct strace_args *arg
 	return a ? place(rp, room, affinity_room(regs->arg[1]), &regs->arg[2], err) : 0;
 }
 
+/* nc_fd_name() for a number a log gave as an fd (too big ones are left) */
+static int name_fd(struct nc_replay *rp, uint64_t fd, struct nc_error *err)
+{
+	if (fd < NC_NAMED_FDS && nc_fd_name(nc_replay_machine(rp), (unsigned int)fd))
+		return nc_err(err, "no memory");
+	return 0;
+}
+
 /*
  * The descriptor calls. A fd argument a call used successfully in the log
  * but the model never saw made (inherited before the log: a tracer's
@@ -781,8 +789,8 @@ static int fd_arg(struct nc_replay *rp, const struct strace_args *args, size_t i
 		return -EINVAL;
 	if (strace_parse_num(a->val, a->len, reg))
 		return bad(err, "fd", a);
-	if (*reg < NR_OPEN && nc_fd_name(nc_replay_machine(rp), (unsigned int)*reg))
-		return nc_err(err, "no memory");
+	if (name_fd(rp, *reg, err))
+		return -EINVAL;
 	if (ev && ev->result == RESULT_VALUE && *reg < NR_OPEN &&
 	    nc_fd_adopt(nc_replay_machine(rp), (unsigned int)*reg, cloexec))
 		return nc_err(err, "no memory to adopt fd %llu", (unsigned long long)*reg);
@@ -804,7 +812,7 @@ static int hidden_fds(struct nc_replay *rp, uint64_t min, uint64_t fd, struct nc
 		return 0;
 	for (uint64_t i = min; i < fd; i++)
 		if (!nc_fd_file(m, (unsigned int)i) && nc_fd_named(m, (unsigned int)i))
-			return nc_fd_name(m, (unsigned int)fd) ? nc_err(err, "no memory") : 0;
+			return name_fd(rp, fd, err);
 	for (uint64_t i = min; i <= fd; i++)
 		if ((i < fd && nc_fd_adopt(m, (unsigned int)i, false)) || nc_fd_name(m, (unsigned int)i))
 			return nc_err(err, "no memory to adopt fd %llu", (unsigned long long)i);
@@ -851,8 +859,8 @@ int decode_dup2(struct nc_replay *rp, const struct strace_args *args,
 {
 	if (fd_arg(rp, args, 0, false, &regs->arg[0], err) || numbers(args, 2, regs, err))
 		return -EINVAL;
-	if (regs->arg[1] < NC_NAMED_FDS && nc_fd_name(nc_replay_machine(rp), (unsigned int)regs->arg[1]))
-		return nc_err(err, "no memory");
+	if (name_fd(rp, regs->arg[1], err))
+		return -EINVAL;
 	return args->n > 2 ? flags_arg(args, 2, &open_flags, &regs->arg[2], err) : 0;
 }
 
@@ -891,8 +899,8 @@ int decode_close_range(struct nc_replay *rp, const struct strace_args *args,
 		return -EINVAL;
 	/* after it, the fds of the range are closed or known */
 	for (uint64_t fd = regs->arg[0]; fd <= regs->arg[1] && fd < NC_NAMED_FDS; fd++)
-		if (nc_fd_name(nc_replay_machine(rp), (unsigned int)fd))
-			return nc_err(err, "no memory");
+		if (name_fd(rp, fd, err))
+			return -EINVAL;
 	return flags_arg(args, 2, &close_range_flags, &regs->arg[2], err);
 }
 

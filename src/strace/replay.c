@@ -719,6 +719,23 @@ static bool end_unseen_child(struct nc_replay *rp, const struct strace_event *ev
 	return true;
 }
 
+/*
+ * A wait the log shows returning while the model has yet to see its child
+ * exit: one the model would sleep in, or a WNOHANG wait4() that found no
+ * zombie where the real one reaped a child. With one file per task
+ * (strace -ff, files run one by one when untimed) the child's exit may
+ * still be to come: the task waits for it as it would.
+ */
+static bool waits_for_child_file(const struct nc_replay *rp, const struct strace_event *ev,
+				 long ret)
+{
+	if (!rp->one_file_per_task || rp->draining || ev->result == RESULT_NONE ||
+	    ev->result == RESULT_UNKNOWN)
+		return false;
+	return ret == NC_WAIT_SLEEPS ||
+	       (ret == 0 && !strcmp(ev->name, "wait4") && ev->result == RESULT_VALUE && ev->retval > 0);
+}
+
 static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
 static void end_task(struct nc_replay *rp, const struct strace_event *ev, struct task_struct *t);
 
@@ -1072,30 +1089,17 @@ static int run_call(struct nc_replay *rp, const struct strace_event *ev, struct 
 	if ((sc->flags & SYSCALL_MAPS) && ret >= 0 && regs.arg[1])
 		rp->mapped[rp->next_mapped++ % RECENT_MAPS] = (struct mapped){
 			(unsigned long)ret, (unsigned long)ret + regs.arg[1], t, displaced };
-	if ((sc->flags & SYSCALL_WAIT) && ret == NC_WAIT_SLEEPS && ev->result != RESULT_NONE &&
-	    ev->result != RESULT_UNKNOWN) {
-		/* the real wait returned. With one file per task (strace -ff)
-		 * the child's exit may still be to come: the task sleeps here as
-		 * it would. In one log (strace prints a child's exit before its
-		 * parent's wait returns), or at the end, a child the log never
-		 * shows has exited unseen. */
-		if (rp->one_file_per_task && !rp->draining) {
-			c->calls--;
-			rp->stats->modelled--;
-			return keep(&rp->blocked, &rp->nr_blocked, &rp->cap_blocked, ev);
-		}
-		if (end_unseen_child(rp, ev, t))
-			ret = sc->entry(rp->m, &regs);
-	}
-	if ((sc->flags & SYSCALL_WAIT) && ret == 0 && rp->one_file_per_task && !rp->draining &&
-	    !strcmp(ev->name, "wait4") && ev->result == RESULT_VALUE && ev->retval > 0) {
-		/* WNOHANG found no zombie where the real one reaped a child:
-		 * with one file per task and no times to order them by, the
-		 * child's exit may be still to come, so the call waits for it */
+	if ((sc->flags & SYSCALL_WAIT) && waits_for_child_file(rp, ev, ret)) {
 		c->calls--;
 		rp->stats->modelled--;
 		return keep(&rp->blocked, &rp->nr_blocked, &rp->cap_blocked, ev);
 	}
+	/* in one log (strace prints a child's exit before its parent's wait
+	 * returns), or at the end, a child the log never shows has exited
+	 * unseen */
+	if ((sc->flags & SYSCALL_WAIT) && ret == NC_WAIT_SLEEPS && ev->result != RESULT_NONE &&
+	    ev->result != RESULT_UNKNOWN && end_unseen_child(rp, ev, t))
+		ret = sc->entry(rp->m, &regs);
 	if ((sc->flags & SYSCALL_WAIT) && rp->nr_exits) {
 		int err = release_held_exits(rp, t, NULL);
 
